@@ -1,0 +1,124 @@
+package dk.partnerships.command.partnership;
+
+import dk.partnerships.events.PartnershipKind;
+import dk.partnerships.events.PilotOutcome;
+import dk.partnerships.events.ReadinessType;
+import dk.partnerships.events.Stage;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The commands a partnership accepts. Every command on an existing partnership may carry the version the
+ * client last saw ({@code expectedVersion}, from {@code If-Match}); a different current version rejects it.
+ * Versions count events: a freshly proposed partnership has version 1.
+ */
+public final class Commands {
+
+    private Commands() {
+    }
+
+    public record ProposePartnershipCommand(
+            @TargetAggregateIdentifier String partnershipId,
+            String title,
+            PartnershipKind kind,
+            String department,
+            String owningOrganisation,
+            String lead,
+            String need,
+            List<String> partners,
+            BigDecimal expectedValueDkk,
+            LocalDate effectiveDate) {
+    }
+
+    public record TransitionStageCommand(
+            @TargetAggregateIdentifier String partnershipId,
+            Long expectedVersion,
+            Stage to,
+            String reason,
+            LocalDate effectiveDate) {
+    }
+
+    public record RecordAwardCommand(
+            @TargetAggregateIdentifier String partnershipId,
+            Long expectedVersion,
+            String supplier,
+            BigDecimal valueDkk,
+            List<String> buyers,
+            boolean frameworkAgreement,
+            LocalDate effectiveDate) {
+    }
+
+    public record RecordPilotOutcomeCommand(
+            @TargetAggregateIdentifier String partnershipId,
+            Long expectedVersion,
+            PilotOutcome outcome,
+            String findings,
+            LocalDate effectiveDate) {
+    }
+
+    public record AddReadinessItemCommand(
+            @TargetAggregateIdentifier String partnershipId,
+            Long expectedVersion,
+            String itemId,
+            ReadinessType type,
+            String description,
+            String owner,
+            LocalDate effectiveDate) {
+    }
+
+    public record ResolveReadinessItemCommand(
+            @TargetAggregateIdentifier String partnershipId,
+            Long expectedVersion,
+            String itemId,
+            String note,
+            LocalDate effectiveDate) {
+    }
+
+    public record RecordEvaluationCommand(
+            @TargetAggregateIdentifier String partnershipId,
+            Long expectedVersion,
+            String summary,
+            String benefitsExpected,
+            String benefitsRealised,
+            LocalDate effectiveDate) {
+    }
+
+    public record CompletePartnershipCommand(
+            @TargetAggregateIdentifier String partnershipId,
+            Long expectedVersion,
+            LocalDate effectiveDate) {
+    }
+
+    public record RecordLessonCommand(
+            @TargetAggregateIdentifier String partnershipId,
+            Long expectedVersion,
+            String lessonId,
+            String text,
+            List<String> tags,
+            LocalDate effectiveDate) {
+    }
+
+    public record PutOnHoldCommand(
+            @TargetAggregateIdentifier String partnershipId,
+            Long expectedVersion,
+            String reason,
+            LocalDate effectiveDate) {
+    }
+
+    public record ResumePartnershipCommand(
+            @TargetAggregateIdentifier String partnershipId,
+            Long expectedVersion,
+            String reason,
+            LocalDate effectiveDate) {
+    }
+
+    public record AbandonPartnershipCommand(
+            @TargetAggregateIdentifier String partnershipId,
+            Long expectedVersion,
+            String reason,
+            LocalDate effectiveDate) {
+    }
+}

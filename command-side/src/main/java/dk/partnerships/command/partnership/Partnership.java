@@ -1,0 +1,445 @@
+package dk.partnerships.command.partnership;
+
+import dk.partnerships.command.partnership.Commands.AbandonPartnershipCommand;
+import dk.partnerships.command.partnership.Commands.AddReadinessItemCommand;
+import dk.partnerships.command.partnership.Commands.CompletePartnershipCommand;
+import dk.partnerships.command.partnership.Commands.ProposePartnershipCommand;
+import dk.partnerships.command.partnership.Commands.PutOnHoldCommand;
+import dk.partnerships.command.partnership.Commands.RecordAwardCommand;
+import dk.partnerships.command.partnership.Commands.RecordEvaluationCommand;
+import dk.partnerships.command.partnership.Commands.RecordLessonCommand;
+import dk.partnerships.command.partnership.Commands.RecordPilotOutcomeCommand;
+import dk.partnerships.command.partnership.Commands.ResolveReadinessItemCommand;
+import dk.partnerships.command.partnership.Commands.ResumePartnershipCommand;
+import dk.partnerships.command.partnership.Commands.TransitionStageCommand;
+import dk.partnerships.events.AwardRecordedEvent;
+import dk.partnerships.events.EvaluationRecordedEvent;
+import dk.partnerships.events.LessonRecordedEvent;
+import dk.partnerships.events.PartnershipAbandonedEvent;
+import dk.partnerships.events.PartnershipCompletedEvent;
+import dk.partnerships.events.PartnershipProposedEvent;
+import dk.partnerships.events.PartnershipPutOnHoldEvent;
+import dk.partnerships.events.PartnershipResumedEvent;
+import dk.partnerships.events.PartnershipStatus;
+import dk.partnerships.events.PilotOutcome;
+import dk.partnerships.events.PilotOutcomeRecordedEvent;
+import dk.partnerships.events.ReadinessItemAddedEvent;
+import dk.partnerships.events.ReadinessItemResolvedEvent;
+import dk.partnerships.events.Stage;
+import dk.partnerships.events.StageAdvancedEvent;
+import dk.partnerships.events.StageRevertedEvent;
+import dk.partnerships.events.StageSkippedEvent;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dk.partnerships.command.partnership.CommandRejectedException.invalid;
+import static dk.partnerships.command.partnership.CommandRejectedException.rule;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One innovation partnership and the rules of its lifecycle (see DOMAIN.md):
+ * <ul>
+ *   <li>one stage forward at a time; skipping forward or going back needs a reason;</li>
+ *   <li>leaving the tender forward needs an award, leaving the pilot forward needs an outcome, and going on
+ *       after a failed pilot or with open readiness items needs a reason;</li>
+ *   <li>on hold, nothing but lessons and resume/abandon; abandoned and completed are final (lessons may still be
+ *       recorded, because what a stopped partnership taught is worth the most);</li>
+ *   <li>effective dates are never in the future and never before the previous event's effective date.</li>
+ * </ul>
+ * State kept here is only what the rules need; everything else lives in the read models.
+ */
+@Aggregate(snapshotTriggerDefinition = "partnershipSnapshotTrigger")
+public class Partnership {
+
+    @AggregateIdentifier
+    private String partnershipId;
+    private Stage stage;
+    private PartnershipStatus status;
+    private LocalDate lastEffectiveDate;
+    /** Whether an award / a pilot outcome was recorded since the partnership last entered its current stage. */
+    private boolean awardedInThisTender;
+    private PilotOutcome outcomeOfThisPilot;
+    private boolean evaluated;
+    /** Readiness items by id: {@code true} once resolved. */
+    private final Map<String, Boolean> readinessItems = new HashMap<>();
+
+    protected Partnership() {
+        // for Axon: rebuilt from events
+    }
+
+    @CommandHandler
+    public Partnership(ProposePartnershipCommand command, Clock clock) {
+        requireNotInFuture(command.effectiveDate(), clock);
+        apply(new PartnershipProposedEvent(command.partnershipId(), command.title(), command.kind(),
+                command.department(), command.owningOrganisation(), command.lead(), command.need(),
+                command.partners(), command.expectedValueDkk(), command.effectiveDate()));
+    }
+
+    @CommandHandler
+    public PartnershipState handle(TransitionStageCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        requireActive();
+        requireEffectiveDate(command.effectiveDate(), clock);
+        Stage to = command.to();
+        String reason = blankToNull(command.reason());
+        if (to == stage) {
+            throw rule("stage-unchanged", "The partnership is already in stage " + stage + ".");
+        }
+        if (to.isBefore(stage)) {
+            if (reason == null) {
+                throw rule("stage-revert-needs-reason",
+                        "Going back from " + stage + " to " + to + " needs a reason (e.g. a tender re-run, a pilot repeated).");
+            }
+            apply(new StageRevertedEvent(partnershipId, stage, to, reason, command.effectiveDate()));
+            return state();
+        }
+        requireExitConditions(to, reason);
+        List<Stage> skipped = stage.stagesBetween(to);
+        if (skipped.isEmpty()) {
+            apply(new StageAdvancedEvent(partnershipId, stage, to, reason, command.effectiveDate()));
+        } else if (reason == null) {
+            throw rule("stage-skip-needs-reason",
+                    "Moving from " + stage + " to " + to + " skips " + skipped + "; skipping a stage needs a reason.");
+        } else {
+            apply(new StageSkippedEvent(partnershipId, stage, to, skipped, reason, command.effectiveDate()));
+        }
+        return state();
+    }
+
+    /** What must be true before the partnership may leave its current stage forward. */
+    private void requireExitConditions(Stage to, String reason) {
+        if (stage == Stage.TENDER && !awardedInThisTender) {
+            throw rule("award-missing", "Record the tender's award before moving on from TENDER to " + to
+                    + " (or go back, or abandon the partnership, if the tender failed).");
+        }
+        if (stage == Stage.PILOT) {
+            if (outcomeOfThisPilot == null) {
+                throw rule("pilot-outcome-missing", "Record the pilot's outcome before moving on from PILOT to " + to + ".");
+            }
+            if (outcomeOfThisPilot == PilotOutcome.FAILED && reason == null) {
+                throw rule("failed-pilot-needs-reason",
+                        "The pilot failed; moving on to " + to + " anyway needs a reason.");
+            }
+        }
+        if (stage == Stage.IMPLEMENTATION && hasOpenReadinessItems() && reason == null) {
+            throw rule("open-readiness-items-need-reason", openReadinessItemCount()
+                    + " readiness item(s) are still open; resolve them, or give a reason to move on to " + to + " anyway.");
+        }
+    }
+
+    @CommandHandler
+    public PartnershipState handle(RecordAwardCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        requireActive();
+        requireEffectiveDate(command.effectiveDate(), clock);
+        requireStage(Stage.TENDER, "award-wrong-stage", "An award can only be recorded in stage TENDER");
+        if (awardedInThisTender) {
+            throw rule("award-already-recorded", "This tender already has an award; go back to TENDER with a reason to re-run it.");
+        }
+        apply(new AwardRecordedEvent(partnershipId, command.supplier(), command.valueDkk(), command.buyers(),
+                command.frameworkAgreement(), command.effectiveDate()));
+        return state();
+    }
+
+    @CommandHandler
+    public PartnershipState handle(RecordPilotOutcomeCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        requireActive();
+        requireEffectiveDate(command.effectiveDate(), clock);
+        requireStage(Stage.PILOT, "pilot-outcome-wrong-stage", "A pilot outcome can only be recorded in stage PILOT");
+        if (outcomeOfThisPilot != null) {
+            throw rule("pilot-outcome-already-recorded",
+                    "This pilot already has an outcome (" + outcomeOfThisPilot + "); go back to PILOT with a reason to repeat it.");
+        }
+        apply(new PilotOutcomeRecordedEvent(partnershipId, command.outcome(), command.findings(), command.effectiveDate()));
+        return state();
+    }
+
+    @CommandHandler
+    public PartnershipState handle(AddReadinessItemCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        requireActive();
+        requireEffectiveDate(command.effectiveDate(), clock);
+        // Readiness is planned during the pilot as well: waiting until implementation is how the gap opens.
+        if (stage != Stage.PILOT && stage != Stage.IMPLEMENTATION) {
+            throw rule("readiness-item-wrong-stage",
+                    "Readiness items can be added in stage PILOT or IMPLEMENTATION; the partnership is in " + stage + ".");
+        }
+        if (readinessItems.containsKey(command.itemId())) {
+            throw rule("readiness-item-already-exists", "A readiness item with id " + command.itemId() + " already exists.");
+        }
+        apply(new ReadinessItemAddedEvent(partnershipId, command.itemId(), command.type(), command.description(),
+                command.owner(), command.effectiveDate()));
+        return state();
+    }
+
+    @CommandHandler
+    public PartnershipState handle(ResolveReadinessItemCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        requireActive();
+        requireEffectiveDate(command.effectiveDate(), clock);
+        Boolean resolved = readinessItems.get(command.itemId());
+        if (resolved == null) {
+            throw new CommandRejectedException(CommandRejectedException.Reason.NOT_FOUND, "readiness-item-not-found",
+                    "The partnership has no readiness item with id " + command.itemId() + ".");
+        }
+        if (resolved) {
+            throw rule("readiness-item-already-resolved", "Readiness item " + command.itemId() + " is already resolved.");
+        }
+        apply(new ReadinessItemResolvedEvent(partnershipId, command.itemId(), command.note(), command.effectiveDate()));
+        return state();
+    }
+
+    @CommandHandler
+    public PartnershipState handle(RecordEvaluationCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        requireActive();
+        requireEffectiveDate(command.effectiveDate(), clock);
+        requireStage(Stage.EVALUATION, "evaluation-wrong-stage", "An evaluation can only be recorded in stage EVALUATION");
+        apply(new EvaluationRecordedEvent(partnershipId, command.summary(), command.benefitsExpected(),
+                command.benefitsRealised(), command.effectiveDate()));
+        return state();
+    }
+
+    @CommandHandler
+    public PartnershipState handle(CompletePartnershipCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        requireActive();
+        requireEffectiveDate(command.effectiveDate(), clock);
+        requireStage(Stage.EVALUATION, "complete-wrong-stage", "A partnership can only be completed from stage EVALUATION");
+        if (!evaluated) {
+            throw rule("evaluation-missing", "Record the evaluation before completing the partnership.");
+        }
+        apply(new PartnershipCompletedEvent(partnershipId, command.effectiveDate()));
+        return state();
+    }
+
+    @CommandHandler
+    public PartnershipState handle(RecordLessonCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        requireEffectiveDate(command.effectiveDate(), clock);
+        apply(new LessonRecordedEvent(partnershipId, command.lessonId(), command.text(), command.tags(), stage,
+                command.effectiveDate()));
+        return state();
+    }
+
+    @CommandHandler
+    public PartnershipState handle(PutOnHoldCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        requireNotClosed();
+        requireEffectiveDate(command.effectiveDate(), clock);
+        if (status == PartnershipStatus.ON_HOLD) {
+            throw rule("partnership-already-on-hold", "The partnership is already on hold.");
+        }
+        requireReason(command.reason(), "hold-needs-reason", "Putting a partnership on hold needs a reason.");
+        apply(new PartnershipPutOnHoldEvent(partnershipId, command.reason(), command.effectiveDate()));
+        return state();
+    }
+
+    @CommandHandler
+    public PartnershipState handle(ResumePartnershipCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        requireNotClosed();
+        requireEffectiveDate(command.effectiveDate(), clock);
+        if (status != PartnershipStatus.ON_HOLD) {
+            throw rule("partnership-not-on-hold", "Only a partnership on hold can be resumed.");
+        }
+        apply(new PartnershipResumedEvent(partnershipId, blankToNull(command.reason()), command.effectiveDate()));
+        return state();
+    }
+
+    @CommandHandler
+    public PartnershipState handle(AbandonPartnershipCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        requireNotClosed();
+        requireEffectiveDate(command.effectiveDate(), clock);
+        requireReason(command.reason(), "abandon-needs-reason", "Abandoning a partnership needs a reason.");
+        apply(new PartnershipAbandonedEvent(partnershipId, stage, command.reason(), command.effectiveDate()));
+        return state();
+    }
+
+    // --- state changes -------------------------------------------------------------------------------------
+
+    @EventSourcingHandler
+    void on(PartnershipProposedEvent event) {
+        partnershipId = event.partnershipId();
+        stage = Stage.IDEA;
+        status = PartnershipStatus.ACTIVE;
+        lastEffectiveDate = event.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(StageAdvancedEvent event) {
+        enterStage(event.to(), event.effectiveDate());
+    }
+
+    @EventSourcingHandler
+    void on(StageSkippedEvent event) {
+        enterStage(event.to(), event.effectiveDate());
+    }
+
+    @EventSourcingHandler
+    void on(StageRevertedEvent event) {
+        enterStage(event.to(), event.effectiveDate());
+    }
+
+    private void enterStage(Stage to, LocalDate effectiveDate) {
+        stage = to;
+        lastEffectiveDate = effectiveDate;
+        // Entering TENDER or PILOT (again) starts a new round: a re-run tender needs its own award,
+        // a repeated pilot its own outcome.
+        if (to == Stage.TENDER) {
+            awardedInThisTender = false;
+        }
+        if (to == Stage.PILOT) {
+            outcomeOfThisPilot = null;
+        }
+        if (to == Stage.EVALUATION) {
+            evaluated = false;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AwardRecordedEvent event) {
+        awardedInThisTender = true;
+        lastEffectiveDate = event.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(PilotOutcomeRecordedEvent event) {
+        outcomeOfThisPilot = event.outcome();
+        lastEffectiveDate = event.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(ReadinessItemAddedEvent event) {
+        readinessItems.put(event.itemId(), false);
+        lastEffectiveDate = event.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(ReadinessItemResolvedEvent event) {
+        readinessItems.put(event.itemId(), true);
+        lastEffectiveDate = event.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(EvaluationRecordedEvent event) {
+        evaluated = true;
+        lastEffectiveDate = event.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(LessonRecordedEvent event) {
+        lastEffectiveDate = event.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(PartnershipPutOnHoldEvent event) {
+        status = PartnershipStatus.ON_HOLD;
+        lastEffectiveDate = event.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(PartnershipResumedEvent event) {
+        status = PartnershipStatus.ACTIVE;
+        lastEffectiveDate = event.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(PartnershipAbandonedEvent event) {
+        status = PartnershipStatus.ABANDONED;
+        lastEffectiveDate = event.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(PartnershipCompletedEvent event) {
+        status = PartnershipStatus.COMPLETED;
+        lastEffectiveDate = event.effectiveDate();
+    }
+
+    // --- guards --------------------------------------------------------------------------------------------
+
+    /** The version a client sees: the number of events so far (Axon's sequence number starts at 0). */
+    private long version() {
+        Long lastSequence = AggregateLifecycle.getVersion();
+        return lastSequence == null ? 0 : lastSequence + 1;
+    }
+
+    private PartnershipState state() {
+        return new PartnershipState(partnershipId, stage, status, version());
+    }
+
+    private void requireVersion(Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != version()) {
+            throw new CommandRejectedException(CommandRejectedException.Reason.STALE_VERSION, "stale-version",
+                    "The partnership is at version " + version() + ", not " + expectedVersion
+                            + "; reload it and try again.");
+        }
+    }
+
+    private void requireNotClosed() {
+        if (status.isFinal()) {
+            throw rule("partnership-closed", "The partnership is " + status + "; nothing but lessons can be recorded any more.");
+        }
+    }
+
+    private void requireActive() {
+        requireNotClosed();
+        if (status == PartnershipStatus.ON_HOLD) {
+            throw rule("partnership-on-hold", "The partnership is on hold; resume it first.");
+        }
+    }
+
+    private void requireStage(Stage required, String code, String message) {
+        if (stage != required) {
+            throw rule(code, message + "; the partnership is in " + stage + ".");
+        }
+    }
+
+    private static void requireNotInFuture(LocalDate effectiveDate, Clock clock) {
+        if (effectiveDate == null) {
+            throw invalid("effective-date-missing", "An effective date is required.");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (effectiveDate.isAfter(today)) {
+            throw invalid("effective-date-in-future",
+                    "The effective date " + effectiveDate + " lies in the future (today is " + today + ").");
+        }
+    }
+
+    private void requireEffectiveDate(LocalDate effectiveDate, Clock clock) {
+        requireNotInFuture(effectiveDate, clock);
+        if (effectiveDate.isBefore(lastEffectiveDate)) {
+            throw rule("effective-date-before-previous-event", "The effective date " + effectiveDate
+                    + " lies before the previous event's effective date " + lastEffectiveDate + ".");
+        }
+    }
+
+    private static void requireReason(String reason, String code, String message) {
+        if (blankToNull(reason) == null) {
+            throw invalid(code, message);
+        }
+    }
+
+    private boolean hasOpenReadinessItems() {
+        return openReadinessItemCount() > 0;
+    }
+
+    private long openReadinessItemCount() {
+        return readinessItems.values().stream().filter(resolved -> !resolved).count();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

@@ -1,0 +1,7 @@
+package dk.partnerships.events;
+
+public enum PilotOutcome {
+    SUCCEEDED,
+    PARTLY_SUCCEEDED,
+    FAILED
+}

@@ -41,7 +41,7 @@ class PublishedEventFormatTest {
                         List.of(Stage.MARKET_DIALOGUE, Stage.TENDER, Stage.PILOT), "Strategisk partnerskab uden udbud", DAY),
                 new StageRevertedEvent(ID, Stage.PILOT, Stage.TENDER, "Udbuddet skal gå om", DAY),
                 new AwardRecordedEvent(ID, "Dansk-svensk konsortium", new BigDecimal("150000000"),
-                        List.of("Københavns Kommune", "Aarhus Kommune"), true, DAY),
+                        List.of("Københavns Kommune", "Aarhus Kommune"), 8, true, DAY),
                 new PilotOutcomeRecordedEvent(ID, PilotOutcome.SUCCEEDED, "Bedre søvn på tre plejehjem", DAY),
                 new ReadinessItemAddedEvent(ID, "item-1", ReadinessType.COMPETENCE, "Personalet skal kunne indstille lysprotokollen",
                         "Plejehjemsledelsen", DAY),

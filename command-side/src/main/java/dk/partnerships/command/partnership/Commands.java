@@ -47,6 +47,7 @@ public final class Commands {
             String supplier,
             BigDecimal valueDkk,
             List<String> buyers,
+            Integer buyerCount,
             boolean frameworkAgreement,
             LocalDate effectiveDate) {
     }

@@ -145,8 +145,14 @@ public class Partnership {
         if (awardedInThisTender) {
             throw rule("award-already-recorded", "This tender already has an award; go back to TENDER with a reason to re-run it.");
         }
+        int named = command.buyers() == null ? 0 : command.buyers().size();
+        int buyerCount = command.buyerCount() == null ? named : command.buyerCount();
+        if (buyerCount < named) {
+            throw invalid("buyer-count-below-named-buyers",
+                    "buyerCount " + buyerCount + " is smaller than the " + named + " buyers named.");
+        }
         apply(new AwardRecordedEvent(partnershipId, command.supplier(), command.valueDkk(), command.buyers(),
-                command.frameworkAgreement(), command.effectiveDate()));
+                buyerCount, command.frameworkAgreement(), command.effectiveDate()));
         return state();
     }
 

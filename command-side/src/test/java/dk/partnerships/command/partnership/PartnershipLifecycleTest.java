@@ -91,7 +91,7 @@ class PartnershipLifecycleTest {
     }
 
     private static AwardRecordedEvent award() {
-        return new AwardRecordedEvent(ID, "Leverandør A/S", new BigDecimal("1000000"), List.of("KK"), false, D0);
+        return new AwardRecordedEvent(ID, "Leverandør A/S", new BigDecimal("1000000"), List.of("KK"), 1, false, D0);
     }
 
     private ResultValidator<Partnership> whenIn(Stage stage, Object command) {
@@ -334,14 +334,27 @@ class PartnershipLifecycleTest {
         void an_award_is_recorded_in_the_tender() {
             fixture.given(historyUpTo(Stage.TENDER))
                     .when(new RecordAwardCommand(ID, null, "Konsortium", new BigDecimal("150000000"),
-                            List.of("KK", "Aarhus Kommune"), true, D1))
+                            List.of("KK", "Aarhus Kommune"), 8, true, D1))
                     .expectEvents(new AwardRecordedEvent(ID, "Konsortium", new BigDecimal("150000000"),
-                            List.of("KK", "Aarhus Kommune"), true, D1));
+                            List.of("KK", "Aarhus Kommune"), 8, true, D1));
+        }
+
+        @Test
+        void an_undisclosed_value_and_unnamed_buyers_are_allowed() {
+            fixture.given(historyUpTo(Stage.TENDER))
+                    .when(new RecordAwardCommand(ID, null, "Landmand", null, List.of(), null, false, D1))
+                    .expectEvents(new AwardRecordedEvent(ID, "Landmand", null, List.of(), 0, false, D1));
+        }
+
+        @Test
+        void fewer_buyers_than_named_is_refused() {
+            refused(whenIn(Stage.TENDER, new RecordAwardCommand(ID, null, "X", BigDecimal.ONE, List.of("KK", "Aarhus"), 1,
+                    true, D1)), "buyer-count-below-named-buyers");
         }
 
         @Test
         void an_award_outside_the_tender_is_refused() {
-            refused(whenIn(Stage.MARKET_DIALOGUE, new RecordAwardCommand(ID, null, "X", BigDecimal.ONE, null, false, D1)),
+            refused(whenIn(Stage.MARKET_DIALOGUE, new RecordAwardCommand(ID, null, "X", BigDecimal.ONE, null, null, false, D1)),
                     "award-wrong-stage");
         }
 
@@ -349,7 +362,7 @@ class PartnershipLifecycleTest {
         void a_second_award_in_the_same_tender_is_refused() {
             List<Object> history = historyUpTo(Stage.TENDER);
             history.add(award());
-            refused(fixture.given(history).when(new RecordAwardCommand(ID, null, "X", BigDecimal.ONE, null, false, D1)),
+            refused(fixture.given(history).when(new RecordAwardCommand(ID, null, "X", BigDecimal.ONE, null, null, false, D1)),
                     "award-already-recorded");
         }
     }

@@ -1,0 +1,125 @@
+package dk.partnerships.command.http;
+
+import dk.partnerships.command.partnership.PartnershipState;
+import dk.partnerships.command.partnership.CommandMetadata;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Sends one write's command with its metadata and turns the result into the HTTP answer.
+ * <p>
+ * With an {@code Idempotency-Key}, claiming the key, appending the events (Axon joins the surrounding Spring
+ * transaction) and storing the answer happen in one database transaction: either all of it is durable or none.
+ */
+class CommandSender {
+
+    static final String NEW_PARTNERSHIP_SCOPE = "new-partnership";
+
+    private final CommandGateway gateway;
+    private final IdempotencyStore idempotency;
+    private final TransactionTemplate transaction;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    CommandSender(CommandGateway gateway, IdempotencyStore idempotency, TransactionTemplate transaction,
+                  JsonMapper json, Clock clock) {
+        this.gateway = gateway;
+        this.idempotency = idempotency;
+        this.transaction = transaction;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * @param scope    the partnership id, or {@link #NEW_PARTNERSHIP_SCOPE} for a proposal
+     * @param request  what the client sent (with the path), hashed to tell a retry from a different request
+     *                 reusing the key
+     * @param answer   builds the answer from the command's result
+     */
+    ResponseEntity<String> send(WriteContext context, String scope, Object request, Object command,
+                                LocalDate effectiveDate, Function<Object, WriteAnswerBody> answer) {
+        if (context.idempotencyKey() == null) {
+            return dispatch(context, command, effectiveDate, answer).toResponse(false);
+        }
+        String requestHash = sha256(json.writeValueAsString(request));
+        return transaction.execute(status -> {
+            Optional<IdempotencyStore.Stored> earlier = idempotency.claim(scope, context.idempotencyKey(), requestHash);
+            if (earlier.isPresent()) {
+                if (!earlier.get().requestHash().equals(requestHash)) {
+                    throw new IdempotencyKeyReusedException(context.idempotencyKey());
+                }
+                return earlier.get().answer().toResponse(true);
+            }
+            WriteAnswer written = dispatch(context, command, effectiveDate, answer);
+            idempotency.complete(scope, context.idempotencyKey(), written);
+            return written.toResponse(false);
+        });
+    }
+
+    private WriteAnswer dispatch(WriteContext context, Object command, LocalDate effectiveDate,
+                                 Function<Object, WriteAnswerBody> answer) {
+        CommandMetadata metadata = new CommandMetadata(context.userId(), clock.instant(), effectiveDate,
+                context.commandId(), context.correlationId());
+        Object result;
+        try {
+            result = gateway.sendAndWait(metadata.wrap(command), 30, TimeUnit.SECONDS);
+        } catch (CommandExecutionException e) {
+            // A remote command bus wraps the handler's exception; the caller wants the original refusal.
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+        WriteAnswerBody body = answer.apply(result);
+        return new WriteAnswer(body.status(), body.location(), json.writeValueAsString(body.body()), body.version());
+    }
+
+    /** Status, location and body of an answer before it is serialised. */
+    record WriteAnswerBody(int status, String location, Map<String, Object> body, long version) {
+
+        static WriteAnswerBody ok(PartnershipState state) {
+            return new WriteAnswerBody(200, null, stateBody(state), state.version());
+        }
+
+        static Map<String, Object> stateBody(PartnershipState state) {
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("id", state.partnershipId());
+            body.put("stage", state.stage());
+            body.put("status", state.status());
+            body.put("version", state.version());
+            return body;
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    static final class IdempotencyKeyReusedException extends RuntimeException {
+        IdempotencyKeyReusedException(String key) {
+            super("Idempotency-Key " + key + " was already used for a different request; use a new key.");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dk.partnerships.command.http;
+
+import dk.partnerships.command.eventstore.EventStoreConfiguration;
+import dk.partnerships.command.partnership.Partnership;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import tools.jackson.databind.DeserializationFeature;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import java.time.Clock;
+
+/** The write side: the aggregate, the HTTP API and what they need. Everything is listed, nothing scanned. */
+@AutoConfiguration(after = EventStoreConfiguration.class)
+@EnableConfigurationProperties(CommandSideProperties.class)
+@Import({Partnership.class, PartnershipWriteController.class, CommandSender.class, IdempotencyStore.class,
+        WriteProblemHandler.class})
+public class CommandSideConfiguration {
+
+    /**
+     * Strict reading of request bodies: an unknown field is refused rather than silently dropped, so a client's
+     * typo ("efectiveDate") is a 400, not a write with today's date.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictRequestReading() {
+        return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
+
+    /** "Today" for effective dates is decided in the municipality's time zone, not the server's. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock(CommandSideProperties properties) {
+        return Clock.system(properties.timeZone());
+    }
+}

@@ -1,0 +1,243 @@
+package dk.partnerships.command.http;
+
+import dk.partnerships.command.http.CommandSender.WriteAnswerBody;
+import dk.partnerships.command.partnership.Commands.AbandonPartnershipCommand;
+import dk.partnerships.command.partnership.Commands.AddReadinessItemCommand;
+import dk.partnerships.command.partnership.Commands.CompletePartnershipCommand;
+import dk.partnerships.command.partnership.Commands.ProposePartnershipCommand;
+import dk.partnerships.command.partnership.Commands.PutOnHoldCommand;
+import dk.partnerships.command.partnership.Commands.RecordAwardCommand;
+import dk.partnerships.command.partnership.Commands.RecordEvaluationCommand;
+import dk.partnerships.command.partnership.Commands.RecordLessonCommand;
+import dk.partnerships.command.partnership.Commands.RecordPilotOutcomeCommand;
+import dk.partnerships.command.partnership.Commands.ResolveReadinessItemCommand;
+import dk.partnerships.command.partnership.Commands.ResumePartnershipCommand;
+import dk.partnerships.command.partnership.Commands.TransitionStageCommand;
+import dk.partnerships.command.partnership.PartnershipState;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import static dk.partnerships.command.http.WriteRequests.*;
+
+/** The write endpoints of API.md. Each one validates, builds its command and leaves the rest to {@link CommandSender}. */
+@RestController
+@Validated
+@RequestMapping(path = "/api/partnerships", produces = MediaType.APPLICATION_JSON_VALUE)
+class PartnershipWriteController {
+
+    /** Ids are generated here as UUIDs; anything else in the path cannot name a partnership. */
+    private static final Pattern ID = Pattern.compile("[0-9a-fA-F-]{36}");
+
+    private final CommandSender sender;
+    private final CommandSideProperties properties;
+
+    PartnershipWriteController(CommandSender sender, CommandSideProperties properties) {
+        this.sender = sender;
+        this.properties = properties;
+    }
+
+    /** What an idempotency key is checked against: the endpoint and the body. */
+    record HashedRequest(String path, Object body) {
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> propose(@Valid @RequestBody ProposePartnership body, HttpServletRequest http) {
+        if (!properties.departments().containsKey(body.department())) {
+            throw new UnknownDepartmentException(body.department(), properties.departments().keySet());
+        }
+        String id = UUID.randomUUID().toString();
+        LocalDate effective = effective(body.effectiveDate());
+        var command = new ProposePartnershipCommand(id, body.title().strip(), body.kind(), body.department(),
+                properties.owningOrganisation(), body.lead().strip(), body.need().strip(), body.partners(),
+                body.expectedValueDkk(), effective);
+        return sender.send(WriteContext.from(http), CommandSender.NEW_PARTNERSHIP_SCOPE,
+                new HashedRequest(http.getRequestURI(), body), command, effective,
+                result -> {
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("id", id);
+                    answer.put("stage", "IDEA");
+                    answer.put("status", "ACTIVE");
+                    answer.put("version", 1);
+                    return new WriteAnswerBody(201, "/api/partnerships/" + id, answer, 1);
+                });
+    }
+
+    @PostMapping(path = "/{id}/stage-transitions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> transition(@PathVariable String id, @Valid @RequestBody TransitionStage body,
+                                      HttpServletRequest http) {
+        WriteContext context = context(id, http);
+        LocalDate effective = effective(body.effectiveDate());
+        return send(context, id, body, http, effective,
+                new TransitionStageCommand(id, context.expectedVersion(), body.to(), body.reason(), effective));
+    }
+
+    @PostMapping(path = "/{id}/award", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> award(@PathVariable String id, @Valid @RequestBody RecordAward body, HttpServletRequest http) {
+        WriteContext context = context(id, http);
+        LocalDate effective = effective(body.effectiveDate());
+        return send(context, id, body, http, effective, new RecordAwardCommand(id, context.expectedVersion(),
+                body.supplier().strip(), body.valueDkk(), body.buyers(), body.buyerCount(),
+                Boolean.TRUE.equals(body.frameworkAgreement()),
+                effective));
+    }
+
+    @PostMapping(path = "/{id}/pilot-outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> pilotOutcome(@PathVariable String id, @Valid @RequestBody RecordPilotOutcome body,
+                                        HttpServletRequest http) {
+        WriteContext context = context(id, http);
+        LocalDate effective = effective(body.effectiveDate());
+        return send(context, id, body, http, effective, new RecordPilotOutcomeCommand(id, context.expectedVersion(),
+                body.outcome(), body.findings().strip(), effective));
+    }
+
+    @PostMapping(path = "/{id}/readiness-items", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> addReadinessItem(@PathVariable String id, @Valid @RequestBody AddReadinessItem body,
+                                            HttpServletRequest http) {
+        WriteContext context = context(id, http);
+        LocalDate effective = effective(body.effectiveDate());
+        String itemId = UUID.randomUUID().toString();
+        return sender.send(context, id, new HashedRequest(http.getRequestURI(), body),
+                new AddReadinessItemCommand(id, context.expectedVersion(), itemId, body.type(),
+                        body.description().strip(), body.owner().strip(), effective),
+                effective, created("itemId", itemId, "/api/partnerships/" + id));
+    }
+
+    @PostMapping(path = "/{id}/readiness-items/{itemId}/resolution", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> resolveReadinessItem(@PathVariable String id, @PathVariable String itemId,
+                                                @Valid @RequestBody ResolveReadinessItem body, HttpServletRequest http) {
+        WriteContext context = context(id, http);
+        requireId(itemId, "readiness-item-not-found", "readiness item");
+        LocalDate effective = effective(body.effectiveDate());
+        return send(context, id, body, http, effective, new ResolveReadinessItemCommand(id, context.expectedVersion(),
+                itemId, body.note().strip(), effective));
+    }
+
+    @PostMapping(path = "/{id}/evaluation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> evaluation(@PathVariable String id, @Valid @RequestBody RecordEvaluation body,
+                                      HttpServletRequest http) {
+        WriteContext context = context(id, http);
+        LocalDate effective = effective(body.effectiveDate());
+        return send(context, id, body, http, effective, new RecordEvaluationCommand(id, context.expectedVersion(),
+                body.summary().strip(), body.benefitsExpected().strip(), body.benefitsRealised().strip(), effective));
+    }
+
+    @PostMapping(path = "/{id}/complete")
+    ResponseEntity<String> complete(@PathVariable String id, @Valid @RequestBody(required = false) Complete body,
+                                    HttpServletRequest http) {
+        WriteContext context = context(id, http);
+        Complete request = body == null ? new Complete(null) : body;
+        LocalDate effective = effective(request.effectiveDate());
+        return send(context, id, request, http, effective,
+                new CompletePartnershipCommand(id, context.expectedVersion(), effective));
+    }
+
+    @PostMapping(path = "/{id}/lessons", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> lesson(@PathVariable String id, @Valid @RequestBody RecordLesson body, HttpServletRequest http) {
+        WriteContext context = context(id, http);
+        LocalDate effective = effective(body.effectiveDate());
+        String lessonId = UUID.randomUUID().toString();
+        return sender.send(context, id, new HashedRequest(http.getRequestURI(), body),
+                new RecordLessonCommand(id, context.expectedVersion(), lessonId, body.text().strip(), body.tags(), effective),
+                effective, created("lessonId", lessonId, "/api/partnerships/" + id));
+    }
+
+    @PostMapping(path = "/{id}/hold", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> hold(@PathVariable String id, @Valid @RequestBody PutOnHold body, HttpServletRequest http) {
+        WriteContext context = context(id, http);
+        LocalDate effective = effective(body.effectiveDate());
+        return send(context, id, body, http, effective,
+                new PutOnHoldCommand(id, context.expectedVersion(), body.reason().strip(), effective));
+    }
+
+    @PostMapping(path = "/{id}/resume")
+    ResponseEntity<String> resume(@PathVariable String id, @Valid @RequestBody(required = false) Resume body,
+                                  HttpServletRequest http) {
+        WriteContext context = context(id, http);
+        Resume request = body == null ? new Resume(null, null) : body;
+        LocalDate effective = effective(request.effectiveDate());
+        return send(context, id, request, http, effective,
+                new ResumePartnershipCommand(id, context.expectedVersion(), request.reason(), effective));
+    }
+
+    @PostMapping(path = "/{id}/abandon", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> abandon(@PathVariable String id, @Valid @RequestBody Abandon body, HttpServletRequest http) {
+        WriteContext context = context(id, http);
+        LocalDate effective = effective(body.effectiveDate());
+        return send(context, id, body, http, effective,
+                new AbandonPartnershipCommand(id, context.expectedVersion(), body.reason().strip(), effective));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private ResponseEntity<String> send(WriteContext context, String id, Object body, HttpServletRequest http,
+                                        LocalDate effective, Object command) {
+        return sender.send(context, id, new HashedRequest(http.getRequestURI(), body), command, effective,
+                result -> WriteAnswerBody.ok((PartnershipState) result));
+    }
+
+    private static Function<Object, WriteAnswerBody> created(String idField, String newId, String location) {
+        return result -> {
+            PartnershipState state = (PartnershipState) result;
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put(idField, newId);
+            body.putAll(WriteAnswerBody.stateBody(state));
+            return new WriteAnswerBody(201, location, body, state.version());
+        };
+    }
+
+    private static WriteContext context(String id, HttpServletRequest http) {
+        requireId(id, "partnership-not-found", "partnership");
+        return WriteContext.from(http);
+    }
+
+    private static void requireId(String id, String code, String what) {
+        if (!ID.matcher(id).matches()) {
+            throw new NotFoundException(code, "There is no " + what + " with id " + id + ".");
+        }
+    }
+
+    private LocalDate effective(LocalDate given) {
+        return given != null ? given : sender.today();
+    }
+
+    static final class UnknownDepartmentException extends RuntimeException {
+        private final java.util.Set<String> known;
+
+        UnknownDepartmentException(String department, java.util.Set<String> known) {
+            super("Unknown department " + department + "; known departments are " + known + ".");
+            this.known = known;
+        }
+
+        java.util.Set<String> known() {
+            return known;
+        }
+    }
+
+    static final class NotFoundException extends RuntimeException {
+        private final String code;
+
+        NotFoundException(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        String code() {
+            return code;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dk.partnerships.command.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Who sends a write and under which request: read from the headers once, checked, then carried into the
+ * command's metadata.
+ *
+ * @param userId          the {@code X-User} header until sign-in exists, else {@code anonymous}
+ * @param correlationId   {@code X-Correlation-Id} when given, else a new id
+ * @param expectedVersion the version from {@code If-Match}, or {@code null}
+ * @param idempotencyKey  the {@code Idempotency-Key}, or {@code null}
+ */
+record WriteContext(String userId, String correlationId, Long expectedVersion, String idempotencyKey) {
+
+    /** Printable ASCII without quotes or spaces: safe in logs, metadata and headers. */
+    private static final Pattern TOKEN = Pattern.compile("[\\x21\\x23-\\x7E]{1,100}");
+    private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
+
+    static WriteContext from(HttpServletRequest request) {
+        String user = header(request, "X-User", "anonymous");
+        String correlationId = header(request, "X-Correlation-Id", UUID.randomUUID().toString());
+        String key = header(request, "Idempotency-Key", null);
+        return new WriteContext(user, correlationId, expectedVersion(request.getHeader("If-Match")), key);
+    }
+
+    private static String header(HttpServletRequest request, String name, String fallback) {
+        String value = request.getHeader(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        value = value.strip();
+        if (!TOKEN.matcher(value).matches()) {
+            throw new InvalidHeaderException(name, "must be 1 to 100 printable characters without spaces or quotes");
+        }
+        return value;
+    }
+
+    private static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        var matcher = ETAG.matcher(ifMatch.strip());
+        if (!matcher.matches()) {
+            throw new InvalidHeaderException("If-Match", "must be the ETag of a partnership, e.g. \"3\"");
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
+    /** The command id: the idempotency key when given, so a retried command keeps its id. */
+    String commandId() {
+        return idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
+    }
+
+    static final class InvalidHeaderException extends RuntimeException {
+        private final String header;
+
+        InvalidHeaderException(String header, String message) {
+            super("Header " + header + " " + message + ".");
+            this.header = header;
+        }
+
+        String header() {
+            return header;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dk.partnerships.query;
+
+import dk.partnerships.query.partnership.PartnershipReadModel;
+import dk.partnerships.query.projection.ProjectionAdministration;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/** The read side: its schema, its projections and its read API. */
+@AutoConfiguration(before = AxonAutoConfiguration.class)
+@Import({PartnershipReadModel.class, ProjectionAdministration.class, ReadProblems.class})
+public class QuerySideConfiguration {
+
+    /** The read tables, migrated with their own history table, apart from the event store's. */
+    @Bean(initMethod = "migrate")
+    Flyway readModelFlyway(DataSource dataSource) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/readmodel")
+                .table("flyway_history_read_model")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock(@Value("${partnerships.time-zone:Europe/Copenhagen}") ZoneId zone) {
+        return Clock.system(zone);
+    }
+}

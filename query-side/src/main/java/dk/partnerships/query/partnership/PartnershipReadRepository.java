@@ -1,0 +1,149 @@
+package dk.partnerships.query.partnership;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the summary tables. Every value from the client reaches SQL as a bound parameter. */
+class PartnershipReadRepository {
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    PartnershipReadRepository(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    record Filter(String stage, String status, String department, String kind, int limit, int offset) {
+    }
+
+    List<Map<String, Object>> list(Filter filter) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM partnership_summary WHERE true");
+        Map<String, Object> params = new LinkedHashMap<>();
+        where(sql, params, "stage", filter.stage());
+        where(sql, params, "status", filter.status());
+        where(sql, params, "department", filter.department());
+        where(sql, params, "kind", filter.kind());
+        sql.append(" ORDER BY proposed_on DESC, id LIMIT :limit OFFSET :offset");
+        params.put("limit", filter.limit());
+        params.put("offset", filter.offset());
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> summary(rs, today)).list();
+    }
+
+    Optional<Long> version(String id) {
+        return jdbc.sql("SELECT version FROM partnership_summary WHERE id = :id").param("id", id)
+                .query(Long.class).optional();
+    }
+
+    Optional<Map<String, Object>> find(String id) {
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql("SELECT * FROM partnership_summary WHERE id = :id").param("id", id)
+                .query((rs, row) -> detail(rs, today)).optional()
+                .map(detail -> {
+                    detail.put("readinessItems", readinessItems(id, today));
+                    detail.put("lessons", lessons(id));
+                    return detail;
+                });
+    }
+
+    private static void where(StringBuilder sql, Map<String, Object> params, String column, String value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" = :").append(column);
+            params.put(column, value);
+        }
+    }
+
+    private Map<String, Object> summary(ResultSet rs, LocalDate today) throws SQLException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        LocalDate stageEnteredOn = rs.getObject("stage_entered_on", LocalDate.class);
+        row.put("id", rs.getString("id"));
+        row.put("title", rs.getString("title"));
+        row.put("kind", rs.getString("kind"));
+        row.put("department", rs.getString("department"));
+        row.put("stage", rs.getString("stage"));
+        row.put("status", rs.getString("status"));
+        row.put("lead", rs.getString("lead"));
+        row.put("stageEnteredOn", stageEnteredOn);
+        row.put("daysInStage", ChronoUnit.DAYS.between(stageEnteredOn, today));
+        row.put("version", rs.getLong("version"));
+        return row;
+    }
+
+    private Map<String, Object> detail(ResultSet rs, LocalDate today) throws SQLException {
+        Map<String, Object> row = summary(rs, today);
+        row.put("owningOrganisation", rs.getString("owning_organisation"));
+        row.put("need", rs.getString("need"));
+        row.put("partners", json.readValue(rs.getString("partners"), STRINGS));
+        row.put("expectedValueDkk", rs.getObject("expected_value_dkk", BigDecimal.class));
+        row.put("proposedOn", rs.getObject("proposed_on", LocalDate.class));
+        row.put("statusChangedOn", rs.getObject("status_changed_on", LocalDate.class));
+        row.put("statusReason", rs.getString("status_reason"));
+        row.put("award", jsonObject(rs.getString("award")));
+        row.put("pilotOutcome", jsonObject(rs.getString("pilot_outcome")));
+        row.put("evaluation", jsonObject(rs.getString("evaluation")));
+        return row;
+    }
+
+    private Map<String, Object> jsonObject(String value) {
+        return value == null ? null : json.readValue(value, OBJECT);
+    }
+
+    private List<Map<String, Object>> readinessItems(String id, LocalDate today) {
+        return jdbc.sql("""
+                        SELECT * FROM partnership_readiness_item WHERE partnership_id = :id
+                        ORDER BY added_on, item_id""")
+                .param("id", id)
+                .query((rs, row) -> {
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    LocalDate added = rs.getObject("added_on", LocalDate.class);
+                    LocalDate resolved = rs.getObject("resolved_on", LocalDate.class);
+                    item.put("itemId", rs.getString("item_id"));
+                    item.put("type", rs.getString("type"));
+                    item.put("description", rs.getString("description"));
+                    item.put("owner", rs.getString("owner"));
+                    item.put("addedOn", added);
+                    item.put("resolved", resolved != null);
+                    item.put("resolvedOn", resolved);
+                    item.put("resolutionNote", rs.getString("resolution_note"));
+                    item.put("daysOpen", ChronoUnit.DAYS.between(added, resolved != null ? resolved : today));
+                    return item;
+                }).list();
+    }
+
+    private List<Map<String, Object>> lessons(String id) {
+        return new ArrayList<>(jdbc.sql("""
+                        SELECT * FROM partnership_lesson WHERE partnership_id = :id ORDER BY recorded_at, lesson_id""")
+                .param("id", id)
+                .query((rs, row) -> {
+                    Map<String, Object> lesson = new LinkedHashMap<>();
+                    lesson.put("lessonId", rs.getString("lesson_id"));
+                    lesson.put("text", rs.getString("text"));
+                    lesson.put("tags", json.readValue(rs.getString("tags"), STRINGS));
+                    lesson.put("stage", rs.getString("stage"));
+                    lesson.put("effectiveDate", rs.getObject("effective_date", LocalDate.class));
+                    lesson.put("recordedAt", rs.getTimestamp("recorded_at").toInstant());
+                    return lesson;
+                }).list());
+    }
+}

@@ -1,0 +1,21 @@
+package dk.partnerships.standalone;
+
+import dk.partnerships.command.http.CommandSideProperties;
+import dk.partnerships.standalone.demo.DemoData;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Clock;
+
+@Configuration(proxyBeanMethods = false)
+class StandaloneConfiguration {
+
+    @Bean
+    @ConditionalOnProperty(name = "partnerships.demo-data.enabled", havingValue = "true", matchIfMissing = true)
+    DemoData demoData(CommandGateway commands, JdbcClient jdbc, Clock clock, CommandSideProperties properties) {
+        return new DemoData(commands, jdbc, clock, properties.owningOrganisation());
+    }
+}

@@ -1,0 +1,2 @@
+/** The embedded PostgreSQL that lets the product run with nothing installed but a JDK. */
+package dk.partnerships.standalone.embedded;

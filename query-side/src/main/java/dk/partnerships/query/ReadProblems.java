@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** problem+json with a stable {@code code} for every refused read. */
-// Before Spring Boot\'s generic problem-details advice, which knows no codes.
+// Before Spring Boot's generic problem-details advice, which knows no codes.
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(basePackages = "dk.partnerships.query")
 public class ReadProblems extends ResponseEntityExceptionHandler {

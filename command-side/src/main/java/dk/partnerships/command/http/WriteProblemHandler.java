@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  * Every refusal of a write as RFC 9457 problem+json with a stable {@code code}. A refused write has appended
  * nothing: refusals happen before the command is sent, or inside the aggregate before any event is applied.
  */
-// Before Spring Boot\'s generic problem-details advice, which knows no codes.
+// Before Spring Boot's generic problem-details advice, which knows no codes.
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = PartnershipWriteController.class)
 class WriteProblemHandler extends ResponseEntityExceptionHandler {
@@ -154,7 +154,7 @@ class WriteProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getMostSpecificCause();
+        Throwable cause = jacksonCause(e);
         ProblemDetail problem;
         if (cause instanceof UnrecognizedPropertyException unknown) {
             problem = problem(HttpStatus.BAD_REQUEST, "unknown-field", "Unknown field",
@@ -186,6 +186,16 @@ class WriteProblemHandler extends ResponseEntityExceptionHandler {
                     "The request body could not be read as JSON of the expected shape.");
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** The outermost Jackson exception: it knows the field path, unlike the date parser's exception inside it. */
+    private static Throwable jacksonCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof tools.jackson.core.JacksonException) {
+                return cause;
+            }
+        }
+        return e;
     }
 
     private static String describe(Class<?> type) {

@@ -69,7 +69,8 @@ public class DemoData implements ApplicationRunner {
         biologicalLight();
     }
 
-    static String idOf(String caseName) {
+    /** The id of a seed case, the same on every machine, so links to the demo data stay stable. */
+    public static String idOf(String caseName) {
         return UUID.nameUUIDFromBytes(("seed:" + caseName).getBytes(StandardCharsets.UTF_8)).toString();
     }
 

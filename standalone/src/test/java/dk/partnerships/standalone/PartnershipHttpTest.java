@@ -305,6 +305,15 @@ class PartnershipHttpTest {
     }
 
     @Test
+    void the_openapi_document_describes_the_write_and_read_endpoints() {
+        Http.Response openApi = http.get("/v3/api-docs");
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.json().get("paths").propertyNames())
+                .contains("/api/partnerships", "/api/partnerships/{id}", "/api/partnerships/{id}/stage-transitions",
+                        "/api/partnerships/{id}/readiness-items/{itemId}/resolution");
+    }
+
+    @Test
     void reads_are_filtered_and_bad_filters_are_refused() {
         String id = propose("Filtreret");
         transition(id, "MARKET_DIALOGUE", null, "2024-02-01");

@@ -305,6 +305,36 @@ class PartnershipHttpTest {
     }
 
     @Test
+    void concurrent_writes_to_one_partnership_lose_nothing() throws Exception {
+        String id = propose("Samtidige skrivninger");
+        int writers = 12;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<Http.Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> http.post("/api/partnerships/" + id + "/lessons",
+                        Map.of("text", "Lektie " + n))));
+            }
+            List<Long> versions = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                Http.Response response = answer.get();
+                if (response.status() == 201) {
+                    versions.add(response.json().get("version").asLong());
+                } else {
+                    assertProblem(response, 409, "concurrent-modification");
+                }
+            }
+            // Every accepted write is in the store, each under its own version; a refused one left no trace.
+            assertThat(versions).doesNotHaveDuplicates();
+            assertThat(events(id)).isEqualTo(1 + versions.size());
+            assertThat(versions).hasSizeGreaterThan(0);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void the_openapi_document_describes_the_write_and_read_endpoints() {
         Http.Response openApi = http.get("/v3/api-docs");
         assertThat(openApi.status()).isEqualTo(200);

@@ -2,7 +2,14 @@ package dk.partnerships.query;
 
 import dk.partnerships.query.partnership.PartnershipReadModel;
 import dk.partnerships.query.projection.ProjectionAdministration;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
+import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,8 +21,13 @@ import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.ZoneId;
 
-/** The read side: its schema, its projections and its read API. */
-@AutoConfiguration(before = AxonAutoConfiguration.class)
+/**
+ * The read side: its schema, its projections and its read API. Ordered after Spring Boot's DataSource and
+ * transaction manager, and before Axon's configuration (see the command side's EventStoreConfiguration for why).
+ */
+@AutoConfiguration(
+        after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class},
+        before = {AxonAutoConfiguration.class, TransactionAutoConfiguration.class, NoOpTransactionAutoConfiguration.class})
 @Import({PartnershipReadModel.class, ProjectionAdministration.class, ReadProblems.class})
 public class QuerySideConfiguration {
 
@@ -29,6 +41,13 @@ public class QuerySideConfiguration {
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load();
+    }
+
+    /** Axon's units of work in Spring transactions: a projection's rows and its token commit together. */
+    @Bean
+    @ConditionalOnMissingBean(TransactionManager.class)
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
     }
 
     @Bean

@@ -164,6 +164,21 @@ class PartnershipHttpTest {
         assertThat(partnership.get("partners").get(0).asString()).isEqualTo("Aarhus Kommune");
     }
 
+    @Autowired
+    org.axonframework.common.transaction.TransactionManager axonTransactionManager;
+
+    @Autowired
+    org.axonframework.eventsourcing.eventstore.EventStorageEngine eventStorageEngine;
+
+    @Test
+    void axon_writes_in_spring_transactions_to_the_jdbc_event_store() {
+        // Guards the auto-configuration order: otherwise Axon silently uses a no-op transaction manager.
+        assertThat(axonTransactionManager)
+                .isInstanceOf(org.axonframework.spring.messaging.unitofwork.SpringTransactionManager.class);
+        assertThat(eventStorageEngine)
+                .isInstanceOf(org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine.class);
+    }
+
     @Test
     void every_event_carries_who_when_and_which_request() {
         String id = propose("Metadata");

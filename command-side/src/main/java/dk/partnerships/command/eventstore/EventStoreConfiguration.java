@@ -8,7 +8,14 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
 import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
+import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,9 +27,23 @@ import javax.sql.DataSource;
 /**
  * Wires Axon's JDBC event store to PostgreSQL. An auto-configuration (not a plain configuration) so that it runs
  * before Axon's own and its beans replace Axon's defaults whichever side, or both, are on the class path.
+ * <p>
+ * It also runs after Spring Boot's DataSource and transaction manager: Axon 4.13 names their Spring Boot 3 classes
+ * in its ordering, which Spring Boot 4 renamed, so without this Axon may look for them too early, find no
+ * DataSource for its JDBC event store and fall back to a no-op transaction manager.
  */
-@AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class, ObjectMapperAutoConfiguration.class})
+@AutoConfiguration(
+        after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class},
+        before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class, ObjectMapperAutoConfiguration.class,
+                TransactionAutoConfiguration.class, NoOpTransactionAutoConfiguration.class})
 public class EventStoreConfiguration {
+
+    /** Axon's units of work in Spring transactions: events, tokens and read-model rows commit together. */
+    @Bean
+    @ConditionalOnMissingBean(TransactionManager.class)
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
 
     /** Flyway owns the schema; its own history table keeps it apart from the read side's migrations. */
     @Bean(initMethod = "migrate")

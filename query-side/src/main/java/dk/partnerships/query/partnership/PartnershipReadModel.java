@@ -1,6 +1,8 @@
 package dk.partnerships.query.partnership;
 
+import dk.partnerships.query.projection.ProjectionMetrics;
 import org.flywaydb.core.Flyway;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,9 +24,12 @@ public class PartnershipReadModel {
         return new PartnershipSummaryProjector(jdbc, json);
     }
 
+    /** In-process feed from the event store (standalone); the query-side service is fed from Kafka instead. */
     @Bean
-    PartnershipSummaryEventHandler partnershipSummaryEventHandler(PartnershipSummaryProjector projector) {
-        return new PartnershipSummaryEventHandler(projector);
+    @ConditionalOnProperty(name = "partnerships.projection.source", havingValue = "event-store", matchIfMissing = true)
+    PartnershipSummaryEventHandler partnershipSummaryEventHandler(PartnershipSummaryProjector projector,
+                                                                  ProjectionMetrics metrics) {
+        return new PartnershipSummaryEventHandler(projector, metrics);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package dk.partnerships.query.partnership;
 
 import dk.partnerships.events.PartnershipEvent;
 import dk.partnerships.query.projection.ProjectedEvent;
+import dk.partnerships.query.projection.ProjectionMetrics;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -18,17 +19,22 @@ import java.time.Instant;
 @ProcessingGroup(PartnershipSummaryEventHandler.PROCESSING_GROUP)
 class PartnershipSummaryEventHandler {
 
-    static final String PROCESSING_GROUP = "partnership-summaries";
+    static final String PROCESSING_GROUP = PartnershipSummaryProjector.NAME;
 
     private final PartnershipSummaryProjector projector;
+    private final ProjectionMetrics metrics;
 
-    PartnershipSummaryEventHandler(PartnershipSummaryProjector projector) {
+    PartnershipSummaryEventHandler(PartnershipSummaryProjector projector, ProjectionMetrics metrics) {
         this.projector = projector;
+        this.metrics = metrics;
     }
 
     @EventHandler
     void on(PartnershipEvent event, @SequenceNumber Long sequence, @Timestamp Instant recordedAt, MetaData metaData) {
-        projector.apply(new ProjectedEvent(event, sequence, recordedAt, metaData));
+        ProjectedEvent projected = new ProjectedEvent(event, sequence, recordedAt, metaData);
+        if (projector.apply(projected)) {
+            metrics.projected(PROCESSING_GROUP, projected);
+        }
     }
 
     @ResetHandler

@@ -15,6 +15,7 @@ import dk.partnerships.events.ReadinessItemResolvedEvent;
 import dk.partnerships.events.StageAdvancedEvent;
 import dk.partnerships.events.StageRevertedEvent;
 import dk.partnerships.events.StageSkippedEvent;
+import dk.partnerships.query.projection.EventProjection;
 import dk.partnerships.query.projection.ProjectedEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +32,9 @@ import java.util.Map;
  * ({@code version == sequence}); a redelivered event finds the version already past it and changes nothing.
  * Callers run {@link #apply} inside the transaction that also records their position (token or offset).
  */
-public class PartnershipSummaryProjector {
+public class PartnershipSummaryProjector implements EventProjection {
+
+    public static final String NAME = "partnership-summaries";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -41,7 +44,12 @@ public class PartnershipSummaryProjector {
         this.json = json;
     }
 
-    /** @return whether the event changed the read model ({@code false} for a duplicate) */
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
     public boolean apply(ProjectedEvent event) {
         if (event.payload() instanceof PartnershipProposedEvent proposed) {
             return insert(proposed, event);
@@ -105,7 +113,7 @@ public class PartnershipSummaryProjector {
         return true;
     }
 
-    /** Removes every row, before a rebuild from the first event. */
+    @Override
     public void clear() {
         jdbc.sql("TRUNCATE partnership_lesson, partnership_readiness_item, partnership_summary").update();
     }

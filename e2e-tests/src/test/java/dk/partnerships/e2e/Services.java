@@ -1,0 +1,96 @@
+package dk.partnerships.e2e;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The distributed product as an operator runs it: a PostgreSQL with one database per service, a Kafka broker,
+ * and the two services as plain {@code java -jar} processes configured only by Spring Boot's standard properties.
+ */
+final class Services implements AutoCloseable {
+
+    static final Path COMMAND_SIDE_JAR = Path.of(System.getProperty("command-side.jar"));
+    static final Path QUERY_SIDE_JAR = Path.of(System.getProperty("query-side.jar"));
+
+    private final Path directory;
+    final EmbeddedPostgres postgres;
+    final KafkaBroker kafka;
+    final JdbcClient commandDatabase;
+    final JdbcClient queryDatabase;
+    final int commandPort;
+    final int queryPort;
+    private ChildProcess commandSide;
+    private ChildProcess querySide;
+    private int queryStarts;
+
+    Services(Path directory) throws IOException {
+        this.directory = directory;
+        postgres = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("postgres"))
+                .setCleanDataDirectory(true).start();
+        JdbcClient admin = JdbcClient.create(postgres.getPostgresDatabase());
+        admin.sql("CREATE DATABASE command_side").update();
+        admin.sql("CREATE DATABASE query_side").update();
+        commandDatabase = JdbcClient.create(postgres.getDatabase("postgres", "command_side"));
+        queryDatabase = JdbcClient.create(postgres.getDatabase("postgres", "query_side"));
+        kafka = new KafkaBroker(java.nio.file.Files.createDirectories(directory.resolve("kafka")));
+        kafka.start();
+        commandPort = KafkaBroker.freePort();
+        queryPort = KafkaBroker.freePort();
+    }
+
+    private List<String> arguments(int port, String database) {
+        return List.of(
+                "--server.port=" + port,
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+    }
+
+    void startCommandSide() throws IOException {
+        commandSide = ChildProcess.jar(directory.resolve("command-side.log"), COMMAND_SIDE_JAR, List.of("-Xmx384m"),
+                arguments(commandPort, "command_side"));
+        ChildProcess.awaitPort(commandPort, Duration.ofSeconds(120), commandSide);
+    }
+
+    void startQuerySide() throws IOException {
+        querySide = ChildProcess.jar(directory.resolve("query-side-" + (++queryStarts) + ".log"), QUERY_SIDE_JAR,
+                List.of("-Xmx384m"), arguments(queryPort, "query_side"));
+        ChildProcess.awaitPort(queryPort, Duration.ofSeconds(120), querySide);
+    }
+
+    /** SIGKILL, mid-stream: no graceful shutdown, no final offset commit. */
+    void killQuerySide() {
+        querySide.kill();
+    }
+
+    Http commands() {
+        return new Http(commandPort);
+    }
+
+    Http reads() {
+        return new Http(queryPort);
+    }
+
+    String logs() {
+        return "command side:\n" + ChildProcess.tail(commandSide == null ? "" : commandSide.output())
+                + "\nquery side:\n" + ChildProcess.tail(querySide == null ? "" : querySide.output());
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (querySide != null) {
+            querySide.kill();
+        }
+        if (commandSide != null) {
+            commandSide.kill();
+        }
+        kafka.close();
+        postgres.close();
+    }
+}

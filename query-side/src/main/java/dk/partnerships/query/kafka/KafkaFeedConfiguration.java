@@ -1,0 +1,79 @@
+package dk.partnerships.query.kafka;
+
+import dk.partnerships.events.CloudEventHeaders;
+import dk.partnerships.query.QuerySideConfiguration;
+import dk.partnerships.query.projection.EventProjection;
+import dk.partnerships.query.projection.ProjectionMetrics;
+import dk.partnerships.query.projection.ProjectionRebuilds;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The query side fed from Kafka: on when {@code partnerships.projection.source=kafka}. */
+@AutoConfiguration(after = QuerySideConfiguration.class)
+@ConditionalOnProperty(name = "partnerships.projection.source", havingValue = "kafka")
+public class KafkaFeedConfiguration {
+
+    @Bean(destroyMethod = "close")
+    Admin projectionKafkaAdmin(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        return Admin.create(config);
+    }
+
+    @Bean
+    KafkaProjectionFeed kafkaProjectionFeed(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+                                            @Value("${partnerships.projection.kafka.group-id:partnership-read-models}") String groupId,
+                                            @Value("${partnerships.publication.topic:" + CloudEventHeaders.TOPIC + "}") String topic,
+                                            @Value("${partnerships.publication.partitions:6}") int partitions,
+                                            @Value("${partnerships.publication.replication-factor:1}") short replication,
+                                            Admin admin, List<EventProjection> projections,
+                                            TransactionTemplate transaction, ProjectionMetrics metrics) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        // A new consumer group starts from the first event, not from whatever arrives after it joined.
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        return new KafkaProjectionFeed(
+                () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
+                admin, new NewTopic(topic, partitions, replication), projections, transaction, metrics);
+    }
+
+    @Bean
+    ProjectionRebuilds kafkaProjectionRebuilds(KafkaProjectionFeed feed, List<EventProjection> projections) {
+        return new KafkaProjectionRebuilds(feed, projections);
+    }
+
+    @Bean
+    HealthIndicator kafkaHealthIndicator(Admin admin) {
+        return () -> {
+            try {
+                String clusterId = admin.describeCluster().clusterId().get(3, TimeUnit.SECONDS);
+                return Health.up().withDetail("clusterId", clusterId).build();
+            } catch (Exception e) {
+                return Health.down(e).build();
+            }
+        };
+    }
+}

@@ -1,0 +1,203 @@
+package dk.partnerships.query.kafka;
+
+import dk.partnerships.query.projection.EventProjection;
+import dk.partnerships.query.projection.ProjectedEvent;
+import dk.partnerships.query.projection.ProjectionMetrics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The consumer loop of the query-side service. Each polled batch is applied to every projection in one database
+ * transaction; offsets are committed to Kafka after that transaction commits. A crash in between redelivers the
+ * batch, and the projections' (partnership id, sequence) guard turns the redelivery into a no-op.
+ */
+public class KafkaProjectionFeed implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaProjectionFeed.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final Supplier<Consumer<String, byte[]>> consumers;
+    private final Admin admin;
+    private final NewTopic topic;
+    private final List<EventProjection> projections;
+    private final TransactionTemplate transaction;
+    private final ProjectionMetrics metrics;
+    private final CloudEventReader reader = new CloudEventReader();
+
+    private volatile boolean running;
+    private volatile boolean rebuildRequested;
+    private volatile Consumer<String, byte[]> consumer;
+    private volatile RebuildProgress progress;
+    private Thread thread;
+
+    public KafkaProjectionFeed(Supplier<Consumer<String, byte[]>> consumers, Admin admin, NewTopic topic,
+                               List<EventProjection> projections, TransactionTemplate transaction,
+                               ProjectionMetrics metrics) {
+        this.consumers = consumers;
+        this.admin = admin;
+        this.topic = topic;
+        this.projections = projections;
+        this.transaction = transaction;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "kafka-projection-feed");
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Consumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        try {
+            if (thread != null) {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Empties the read models and replays the topic from its first offset, on the consumer's own thread. */
+    public void requestRebuild() {
+        rebuildRequested = true;
+    }
+
+    public Optional<RebuildProgress> rebuildProgress() {
+        return Optional.ofNullable(progress);
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(100);
+        while (running) {
+            try (Consumer<String, byte[]> created = consumers.get()) {
+                consumer = created;
+                createTopic();
+                created.subscribe(List.of(topic.name()));
+                backoff = Duration.ofMillis(100);
+                while (running) {
+                    if (rebuildRequested) {
+                        startRebuild(created);
+                    }
+                    ConsumerRecords<String, byte[]> records = created.poll(POLL);
+                    if (!records.isEmpty()) {
+                        apply(created, records);
+                    }
+                }
+            } catch (WakeupException e) {
+                // stop() woke the consumer up
+            } catch (Exception e) {
+                if (!running) {
+                    break;
+                }
+                // Nothing of the failed batch was committed; a new consumer resumes from the committed offsets.
+                log.warn("Projection feed failed ({}); resuming from the committed offsets in {} ms", e.toString(),
+                        backoff.toMillis());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            } finally {
+                consumer = null;
+            }
+        }
+    }
+
+    private void apply(Consumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        transaction.executeWithoutResult(status -> {
+            for (ConsumerRecord<String, byte[]> record : records) {
+                Optional<ProjectedEvent> event = read(record);
+                event.ifPresent(projected -> projections.forEach(projection -> {
+                    if (projection.apply(projected)) {
+                        metrics.projected(projection.name(), projected);
+                    }
+                }));
+                offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+            }
+        });
+        consumer.commitSync(offsets);
+        RebuildProgress current = progress;
+        if (current != null && !current.finished()) {
+            RebuildProgress next = current.advance(records.count());
+            progress = next;
+            if (next.finished() || next.done() / 10_000 != current.done() / 10_000) {
+                log.info("Rebuild from Kafka: {} of {} events, {} events/s, about {} s left", next.done(), next.total(),
+                        Math.round(next.eventsPerSecond()), next.estimatedTimeLeft().toSeconds());
+            }
+        }
+    }
+
+    private Optional<ProjectedEvent> read(ConsumerRecord<String, byte[]> record) {
+        try {
+            Optional<ProjectedEvent> event = reader.read(record);
+            if (event.isEmpty()) {
+                log.warn("Skipping record {}-{}@{}: not a partnership event this version knows", record.topic(),
+                        record.partition(), record.offset());
+            }
+            return event;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Unreadable event at " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset(), e);
+        }
+    }
+
+    private void startRebuild(Consumer<String, byte[]> consumer) {
+        rebuildRequested = false;
+        transaction.executeWithoutResult(status -> projections.forEach(EventProjection::clear));
+        consumer.seekToBeginning(consumer.assignment());
+        progress = RebuildProgress.start(consumer, topic.name());
+        log.info("Rebuilding {} from the first offset of {}: {} events", projections.stream().map(EventProjection::name)
+                .toList(), topic.name(), progress.total());
+    }
+
+    private void createTopic() throws InterruptedException {
+        try {
+            admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("Cannot create topic " + topic.name(), e.getCause());
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer while creating topic " + topic.name(), e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

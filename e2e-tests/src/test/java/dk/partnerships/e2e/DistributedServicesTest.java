@@ -228,6 +228,37 @@ class DistributedServicesTest {
                         "dk.partnerships.events.StageAdvancedEvent", "dk.partnerships.events.LessonRecordedEvent");
     }
 
+    private List<Map<String, Object>> readRows() {
+        return services.queryDatabase.sql("""
+                SELECT s.*, (SELECT count(*) FROM partnership_lesson l WHERE l.partnership_id = s.id) AS lessons
+                FROM partnership_summary s ORDER BY s.id""").query().listOfRows();
+    }
+
+    @Test
+    void the_query_side_rebuilds_its_read_model_from_kafka_while_reads_go_on() {
+        String id = propose("Genopbygget fra Kafka");
+        lesson(id, "Noget at huske");
+        awaitReadModelMatchesEventStore();
+        List<Map<String, Object>> live = readRows();
+        services.queryDatabase.sql("UPDATE partnership_summary SET title = 'tampered' WHERE id = :id").param("id", id).update();
+        assertThat(services.reads().post("/api/admin/projections/consistency-check", Map.of()).json()
+                .get("consistent").asBoolean()).isFalse();
+
+        Http.Response rebuild = services.reads().post("/api/admin/projections/partnership-summaries/rebuild", Map.of());
+        assertThat(rebuild.status()).as(rebuild.body()).isEqualTo(202);
+        assertThat(services.reads().get("/api/partnerships").status()).isEqualTo(200);
+        await().atMost(CONVERGENCE).until(() -> "finished".equals(services.reads().get("/api/admin/projections").json()
+                .path("partnership-summaries").path("rebuild").path("state").asString()));
+
+        assertThat(readRows()).isEqualTo(live);
+        assertThat(services.reads().post("/api/admin/projections/consistency-check", Map.of()).json()
+                .get("consistent").asBoolean()).isTrue();
+        // The feed resumed after the rebuild.
+        String after = propose("Efter genopbygningen");
+        awaitReadModelMatchesEventStore();
+        assertThat(projected()).containsKey(after);
+    }
+
     @Test
     void both_services_report_health_and_expose_metrics_for_prometheus() {
         String id = propose("Målt");

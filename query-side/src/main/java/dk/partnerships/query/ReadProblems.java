@@ -27,18 +27,24 @@ import java.util.stream.Collectors;
 @RestControllerAdvice(basePackages = "dk.partnerships.query")
 public class ReadProblems extends ResponseEntityExceptionHandler {
 
-    /** A read that names something that does not exist. */
-    public static class NotFound extends RuntimeException {
+    /** A request refused with a status and a stable code. */
+    public static class Refusal extends RuntimeException {
+        private final HttpStatus status;
         private final String code;
 
-        NotFound(String code, String message) {
+        Refusal(HttpStatus status, String code, String message) {
             super(message);
+            this.status = status;
             this.code = code;
         }
     }
 
-    public static NotFound notFound(String code, String message) {
-        return new NotFound(code, message);
+    public static Refusal notFound(String code, String message) {
+        return new Refusal(HttpStatus.NOT_FOUND, code, message);
+    }
+
+    public static Refusal conflict(String code, String message) {
+        return new Refusal(HttpStatus.CONFLICT, code, message);
     }
 
     static ProblemDetail problem(HttpStatusCode status, String code, String title, String detail) {
@@ -49,9 +55,10 @@ public class ReadProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(NotFound.class)
-    ResponseEntity<ProblemDetail> notFound(NotFound e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, e.code, "Not found", e.getMessage()));
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> refused(Refusal e) {
+        String title = e.status == HttpStatus.NOT_FOUND ? "Not found" : e.status.getReasonPhrase();
+        return ResponseEntity.status(e.status).body(problem(e.status, e.code, title, e.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

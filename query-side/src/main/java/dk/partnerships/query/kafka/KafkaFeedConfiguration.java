@@ -4,7 +4,7 @@ import dk.partnerships.events.CloudEventHeaders;
 import dk.partnerships.query.QuerySideConfiguration;
 import dk.partnerships.query.projection.EventProjection;
 import dk.partnerships.query.projection.ProjectionMetrics;
-import dk.partnerships.query.projection.ProjectionRebuilds;
+import dk.partnerships.query.projection.LiveFeed;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -39,14 +39,16 @@ public class KafkaFeedConfiguration {
         return Admin.create(config);
     }
 
+    /** The consumer settings of the group that feeds the read models. */
+    record ConsumerSettings(Map<String, Object> config) {
+        String groupId() {
+            return (String) config.get(ConsumerConfig.GROUP_ID_CONFIG);
+        }
+    }
+
     @Bean
-    KafkaProjectionFeed kafkaProjectionFeed(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-                                            @Value("${partnerships.projection.kafka.group-id:partnership-read-models}") String groupId,
-                                            @Value("${partnerships.publication.topic:" + CloudEventHeaders.TOPIC + "}") String topic,
-                                            @Value("${partnerships.publication.partitions:6}") int partitions,
-                                            @Value("${partnerships.publication.replication-factor:1}") short replication,
-                                            Admin admin, List<EventProjection> projections,
-                                            TransactionTemplate transaction, ProjectionMetrics metrics) {
+    ConsumerSettings projectionConsumerSettings(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+                                                 @Value("${partnerships.projection.kafka.group-id:partnership-read-models}") String groupId) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -55,14 +57,24 @@ public class KafkaFeedConfiguration {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        return new ConsumerSettings(Map.copyOf(config));
+    }
+
+    @Bean
+    KafkaProjectionFeed kafkaProjectionFeed(ConsumerSettings settings,
+                                            @Value("${partnerships.publication.topic:" + CloudEventHeaders.TOPIC + "}") String topic,
+                                            @Value("${partnerships.publication.partitions:6}") int partitions,
+                                            @Value("${partnerships.publication.replication-factor:1}") short replication,
+                                            Admin admin, List<EventProjection> projections,
+                                            TransactionTemplate transaction, ProjectionMetrics metrics) {
         return new KafkaProjectionFeed(
-                () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
+                () -> new KafkaConsumer<>(settings.config(), new StringDeserializer(), new ByteArrayDeserializer()),
                 admin, new NewTopic(topic, partitions, replication), projections, transaction, metrics);
     }
 
     @Bean
-    ProjectionRebuilds kafkaProjectionRebuilds(KafkaProjectionFeed feed, List<EventProjection> projections) {
-        return new KafkaProjectionRebuilds(feed, projections);
+    LiveFeed kafkaLiveFeed(KafkaProjectionFeed feed, Admin admin, ConsumerSettings settings) {
+        return new KafkaLiveFeed(feed, admin, settings.groupId(), settings.config());
     }
 
     @Bean

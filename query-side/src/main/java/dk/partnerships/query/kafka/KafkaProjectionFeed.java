@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -46,9 +47,9 @@ public class KafkaProjectionFeed implements SmartLifecycle {
     private final CloudEventReader reader = new CloudEventReader();
 
     private volatile boolean running;
-    private volatile boolean rebuildRequested;
+    private volatile CompletableFuture<Void> pauseRequest;
+    private volatile boolean resumeRequested;
     private volatile Consumer<String, byte[]> consumer;
-    private volatile RebuildProgress progress;
     private Thread thread;
 
     public KafkaProjectionFeed(Supplier<Consumer<String, byte[]>> consumers, Admin admin, NewTopic topic,
@@ -90,13 +91,26 @@ public class KafkaProjectionFeed implements SmartLifecycle {
         return running;
     }
 
-    /** Empties the read models and replays the topic from its first offset, on the consumer's own thread. */
-    public void requestRebuild() {
-        rebuildRequested = true;
+    /**
+     * Stops applying records between two batches, after the last batch's offsets were committed, and keeps the
+     * consumer in its group (it goes on polling, paused, so no rebalance is triggered).
+     */
+    public void pause() {
+        CompletableFuture<Void> request = new CompletableFuture<>();
+        pauseRequest = request;
+        try {
+            request.get(2, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            throw new IllegalStateException("The projection feed did not pause", e);
+        }
     }
 
-    public Optional<RebuildProgress> rebuildProgress() {
-        return Optional.ofNullable(progress);
+    public void resume() {
+        resumeRequested = true;
+    }
+
+    public String topic() {
+        return topic.name();
     }
 
     private void run() {
@@ -108,9 +122,7 @@ public class KafkaProjectionFeed implements SmartLifecycle {
                 created.subscribe(List.of(topic.name()));
                 backoff = Duration.ofMillis(100);
                 while (running) {
-                    if (rebuildRequested) {
-                        startRebuild(created);
-                    }
+                    handlePauseAndResume(created);
                     ConsumerRecords<String, byte[]> records = created.poll(POLL);
                     if (!records.isEmpty()) {
                         apply(created, records);
@@ -147,14 +159,19 @@ public class KafkaProjectionFeed implements SmartLifecycle {
             }
         });
         consumer.commitSync(offsets);
-        RebuildProgress current = progress;
-        if (current != null && !current.finished()) {
-            RebuildProgress next = current.advance(records.count());
-            progress = next;
-            if (next.finished() || next.done() / 10_000 != current.done() / 10_000) {
-                log.info("Rebuild from Kafka: {} of {} events, {} events/s, about {} s left", next.done(), next.total(),
-                        Math.round(next.eventsPerSecond()), next.estimatedTimeLeft().toSeconds());
-            }
+    }
+
+    private void handlePauseAndResume(Consumer<String, byte[]> consumer) {
+        CompletableFuture<Void> request = pauseRequest;
+        if (request != null) {
+            pauseRequest = null;
+            resumeRequested = false;
+            consumer.pause(consumer.assignment());
+            request.complete(null);
+        }
+        if (resumeRequested) {
+            resumeRequested = false;
+            consumer.resume(consumer.paused());
         }
     }
 
@@ -170,15 +187,6 @@ public class KafkaProjectionFeed implements SmartLifecycle {
             throw new IllegalStateException("Unreadable event at " + record.topic() + "-" + record.partition() + "@"
                     + record.offset(), e);
         }
-    }
-
-    private void startRebuild(Consumer<String, byte[]> consumer) {
-        rebuildRequested = false;
-        transaction.executeWithoutResult(status -> projections.forEach(EventProjection::clear));
-        consumer.seekToBeginning(consumer.assignment());
-        progress = RebuildProgress.start(consumer, topic.name());
-        log.info("Rebuilding {} from the first offset of {}: {} events", projections.stream().map(EventProjection::name)
-                .toList(), topic.name(), progress.total());
     }
 
     private void createTopic() throws InterruptedException {

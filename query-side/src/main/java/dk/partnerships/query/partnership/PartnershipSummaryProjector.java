@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,6 +48,16 @@ public class PartnershipSummaryProjector implements EventProjection {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public PartnershipSummaryProjector writingTo(JdbcClient other) {
+        return new PartnershipSummaryProjector(other, json);
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("partnership_summary", "partnership_readiness_item", "partnership_lesson");
     }
 
     @Override

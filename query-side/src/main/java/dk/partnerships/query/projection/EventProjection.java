@@ -14,4 +14,10 @@ public interface EventProjection {
 
     /** Empties the read model before a rebuild from the first event. */
     void clear();
+
+    /** The same projection writing through another connection, e.g. into a scratch schema during a rebuild. */
+    EventProjection writingTo(org.springframework.jdbc.core.simple.JdbcClient jdbc);
+
+    /** The projection's tables, parents before children (the order in which to copy them). */
+    java.util.List<String> tables();
 }

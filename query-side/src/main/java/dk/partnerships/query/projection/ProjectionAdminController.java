@@ -1,6 +1,7 @@
 package dk.partnerships.query.projection;
 
 import dk.partnerships.query.ReadProblems;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,7 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 
-/** Operator endpoints: see the projections' progress, rebuild one from zero. */
+/**
+ * Operator endpoints: the projections' rebuild progress, a rebuild from the first event (reads go on meanwhile),
+ * and a consistency check of the live read tables against a fresh rebuild.
+ */
 @RestController
 @RequestMapping(path = "/api/admin/projections", produces = MediaType.APPLICATION_JSON_VALUE)
 class ProjectionAdminController {
@@ -29,9 +33,22 @@ class ProjectionAdminController {
 
     @PostMapping("/{name}/rebuild")
     ResponseEntity<Map<String, Object>> rebuild(@PathVariable String name) {
-        if (!rebuilds.rebuild(name)) {
-            throw ReadProblems.notFound("projection-not-found", "There is no projection named " + name + ".");
+        return switch (rebuilds.rebuild(name)) {
+            case STARTED -> ResponseEntity.accepted().body(Map.of("projection", name, "rebuilding", true,
+                    "progress", "/api/admin/projections"));
+            case ALREADY_RUNNING -> throw ReadProblems.conflict("rebuild-already-running",
+                    "A rebuild is already running; follow it at /api/admin/projections.");
+            case UNKNOWN_PROJECTION -> throw ReadProblems.notFound("projection-not-found",
+                    "There is no projection named " + name + ".");
+        };
+    }
+
+    /** Rebuilds into a scratch schema and reports every row where the live tables differ. Takes as long as a rebuild. */
+    @PostMapping("/consistency-check")
+    Map<String, Object> consistencyCheck() throws Exception {
+        if (rebuilds.isRunning()) {
+            throw ReadProblems.conflict("rebuild-already-running", "A rebuild is running; check again when it is done.");
         }
-        return ResponseEntity.accepted().body(Map.of("projection", name, "rebuilding", true));
+        return rebuilds.checkConsistency();
     }
 }

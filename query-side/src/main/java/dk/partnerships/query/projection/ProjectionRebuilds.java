@@ -1,13 +1,195 @@
 package dk.partnerships.query.projection;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** Rebuilding read models from the first event, whatever feeds them, and how far a rebuild has come. */
-public interface ProjectionRebuilds {
+/**
+ * Rebuilds the read models from the first event without stopping reads: the live feed pauses at a position, the
+ * events up to it are projected into a scratch schema by the same projection code, and the scratch rows replace the
+ * live rows in one transaction; then the live feed resumes. Readers see the old rows until that commit, then the
+ * rebuilt ones. The same scratch build, compared instead of copied, is the consistency check.
+ */
+public class ProjectionRebuilds implements AutoCloseable {
 
-    /** @return {@code false} when there is no such projection */
-    boolean rebuild(String name);
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+    private static final int BATCH = 1000;
+    private static final Duration LOG_EVERY = Duration.ofSeconds(5);
 
-    /** Per projection: whether it runs, whether it is rebuilding, and its progress (done, total, rate, time left). */
-    Map<String, Map<String, Object>> status();
+    private final DataSource dataSource;
+    private final LiveFeed liveFeed;
+    private final List<EventProjection> projections;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicReference<Progress> progress = new AtomicReference<>();
+
+    public ProjectionRebuilds(DataSource dataSource, LiveFeed liveFeed, List<EventProjection> projections) {
+        this.dataSource = dataSource;
+        this.liveFeed = liveFeed;
+        this.projections = List.copyOf(projections);
+    }
+
+    /** How far the current or last rebuild came. */
+    public record Progress(String state, Instant startedAt, long total, AtomicLong done, String error) {
+
+        Map<String, Object> describe() {
+            long finished = done.get();
+            double seconds = Math.max(0.001, Duration.between(startedAt, Instant.now()).toMillis() / 1000.0);
+            double rate = finished / seconds;
+            Map<String, Object> description = new LinkedHashMap<>();
+            description.put("state", state);
+            description.put("startedAt", startedAt.toString());
+            description.put("done", finished);
+            description.put("total", total);
+            description.put("eventsPerSecond", Math.round(rate));
+            description.put("estimatedSecondsLeft", rate <= 0 ? null : Math.round((total - finished) / rate));
+            if (error != null) {
+                description.put("error", error);
+            }
+            return description;
+        }
+
+        Progress with(String newState, String newError) {
+            return new Progress(newState, startedAt, total, done, newError);
+        }
+    }
+
+    public List<String> names() {
+        return projections.stream().map(EventProjection::name).toList();
+    }
+
+    public enum RebuildStart { STARTED, UNKNOWN_PROJECTION, ALREADY_RUNNING }
+
+    /**
+     * Starts rebuilding the read models in the background. One replay feeds every projection, so naming any one of
+     * them rebuilds them all; projections that were already right end up unchanged.
+     */
+    public synchronized RebuildStart rebuild(String name) {
+        if (!names().contains(name)) {
+            return RebuildStart.UNKNOWN_PROJECTION;
+        }
+        if (isRunning()) {
+            return RebuildStart.ALREADY_RUNNING;
+        }
+        progress.set(new Progress("starting", Instant.now(), 0, new AtomicLong(), null));
+        worker.submit(() -> {
+            try {
+                buildScratch(ScratchAction.REPLACE_LIVE);
+            } catch (Exception e) {
+                log.error("Rebuild failed; the live read models are unchanged", e);
+                progress.updateAndGet(p -> p.with("failed", e.toString()));
+            }
+        });
+        return RebuildStart.STARTED;
+    }
+
+    /** Rebuilds into a scratch schema, compares with the live tables and reports every differing row. */
+    public Map<String, Object> checkConsistency() throws Exception {
+        Future<Map<String, Object>> report = worker.submit(() -> buildScratch(ScratchAction.COMPARE));
+        return report.get();
+    }
+
+    public boolean isRunning() {
+        Progress current = progress.get();
+        return current != null && !current.state().equals("finished") && !current.state().equals("failed");
+    }
+
+    public Map<String, Map<String, Object>> status() {
+        Map<String, Map<String, Object>> status = new LinkedHashMap<>();
+        Progress current = progress.get();
+        for (EventProjection projection : projections) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("rebuilding", isRunning());
+            if (current != null) {
+                entry.put("rebuild", current.describe());
+            }
+            status.put(projection.name(), entry);
+        }
+        return status;
+    }
+
+    private enum ScratchAction { REPLACE_LIVE, COMPARE }
+
+    private Map<String, Object> buildScratch(ScratchAction action) throws Exception {
+        EventReplay replay = liveFeed.pause();
+        try (ScratchSchema scratch = new ScratchSchema(dataSource, "read_model_rebuild")) {
+            Progress started = new Progress("replaying", Instant.now(), replay.total(), new AtomicLong(), null);
+            if (action == ScratchAction.REPLACE_LIVE) {
+                progress.set(started);
+            }
+            log.info("{}: replaying {} events into schema {}", action == ScratchAction.REPLACE_LIVE ? "Rebuild"
+                    : "Consistency check", started.total(), scratch.name());
+            List<EventProjection> targets = projections.stream().map(p -> p.writingTo(scratch.jdbc())).toList();
+            List<ProjectedEvent> batch = new ArrayList<>(BATCH);
+            Instant[] lastLog = {Instant.now()};
+            replay.replay(event -> {
+                batch.add(event);
+                if (batch.size() == BATCH) {
+                    apply(scratch, targets, batch, started);
+                    if (Duration.between(lastLog[0], Instant.now()).compareTo(LOG_EVERY) > 0) {
+                        lastLog[0] = Instant.now();
+                        Map<String, Object> p = started.describe();
+                        log.info("Rebuild: {} of {} events, {} events/s, about {} s left", p.get("done"), p.get("total"),
+                                p.get("eventsPerSecond"), p.get("estimatedSecondsLeft"));
+                    }
+                }
+            });
+            apply(scratch, targets, batch, started);
+
+            List<String> tables = projections.stream().flatMap(p -> p.tables().stream()).toList();
+            if (action == ScratchAction.COMPARE) {
+                Map<String, Object> report = new LinkedHashMap<>();
+                Map<String, Object> differences = new LinkedHashMap<>();
+                for (String table : tables) {
+                    var rows = scratch.differences(table, 100);
+                    if (!rows.isEmpty()) {
+                        differences.put(table, rows);
+                    }
+                }
+                report.put("consistent", differences.isEmpty());
+                report.put("eventsReplayed", started.done().get());
+                report.put("differences", differences);
+                return report;
+            }
+            progress.set(started.with("copying", null));
+            scratch.copyIntoLive(tables);
+            Progress done = started.with("finished", null);
+            progress.set(done);
+            log.info("Rebuild finished: {} events in {} s", done.done().get(),
+                    Duration.between(done.startedAt(), Instant.now()).toSeconds());
+            return Map.of("rebuilt", true);
+        } finally {
+            liveFeed.resume();
+        }
+    }
+
+    private static void apply(ScratchSchema scratch, List<EventProjection> targets, List<ProjectedEvent> batch,
+                              Progress progress) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        scratch.transaction().executeWithoutResult(status -> batch.forEach(event -> targets.forEach(t -> t.apply(event))));
+        progress.done().addAndGet(batch.size());
+        batch.clear();
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
 }

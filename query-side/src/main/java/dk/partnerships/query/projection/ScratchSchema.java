@@ -1,0 +1,126 @@
+package dk.partnerships.query.projection;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A second copy of the read tables in a schema of their own, built by the same migrations and the same projection
+ * code as the live ones. Used to rebuild without touching the live tables until the copy is complete, and to
+ * check that the live tables equal what the events say.
+ */
+public class ScratchSchema implements AutoCloseable {
+
+    private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,40}");
+
+    private final DataSource dataSource;
+    private final String schema;
+    private final Connection connection;
+    private final SingleConnectionDataSource scratch;
+
+    /** Creates the schema afresh and migrates it; every statement on {@link #jdbc()} then works inside it. */
+    public ScratchSchema(DataSource dataSource, String schema) throws SQLException {
+        if (!NAME.matcher(schema).matches()) {
+            throw new IllegalArgumentException("Not a schema name: " + schema);
+        }
+        this.dataSource = dataSource;
+        this.schema = schema;
+        execute(dataSource, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema).createSchemas(true)
+                .locations("classpath:db/readmodel").table("flyway_history_read_model").load().migrate();
+        connection = dataSource.getConnection();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET search_path TO " + schema);
+        }
+        scratch = new SingleConnectionDataSource(connection, true);
+    }
+
+    public String name() {
+        return schema;
+    }
+
+    public JdbcClient jdbc() {
+        return JdbcClient.create(scratch);
+    }
+
+    public TransactionTemplate transaction() {
+        return new TransactionTemplate(new DataSourceTransactionManager(scratch));
+    }
+
+    /**
+     * Rows that differ between the live table and its scratch copy, both ways (PostgreSQL's EXCEPT compares whole
+     * rows, every column).
+     */
+    public List<Map<String, Object>> differences(String table, int limit) {
+        requireName(table);
+        JdbcClient live = JdbcClient.create(dataSource);
+        List<Map<String, Object>> differences = new ArrayList<>();
+        differences.addAll(live.sql("SELECT 'only-in-live' AS difference, t.* FROM (SELECT * FROM public." + table
+                + " EXCEPT SELECT * FROM " + schema + "." + table + ") t LIMIT " + limit).query().listOfRows());
+        differences.addAll(live.sql("SELECT 'only-in-rebuild' AS difference, t.* FROM (SELECT * FROM " + schema + "."
+                + table + " EXCEPT SELECT * FROM public." + table + ") t LIMIT " + limit).query().listOfRows());
+        return differences;
+    }
+
+    /**
+     * Replaces the live rows with the scratch rows in one transaction: readers see the old rows until it commits and
+     * the new ones after, never an empty or half-built read model. DELETE rather than TRUNCATE, which would block
+     * readers while it waits.
+     */
+    public void copyIntoLive(List<String> tablesParentsFirst) throws SQLException {
+        tablesParentsFirst.forEach(ScratchSchema::requireName);
+        try (Connection live = dataSource.getConnection()) {
+            boolean autoCommit = live.getAutoCommit();
+            live.setAutoCommit(false);
+            try (Statement statement = live.createStatement()) {
+                List<String> childrenFirst = new ArrayList<>(tablesParentsFirst);
+                java.util.Collections.reverse(childrenFirst);
+                for (String table : childrenFirst) {
+                    statement.execute("DELETE FROM public." + table);
+                }
+                for (String table : tablesParentsFirst) {
+                    statement.execute("INSERT INTO public." + table + " SELECT * FROM " + schema + "." + table);
+                }
+                live.commit();
+            } catch (SQLException e) {
+                live.rollback();
+                throw e;
+            } finally {
+                live.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("RESET search_path");
+        } finally {
+            connection.close();
+            execute(dataSource, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+
+    private static void requireName(String table) {
+        if (!NAME.matcher(table).matches()) {
+            throw new IllegalArgumentException("Not a table name: " + table);
+        }
+    }
+
+    private static void execute(DataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

@@ -6,6 +6,8 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dk.partnerships.events.CloudEventHeaders;
+import dk.partnerships.testsupport.Http;
+import dk.partnerships.testsupport.Services;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

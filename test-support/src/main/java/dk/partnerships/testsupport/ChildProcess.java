@@ -1,4 +1,4 @@
-package dk.partnerships.e2e;
+package dk.partnerships.testsupport;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A JVM started by a test: a broker, or one of the services as a plain {@code java -jar}. Output goes to a file. */
-final class ChildProcess {
+public final class ChildProcess {
 
     private final Process process;
     private final Path log;
@@ -21,7 +21,7 @@ final class ChildProcess {
     }
 
     /** A main class from the test's own class path. */
-    static ChildProcess java(Path log, List<String> jvmOptions, String mainClass, String... args) throws IOException {
+    public static ChildProcess java(Path log, List<String> jvmOptions, String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmOptions);
@@ -33,7 +33,7 @@ final class ChildProcess {
     }
 
     /** A runnable jar, started exactly as the README tells an operator to start it. */
-    static ChildProcess jar(Path log, Path jar, List<String> jvmOptions, List<String> args) throws IOException {
+    public static ChildProcess jar(Path log, Path jar, List<String> jvmOptions, List<String> args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmOptions);
@@ -57,7 +57,7 @@ final class ChildProcess {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    int waitFor(Duration timeout) {
+    public int waitFor(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
@@ -70,17 +70,17 @@ final class ChildProcess {
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** SIGKILL: no shutdown hook, no graceful close, as a crashed machine. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         waitFor(Duration.ofSeconds(30));
     }
 
-    String output() {
+    public String output() {
         try {
             return Files.exists(log) ? Files.readString(log) : "";
         } catch (IOException e) {
@@ -89,7 +89,7 @@ final class ChildProcess {
     }
 
     /** Waits until something listens on the port; fails early, with the child's output, when the child died. */
-    static void awaitPort(int port, Duration timeout, ChildProcess child) {
+    public static void awaitPort(int port, Duration timeout, ChildProcess child) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!child.isAlive()) {
@@ -110,7 +110,7 @@ final class ChildProcess {
                 + tail(child.output()));
     }
 
-    static String tail(String output) {
+    public static String tail(String output) {
         return output.length() > 6000 ? output.substring(output.length() - 6000) : output;
     }
 }

@@ -1,4 +1,4 @@
-package dk.partnerships.e2e;
+package dk.partnerships.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,23 +12,23 @@ import java.util.List;
  * The distributed product as an operator runs it: a PostgreSQL with one database per service, a Kafka broker,
  * and the two services as plain {@code java -jar} processes configured only by Spring Boot's standard properties.
  */
-final class Services implements AutoCloseable {
+public final class Services implements AutoCloseable {
 
-    static final Path COMMAND_SIDE_JAR = Path.of(System.getProperty("command-side.jar"));
-    static final Path QUERY_SIDE_JAR = Path.of(System.getProperty("query-side.jar"));
+    public static final Path COMMAND_SIDE_JAR = Path.of(System.getProperty("command-side.jar"));
+    public static final Path QUERY_SIDE_JAR = Path.of(System.getProperty("query-side.jar"));
 
     private final Path directory;
-    final EmbeddedPostgres postgres;
-    final KafkaBroker kafka;
-    final JdbcClient commandDatabase;
-    final JdbcClient queryDatabase;
-    final int commandPort;
-    final int queryPort;
+    public final EmbeddedPostgres postgres;
+    public final KafkaBroker kafka;
+    public final JdbcClient commandDatabase;
+    public final JdbcClient queryDatabase;
+    public final int commandPort;
+    public final int queryPort;
     private ChildProcess commandSide;
     private ChildProcess querySide;
     private int queryStarts;
 
-    Services(Path directory) throws IOException {
+    public Services(Path directory) throws IOException {
         this.directory = directory;
         postgres = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("postgres"))
                 .setCleanDataDirectory(true).start();
@@ -52,32 +52,32 @@ final class Services implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
     }
 
-    void startCommandSide() throws IOException {
+    public void startCommandSide() throws IOException {
         commandSide = ChildProcess.jar(directory.resolve("command-side.log"), COMMAND_SIDE_JAR, List.of("-Xmx384m"),
                 arguments(commandPort, "command_side"));
         ChildProcess.awaitPort(commandPort, Duration.ofSeconds(120), commandSide);
     }
 
-    void startQuerySide() throws IOException {
+    public void startQuerySide() throws IOException {
         querySide = ChildProcess.jar(directory.resolve("query-side-" + (++queryStarts) + ".log"), QUERY_SIDE_JAR,
                 List.of("-Xmx384m"), arguments(queryPort, "query_side"));
         ChildProcess.awaitPort(queryPort, Duration.ofSeconds(120), querySide);
     }
 
     /** SIGKILL, mid-stream: no graceful shutdown, no final offset commit. */
-    void killQuerySide() {
+    public void killQuerySide() {
         querySide.kill();
     }
 
-    Http commands() {
+    public Http commands() {
         return new Http(commandPort);
     }
 
-    Http reads() {
+    public Http reads() {
         return new Http(queryPort);
     }
 
-    String logs() {
+    public String logs() {
         return "command side:\n" + ChildProcess.tail(commandSide == null ? "" : commandSide.output())
                 + "\nquery side:\n" + ChildProcess.tail(querySide == null ? "" : querySide.output());
     }

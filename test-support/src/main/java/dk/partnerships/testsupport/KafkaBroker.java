@@ -1,4 +1,4 @@
-package dk.partnerships.e2e;
+package dk.partnerships.testsupport;
 
 import org.apache.kafka.common.Uuid;
 
@@ -14,14 +14,14 @@ import java.util.List;
  * test class path. Its log directory survives {@link #stop()}, so a stopped broker comes back with every record
  * and every committed offset, as a real broker restarted after an outage does.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
     private final Path directory;
     private final int port;
     private final int controllerPort;
     private ChildProcess process;
 
-    KafkaBroker(Path directory) throws IOException {
+    public KafkaBroker(Path directory) throws IOException {
         this.directory = directory;
         this.port = freePort();
         this.controllerPort = freePort();
@@ -50,18 +50,18 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "localhost:" + port;
     }
 
-    void start() throws IOException {
+    public void start() throws IOException {
         process = ChildProcess.java(directory.resolve("broker.log"), List.of("-Xmx512m"),
                 "kafka.Kafka", directory.resolve("server.properties").toString());
         ChildProcess.awaitPort(port, Duration.ofSeconds(60), process);
     }
 
     /** Kills the broker at once, as a crash or a network outage would. */
-    void stop() {
+    public void stop() {
         if (process != null) {
             process.kill();
             process = null;
@@ -73,7 +73,7 @@ final class KafkaBroker implements AutoCloseable {
         stop();
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

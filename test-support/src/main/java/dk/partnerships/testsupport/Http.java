@@ -1,4 +1,4 @@
-package dk.partnerships.e2e;
+package dk.partnerships.testsupport;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,28 +12,28 @@ import java.time.Duration;
 import java.util.Map;
 
 /** Real HTTP requests to one of the services. */
-final class Http {
+public final class Http {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
 
-    Http(int port) {
+    public Http(int port) {
         this.base = "http://localhost:" + port;
     }
 
-    record Response(int status, String body) {
-        JsonNode json() {
+    public record Response(int status, String body) {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build());
     }
 
-    Response post(String path, Map<String, ?> body) {
+    public Response post(String path, Map<String, ?> body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());

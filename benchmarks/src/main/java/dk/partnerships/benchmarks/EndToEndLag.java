@@ -1,0 +1,120 @@
+package dk.partnerships.benchmarks;
+
+import dk.partnerships.testsupport.Http;
+import dk.partnerships.testsupport.Services;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * End-to-end lag at a steady command rate: each command's moment of acceptance (the command side's HTTP answer)
+ * against the moment its version is visible in the query side's read table (polled every 2 ms). Runs the
+ * distributed product: command side and query side as java -jar processes, Kafka in a child JVM, PostgreSQL.
+ */
+final class EndToEndLag {
+
+    private record Accepted(String partnershipId, long version, long acceptedNanos) {
+    }
+
+    private final Path directory;
+    private final int rate;
+    private final int seconds;
+
+    EndToEndLag(Path directory, int rate, int seconds) {
+        this.directory = directory;
+        this.rate = rate;
+        this.seconds = seconds;
+    }
+
+    void run() throws Exception {
+        Files.createDirectories(directory);
+        try (Services services = new Services(directory)) {
+            services.startCommandSide();
+            services.startQuerySide();
+            Http commands = services.commands();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                ids.add(commands.post("/api/partnerships", Map.of("title", "Lag " + i, "kind", "OPI", "department",
+                        "TMF", "lead", "TMF", "need", "Benchmark")).json().get("id").asString());
+            }
+            // Warm up both JVMs and the pipeline before measuring.
+            for (int i = 0; i < 200; i++) {
+                commands.post("/api/partnerships/" + ids.get(i % ids.size()) + "/lessons", Map.of("text", "warm-up " + i));
+            }
+            waitUntilProjected(services, ids.size() + 200);
+
+            ConcurrentLinkedQueue<Accepted> pending = new ConcurrentLinkedQueue<>();
+            List<Double> lagsMillis = Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger sent = new AtomicInteger();
+            AtomicInteger failed = new AtomicInteger();
+            ScheduledExecutorService load = Executors.newScheduledThreadPool(4);
+            long periodMicros = 1_000_000L / rate;
+            long start = System.nanoTime();
+            load.scheduleAtFixedRate(() -> {
+                int n = sent.getAndIncrement();
+                String id = ids.get(n % ids.size());
+                Http.Response answer = commands.post("/api/partnerships/" + id + "/lessons", Map.of("text", "lektie " + n));
+                if (answer.status() == 201) {
+                    pending.add(new Accepted(id, answer.json().get("version").asLong(), System.nanoTime()));
+                } else {
+                    failed.incrementAndGet();
+                }
+            }, 0, periodMicros, TimeUnit.MICROSECONDS);
+
+            long end = start + TimeUnit.SECONDS.toNanos(seconds);
+            while (System.nanoTime() < end || !pending.isEmpty()) {
+                if (System.nanoTime() >= end) {
+                    load.shutdown();
+                }
+                Map<String, Long> versions = new HashMap<>();
+                services.queryDatabase.sql("SELECT id, version FROM partnership_summary")
+                        .query((rs, row) -> versions.put(rs.getString(1), rs.getLong(2))).list();
+                long now = System.nanoTime();
+                pending.removeIf(accepted -> {
+                    if (versions.getOrDefault(accepted.partnershipId(), 0L) >= accepted.version()) {
+                        lagsMillis.add((now - accepted.acceptedNanos()) / 1e6);
+                        return true;
+                    }
+                    return false;
+                });
+                if (System.nanoTime() > end + TimeUnit.SECONDS.toNanos(60)) {
+                    break;
+                }
+                Thread.sleep(2);
+            }
+            load.shutdownNow();
+            List<Double> sorted = new ArrayList<>(lagsMillis);
+            Collections.sort(sorted);
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%n== End-to-end lag (command side -> Kafka -> query side) ==%n");
+            System.out.printf("target rate %d commands/s for %d s; accepted %d, refused or failed %d, still invisible %d%n",
+                    rate, seconds, sorted.size() + pending.size(), failed.get(), pending.size());
+            System.out.printf("lag p50 %.1f ms, p99 %.1f ms, max %.1f ms (over %d commands, %.1f s)%n",
+                    Benchmarks.percentile(sorted, 50), Benchmarks.percentile(sorted, 99),
+                    sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1), sorted.size(), elapsed);
+        }
+    }
+
+    private static void waitUntilProjected(Services services, long events) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            Long projected = services.queryDatabase.sql("SELECT coalesce(sum(version), 0) FROM partnership_summary")
+                    .query(Long.class).single();
+            if (projected >= events) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("Warm-up events were not projected within 120 s:\n" + services.logs());
+    }
+}

@@ -57,10 +57,12 @@ final class EndToEndLag {
             List<Double> lagsMillis = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger sent = new AtomicInteger();
             AtomicInteger failed = new AtomicInteger();
-            ScheduledExecutorService load = Executors.newScheduledThreadPool(4);
+            // The clock only dispatches; senders run in a pool, so a slow answer never lowers the rate.
+            ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+            java.util.concurrent.ExecutorService load = Executors.newFixedThreadPool(16);
             long periodMicros = 1_000_000L / rate;
             long start = System.nanoTime();
-            load.scheduleAtFixedRate(() -> {
+            clock.scheduleAtFixedRate(() -> load.submit(() -> {
                 int n = sent.getAndIncrement();
                 String id = ids.get(n % ids.size());
                 Http.Response answer = commands.post("/api/partnerships/" + id + "/lessons", Map.of("text", "lektie " + n));
@@ -69,12 +71,16 @@ final class EndToEndLag {
                 } else {
                     failed.incrementAndGet();
                 }
-            }, 0, periodMicros, TimeUnit.MICROSECONDS);
+            }), 0, periodMicros, TimeUnit.MICROSECONDS);
 
             long end = start + TimeUnit.SECONDS.toNanos(seconds);
-            while (System.nanoTime() < end || !pending.isEmpty()) {
-                if (System.nanoTime() >= end) {
+            boolean sending = true;
+            while (sending || !pending.isEmpty()) {
+                if (sending && System.nanoTime() >= end) {
+                    clock.shutdownNow();
                     load.shutdown();
+                    load.awaitTermination(30, TimeUnit.SECONDS);
+                    sending = false;
                 }
                 Map<String, Long> versions = new HashMap<>();
                 services.queryDatabase.sql("SELECT id, version FROM partnership_summary")
@@ -92,13 +98,13 @@ final class EndToEndLag {
                 }
                 Thread.sleep(2);
             }
-            load.shutdownNow();
             List<Double> sorted = new ArrayList<>(lagsMillis);
             Collections.sort(sorted);
             double elapsed = (System.nanoTime() - start) / 1e9;
             System.out.printf("%n== End-to-end lag (command side -> Kafka -> query side) ==%n");
-            System.out.printf("target rate %d commands/s for %d s; accepted %d, refused or failed %d, still invisible %d%n",
-                    rate, seconds, sorted.size() + pending.size(), failed.get(), pending.size());
+            System.out.printf("target rate %d commands/s for %d s; sent %d (%.1f/s), accepted %d, refused or failed %d, "
+                    + "still invisible %d%n", rate, seconds, sent.get(), sent.get() / (double) seconds,
+                    sorted.size() + pending.size(), failed.get(), pending.size());
             System.out.printf("lag p50 %.1f ms, p99 %.1f ms, max %.1f ms (over %d commands, %.1f s)%n",
                     Benchmarks.percentile(sorted, 50), Benchmarks.percentile(sorted, 99),
                     sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1), sorted.size(), elapsed);

@@ -16,6 +16,7 @@ import java.time.Clock;
 @AutoConfiguration(after = EventStoreConfiguration.class)
 @EnableConfigurationProperties(CommandSideProperties.class)
 @Import({Partnership.class, PartnershipWriteController.class, CommandSender.class, IdempotencyStore.class,
+        dk.partnerships.command.audit.AuditConfiguration.class,
         WriteProblemHandler.class})
 public class CommandSideConfiguration {
 

@@ -1,5 +1,6 @@
 package dk.partnerships.query;
 
+import dk.partnerships.query.history.PartnershipHistoryReadModel;
 import dk.partnerships.query.partnership.PartnershipReadModel;
 import dk.partnerships.query.projection.ProjectionAdministration;
 import org.axonframework.common.transaction.TransactionManager;
@@ -28,7 +29,7 @@ import java.time.ZoneId;
 @AutoConfiguration(
         after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class},
         before = {AxonAutoConfiguration.class, TransactionAutoConfiguration.class, NoOpTransactionAutoConfiguration.class})
-@Import({PartnershipReadModel.class, ProjectionAdministration.class, ReadProblems.class})
+@Import({PartnershipReadModel.class, PartnershipHistoryReadModel.class, ProjectionAdministration.class, ReadProblems.class})
 public class QuerySideConfiguration {
 
     /** The read tables, migrated with their own history table, apart from the event store's. */

@@ -43,6 +43,10 @@ public class ReadProblems extends ResponseEntityExceptionHandler {
         return new Refusal(HttpStatus.NOT_FOUND, code, message);
     }
 
+    public static Refusal badRequest(String code, String message) {
+        return new Refusal(HttpStatus.BAD_REQUEST, code, message);
+    }
+
     public static Refusal conflict(String code, String message) {
         return new Refusal(HttpStatus.CONFLICT, code, message);
     }

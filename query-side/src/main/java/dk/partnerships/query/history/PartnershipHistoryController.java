@@ -1,0 +1,148 @@
+package dk.partnerships.query.history;
+
+import dk.partnerships.query.ReadProblems;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * {@code GET /api/partnerships/{id}/history}, the state on a past date ({@code ?asOf=}), the state as the system
+ * knew it at a past moment ({@code ?knownAt=}, before later back-filling), and the difference between two dates.
+ */
+@RestController
+@Validated
+@RequestMapping(path = "/api/partnerships", produces = MediaType.APPLICATION_JSON_VALUE)
+class PartnershipHistoryController {
+
+    private static final String ID = "[0-9A-Za-z-]{1,64}";
+
+    private final PartnershipHistoryRepository history;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    PartnershipHistoryController(PartnershipHistoryRepository history, Clock clock, JsonMapper json) {
+        this.history = history;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    @GetMapping("/{id}/history")
+    List<Map<String, Object>> history(@PathVariable @Pattern(regexp = ID) String id) {
+        List<PartnershipHistoryRepository.LoggedEvent> events = history.events(id, null, null);
+        if (events.isEmpty()) {
+            throw ReadProblems.notFound("partnership-not-found", "There is no partnership with id " + id + ".");
+        }
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (PartnershipHistoryRepository.LoggedEvent logged : events) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("sequence", logged.sequence());
+            entry.put("type", logged.type());
+            entry.put("effectiveDate", logged.effectiveDate());
+            entry.put("recordedAt", logged.recordedAt());
+            entry.put("recordedBy", logged.recordedBy());
+            entry.put("summary", HistoryEntries.summary(logged.event()));
+            entry.put("why", HistoryEntries.why(logged.event()));
+            entry.put("correlationId", logged.correlationId());
+            entry.put("data", json.readTree(logged.data()));
+            entries.add(entry);
+        }
+        return entries;
+    }
+
+    @GetMapping(path = "/{id}", params = "asOf")
+    Map<String, Object> asOf(@PathVariable @Pattern(regexp = ID) String id, @RequestParam LocalDate asOf,
+                             @RequestParam(required = false) String knownAt) {
+        return stateOf(id, asOf, knownAt(knownAt));
+    }
+
+    @GetMapping(path = "/{id}", params = {"knownAt", "!asOf"})
+    Map<String, Object> knownAt(@PathVariable @Pattern(regexp = ID) String id, @RequestParam String knownAt) {
+        return stateOf(id, null, knownAt(knownAt));
+    }
+
+    /** The fields whose values differ between the state on {@code from} and the state on {@code to}. */
+    @GetMapping("/{id}/diff")
+    Map<String, Object> diff(@PathVariable @Pattern(regexp = ID) String id, @RequestParam LocalDate from,
+                             @RequestParam LocalDate to) {
+        if (!history.exists(id)) {
+            throw ReadProblems.notFound("partnership-not-found", "There is no partnership with id " + id + ".");
+        }
+        Map<String, Object> before = fold(id, from, null);
+        Map<String, Object> after = fold(id, to, null);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        Set<String> fields = new java.util.LinkedHashSet<>(before.keySet());
+        fields.addAll(after.keySet());
+        fields.remove("daysInStage");
+        for (String field : fields) {
+            Object old = before.get(field);
+            Object now = after.get(field);
+            if (!Objects.equals(json.valueToTree(old), json.valueToTree(now))) {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("from", old);
+                change.put("to", now);
+                changes.put(field, change);
+            }
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", id);
+        answer.put("from", from);
+        answer.put("to", to);
+        answer.put("changes", changes);
+        return answer;
+    }
+
+    private Map<String, Object> stateOf(String id, LocalDate asOf, Instant knownAt) {
+        if (!history.exists(id)) {
+            throw ReadProblems.notFound("partnership-not-found", "There is no partnership with id " + id + ".");
+        }
+        Map<String, Object> state = fold(id, asOf, knownAt);
+        if (!state.containsKey("id")) {
+            throw ReadProblems.notFound("partnership-not-yet-proposed", "Partnership " + id + " was not yet proposed"
+                    + (asOf != null ? " on " + asOf : "") + (knownAt != null ? " as known at " + knownAt : "") + ".");
+        }
+        state.put("asOf", asOf);
+        state.put("knownAt", knownAt);
+        return state;
+    }
+
+    private Map<String, Object> fold(String id, LocalDate asOf, Instant knownAt) {
+        PartnershipStateFold fold = new PartnershipStateFold();
+        history.events(id, asOf, knownAt).forEach(logged -> fold.apply(logged.event(), logged.recordedAt()));
+        LocalDate today = LocalDate.now(clock);
+        return fold.result(asOf != null && asOf.isBefore(today) ? asOf : today);
+    }
+
+    /** A moment ({@code 2024-03-01T12:00:00Z}) or a day ({@code 2024-03-01}: as known at the end of that day). */
+    private Instant knownAt(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return LocalDate.parse(value).plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+            } catch (DateTimeParseException notADate) {
+                throw ReadProblems.badRequest("invalid-parameter",
+                        "knownAt must be a date (YYYY-MM-DD) or an instant (YYYY-MM-DDThh:mm:ssZ).");
+            }
+        }
+    }
+}

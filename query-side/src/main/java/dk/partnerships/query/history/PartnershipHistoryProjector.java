@@ -1,0 +1,68 @@
+package dk.partnerships.query.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.partnerships.events.EventMetadata;
+import dk.partnerships.events.PartnershipEventJson;
+import dk.partnerships.query.projection.EventProjection;
+import dk.partnerships.query.projection.ProjectedEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.Timestamp;
+import java.util.List;
+
+/** Appends each event to the log once; a redelivered event hits the primary key and changes nothing. */
+public class PartnershipHistoryProjector implements EventProjection {
+
+    public static final String NAME = "partnership-history";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json = PartnershipEventJson.newObjectMapper();
+
+    public PartnershipHistoryProjector(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean apply(ProjectedEvent event) {
+        try {
+            return jdbc.sql("""
+                            INSERT INTO partnership_event_log (partnership_id, sequence, type, effective_date, recorded_at,
+                                recorded_by, correlation_id, command_id, data)
+                            VALUES (:id, :sequence, :type, :effective, :recordedAt, :by, :correlation, :command,
+                                CAST(:data AS jsonb))
+                            ON CONFLICT (partnership_id, sequence) DO NOTHING""")
+                    .param("id", event.partnershipId()).param("sequence", event.sequence())
+                    .param("type", PartnershipEventJson.typeName(event.payload().getClass()))
+                    .param("effective", event.payload().effectiveDate())
+                    .param("recordedAt", Timestamp.from(event.recordedAt()))
+                    .param("by", event.metadataValue(EventMetadata.USER_ID))
+                    .param("correlation", event.metadataValue(EventMetadata.CORRELATION_ID))
+                    .param("command", event.metadataValue(EventMetadata.COMMAND_ID))
+                    .param("data", json.writeValueAsString(event.payload()))
+                    .update() == 1;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An event read from JSON can always be written as JSON", e);
+        }
+    }
+
+    @Override
+    public void clear() {
+        jdbc.sql("TRUNCATE partnership_event_log").update();
+    }
+
+    @Override
+    public EventProjection writingTo(JdbcClient other) {
+        return new PartnershipHistoryProjector(other);
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("partnership_event_log");
+    }
+}

@@ -1,0 +1,33 @@
+package dk.partnerships.query.history;
+
+import dk.partnerships.query.projection.ProjectionMetrics;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The partnership-history read model: projection, event handler, queries and endpoints. */
+@Configuration(proxyBeanMethods = false)
+@Import(PartnershipHistoryController.class)
+public class PartnershipHistoryReadModel {
+
+    @Bean
+    PartnershipHistoryProjector partnershipHistoryProjector(JdbcClient jdbc, @Qualifier("readModelFlyway") Flyway migrated) {
+        return new PartnershipHistoryProjector(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "partnerships.projection.source", havingValue = "event-store", matchIfMissing = true)
+    PartnershipHistoryEventHandler partnershipHistoryEventHandler(PartnershipHistoryProjector projector,
+                                                                  ProjectionMetrics metrics) {
+        return new PartnershipHistoryEventHandler(projector, metrics);
+    }
+
+    @Bean
+    PartnershipHistoryRepository partnershipHistoryRepository(JdbcClient jdbc) {
+        return new PartnershipHistoryRepository(jdbc);
+    }
+}

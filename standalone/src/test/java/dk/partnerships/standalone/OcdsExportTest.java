@@ -1,0 +1,124 @@
+package dk.partnerships.standalone;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dk.partnerships.standalone.demo.DemoData;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The OCDS export validates against the official OCDS 1.1.5 release-package schema, for demo and generated data. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"partnerships.demo-data.enabled=true", "partnerships.ocds.ocid-prefix=ocds-test01"})
+class OcdsExportTest {
+
+    private static final String OCDS = "https://standard.open-contracting.org/schema/1__1__5/";
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
+        String directory = Files.createTempDirectory("partnerships-ocds-test").toString();
+        registry.add("partnerships.embedded-postgres.data-directory", () -> directory);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private static Set<ValidationMessage> validate(String releasePackage) throws IOException {
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
+                builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(OCDS, "classpath:ocds/1.1.5/")));
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        JsonSchema schema = factory.getSchema(SchemaLocation.of(OCDS + "release-package-schema.json"), config);
+        return schema.validate(new ObjectMapper().readTree(releasePackage));
+    }
+
+    @Test
+    void the_demo_data_exports_as_a_valid_release_package() throws IOException {
+        Http http = new Http(port);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                http.get("/api/partnerships/" + DemoData.idOf("biological-light") + "/history").json().size() == 9);
+        Http.Response export = http.get("/api/exports/ocds");
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(validate(export.body())).isEmpty();
+        // The validator really checks: a release without its ocid, or with an unknown tag, is refused.
+        assertThat(validate(export.body().replaceFirst("\"ocid\"", "\"ocidx\""))).isNotEmpty();
+        assertThat(validate(export.body().replaceFirst("\"planning\"\\]", "\"proposal\"]"))).isNotEmpty();
+
+        JsonNode releases = export.json().get("releases");
+        // Only the partnerships that went through a tender: potatoes and biological light; flex-heat never did.
+        assertThat(releases.findValuesAsString("ocid")).containsOnly(
+                "ocds-test01-" + DemoData.idOf("potatoes-eat"), "ocds-test01-" + DemoData.idOf("biological-light"));
+        JsonNode lightAward = null;
+        for (JsonNode release : releases) {
+            if (release.get("tag").get(0).asString().equals("award")
+                    && release.get("ocid").asString().endsWith(DemoData.idOf("biological-light"))) {
+                lightAward = release;
+            }
+        }
+        assertThat(lightAward).isNotNull();
+        assertThat(lightAward.get("awards").get(0).get("value").get("amount").decimalValue()).isEqualByComparingTo("150000000");
+        assertThat(lightAward.get("awards").get(0).get("value").get("currency").asString()).isEqualTo("DKK");
+        assertThat(lightAward.get("awards").get(0).get("description").asString()).contains("8 organisations");
+    }
+
+    @Test
+    void a_follow_on_procurement_after_a_pilot_is_a_related_process_and_still_valid() throws IOException {
+        Http http = new Http(port);
+        Map<String, Object> proposal = new LinkedHashMap<>();
+        proposal.put("title", "Velfærdsteknologi");
+        proposal.put("kind", "INNOVATIVE_TENDER");
+        proposal.put("department", "SOF");
+        proposal.put("lead", "SOF");
+        proposal.put("need", "Færre fald");
+        proposal.put("partners", List.of("Region Hovedstaden"));
+        proposal.put("effectiveDate", "2022-01-01");
+        String id = http.post("/api/partnerships", proposal).json().get("id").asString();
+        String p = "/api/partnerships/" + id;
+        http.post(p + "/stage-transitions", Map.of("to", "TENDER", "reason", "Kendt marked", "effectiveDate", "2022-02-01"));
+        http.post(p + "/award", Map.of("supplier", "Pilotleverandør ApS", "valueDkk", 400000, "effectiveDate", "2022-04-01"));
+        http.post(p + "/stage-transitions", Map.of("to", "PILOT", "effectiveDate", "2022-05-01"));
+        http.post(p + "/pilot-outcome", Map.of("outcome", "SUCCEEDED", "findings", "Færre fald", "effectiveDate", "2022-12-01"));
+        assertThat(http.post(p + "/stage-transitions", Map.of("to", "TENDER", "reason", "Udbud af fuld løsning efter piloten",
+                "effectiveDate", "2023-01-15")).status()).isEqualTo(200);
+        http.post(p + "/award", Map.of("supplier", "Driftsleverandør A/S", "valueDkk", 12000000, "frameworkAgreement", true,
+                "buyers", List.of("Københavns Kommune", "Region Hovedstaden"), "effectiveDate", "2023-06-01"));
+        http.post(p + "/stage-transitions", Map.of("to", "IMPLEMENTATION", "reason", "Piloten er gennemført",
+                "effectiveDate", "2023-08-01"));
+        Http.Response abandoned = http.post(p + "/abandon", Map.of("reason", "Ingen driftsbudget", "effectiveDate", "2024-01-01"));
+        assertThat(abandoned.status()).as(abandoned.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.get(p + "/history").json().size() == 9);
+
+        Http.Response export = http.get("/api/exports/ocds?partnershipId=" + id);
+        assertThat(validate(export.body())).isEmpty();
+        JsonNode releases = export.json().get("releases");
+        String first = "ocds-test01-" + id;
+        List<String> tags = new java.util.ArrayList<>();
+        releases.forEach(release -> tags.add(release.get("ocid").asString().replace(first, "") + ":"
+                + release.get("tag").get(0).asString()));
+        assertThat(tags).containsExactly(":planning", ":tender", ":award", ":contract", ":contractUpdate",
+                "-2:tender", "-2:award", "-2:implementation", "-2:contractTermination");
+        JsonNode followOn = releases.get(5);
+        assertThat(followOn.get("relatedProcesses").get(0).get("identifier").asString()).isEqualTo(first);
+        assertThat(followOn.get("relatedProcesses").get(0).get("relationship").get(0).asString()).isEqualTo("planning");
+        assertThat(http.get("/api/exports/ocds?partnershipId=00000000-0000-0000-0000-000000000000").code())
+                .isEqualTo("partnership-not-found");
+    }
+}

@@ -32,8 +32,17 @@ public final class ChildProcess {
         return start(command, log);
     }
 
-    /** A runnable jar, started exactly as the README tells an operator to start it. */
+    /**
+     * A runnable jar, started exactly as the README tells an operator to start it. It runs from a copy beside its
+     * log, so a rebuild of the project while it runs cannot pull classes out from under it.
+     */
     public static ChildProcess jar(Path log, Path jar, List<String> jvmOptions, List<String> args) throws IOException {
+        Files.createDirectories(log.getParent());
+        Path copy = log.getParent().resolve(jar.getFileName());
+        if (!Files.exists(copy)) {
+            Files.copy(jar, copy);
+        }
+        jar = copy;
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmOptions);

@@ -74,6 +74,7 @@ final class EndToEndLag {
             }), 0, periodMicros, TimeUnit.MICROSECONDS);
 
             long end = start + TimeUnit.SECONDS.toNanos(seconds);
+            long nextSample = start;
             boolean sending = true;
             while (sending || !pending.isEmpty()) {
                 if (sending && System.nanoTime() >= end) {
@@ -86,6 +87,10 @@ final class EndToEndLag {
                 services.queryDatabase.sql("SELECT id, version FROM partnership_summary")
                         .query((rs, row) -> versions.put(rs.getString(1), rs.getLong(2))).list();
                 long now = System.nanoTime();
+                if (now >= nextSample) {
+                    nextSample = now + TimeUnit.SECONDS.toNanos(5);
+                    printPipeline(services, (now - start) / 1e9);
+                }
                 pending.removeIf(accepted -> {
                     if (versions.getOrDefault(accepted.partnershipId(), 0L) >= accepted.version()) {
                         lagsMillis.add((now - accepted.acceptedNanos()) / 1e6);
@@ -109,6 +114,19 @@ final class EndToEndLag {
                     Benchmarks.percentile(sorted, 50), Benchmarks.percentile(sorted, 99),
                     sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1), sorted.size(), elapsed);
         }
+    }
+
+    /** Where events are: stored, published (the outbox processor's position), projected. */
+    private static void printPipeline(Services services, double atSeconds) {
+        long stored = services.commandDatabase.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry")
+                .query(Long.class).single();
+        Long published = services.commandDatabase.sql("""
+                SELECT (convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint FROM tokenentry
+                WHERE processorname = 'kafka-publisher'""").query(Long.class).optional().orElse(0L);
+        long projected = services.queryDatabase.sql("SELECT coalesce(sum(version), 0) FROM partnership_summary")
+                .query(Long.class).single();
+        System.out.printf("  t=%5.1f s  stored %d, published up to %d, projected %d%n", atSeconds, stored, published,
+                projected);
     }
 
     private static void waitUntilProjected(Services services, long events) throws InterruptedException {

@@ -1,21 +1,14 @@
 package dk.partnerships.standalone;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -31,29 +24,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * metadata, order, deletion) makes verification fail at exactly that partnership and sequence; and an export can
  * be verified offline with the documented script.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "partnerships.demo-data.enabled=true")
+@TestPropertySource(properties = "partnerships.demo-data.enabled=true")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AuditVerificationTest {
-
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
-        String directory = Files.createTempDirectory("partnerships-audit-test").toString();
-        registry.add("partnerships.embedded-postgres.data-directory", () -> directory);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Http http;
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-    }
+class AuditVerificationTest extends StandaloneHttpTest {
 
     /** A partnership with five events (sequences 0 to 4). */
     private String partnershipWithFiveEvents() {

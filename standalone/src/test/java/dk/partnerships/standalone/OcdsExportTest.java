@@ -9,14 +9,10 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dk.partnerships.standalone.demo.DemoData;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,20 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The OCDS export validates against the official OCDS 1.1.5 release-package schema, for demo and generated data. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"partnerships.demo-data.enabled=true", "partnerships.ocds.ocid-prefix=ocds-test01"})
-class OcdsExportTest {
+@TestPropertySource(properties = {"partnerships.demo-data.enabled=true", "partnerships.ocds.ocid-prefix=ocds-test01"})
+class OcdsExportTest extends StandaloneHttpTest {
 
     private static final String OCDS = "https://standard.open-contracting.org/schema/1__1__5/";
-
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
-        String directory = Files.createTempDirectory("partnerships-ocds-test").toString();
-        registry.add("partnerships.embedded-postgres.data-directory", () -> directory);
-    }
-
-    @LocalServerPort
-    int port;
 
     private static Set<ValidationMessage> validate(String releasePackage) throws IOException {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
@@ -52,7 +38,6 @@ class OcdsExportTest {
 
     @Test
     void the_demo_data_exports_as_a_valid_release_package() throws IOException {
-        Http http = new Http(port);
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 http.get("/api/partnerships/" + DemoData.idOf("biological-light") + "/history").json().size() == 9);
         Http.Response export = http.get("/api/exports/ocds");
@@ -81,7 +66,6 @@ class OcdsExportTest {
 
     @Test
     void a_follow_on_procurement_after_a_pilot_is_a_related_process_and_still_valid() throws IOException {
-        Http http = new Http(port);
         Map<String, Object> proposal = new LinkedHashMap<>();
         proposal.put("title", "Velfærdsteknologi");
         proposal.put("kind", "INNOVATIVE_TENDER");

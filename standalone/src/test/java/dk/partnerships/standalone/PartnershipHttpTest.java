@@ -1,17 +1,10 @@
 package dk.partnerships.standalone;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -24,28 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The standalone product over real HTTP, on an embedded PostgreSQL: a partnership from idea to completed, and
  * every kind of refusal answered with problem+json while appending nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "partnerships.demo-data.enabled=false")
-class PartnershipHttpTest {
-
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
-        String directory = Files.createTempDirectory("partnerships-http-test").toString();
-        registry.add("partnerships.embedded-postgres.data-directory", () -> directory);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Http http;
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-    }
+@TestPropertySource(properties = "partnerships.demo-data.enabled=false")
+class PartnershipHttpTest extends StandaloneHttpTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
 

@@ -1,16 +1,9 @@
 package dk.partnerships.standalone;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,21 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The read model rebuilt from the first event equals the live one, row for row. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "partnerships.demo-data.enabled=true")
-class ProjectionRebuildTest {
-
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
-        String directory = Files.createTempDirectory("partnerships-rebuild-test").toString();
-        registry.add("partnerships.embedded-postgres.data-directory", () -> directory);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
+@TestPropertySource(properties = "partnerships.demo-data.enabled=true")
+class ProjectionRebuildTest extends StandaloneHttpTest {
 
     private List<Map<String, Object>> readModel() {
         return jdbc.sql("""
@@ -54,7 +34,6 @@ class ProjectionRebuildTest {
 
     @Test
     void a_rebuilt_read_model_equals_the_live_one() {
-        Http http = new Http(port);
         await().atMost(Duration.ofSeconds(20)).until(() -> eventsInStore() > 0 && versionsProjected() == eventsInStore());
         List<Map<String, Object>> live = readModel();
         assertThat(live).hasSize(5);

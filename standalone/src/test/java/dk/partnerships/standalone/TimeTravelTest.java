@@ -1,14 +1,9 @@
 package dk.partnerships.standalone;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,22 +17,11 @@ import static org.awaitility.Awaitility.await;
  * date (asOf), what the system showed before the back-filling (knownAt), the difference between two dates, and the
  * readable history.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "partnerships.demo-data.enabled=false")
-class TimeTravelTest {
-
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
-        String directory = Files.createTempDirectory("partnerships-time-travel-test").toString();
-        registry.add("partnerships.embedded-postgres.data-directory", () -> directory);
-    }
-
-    @LocalServerPort
-    int port;
+@TestPropertySource(properties = "partnerships.demo-data.enabled=false")
+class TimeTravelTest extends StandaloneHttpTest {
 
     @Test
     void as_of_and_known_at_answer_with_the_states_of_a_back_filled_history() {
-        Http http = new Http(port);
         Map<String, Object> proposal = new LinkedHashMap<>();
         proposal.put("title", "Biologisk lys");
         proposal.put("kind", "OPI");
@@ -114,5 +98,30 @@ class TimeTravelTest {
         assertThat(Instant.parse(history.get(2).get("recordedAt").asString())).isAfter(beforeBackFilling);
         assertThat(http.get("/api/partnerships/00000000-0000-0000-0000-000000000000/history").code())
                 .isEqualTo("partnership-not-found");
+
+        // The same answers on the auditor's page.
+        Http.Response page = http.get("/partnerships/" + id + "/history?asOf=2023-07-01");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("Awarded to Konsortiet (DKK 150.000.000, framework agreement for 8 buyers)")
+                .contains("<td>TENDER</td>").contains("2023-03-01");
+        Http.Response knownPage = http.get("/partnerships/" + id + "/history?knownAt=2020-01-01");
+        assertThat(knownPage.body()).contains("endnu ikke foreslået");
+    }
+
+    @Test
+    void text_typed_by_users_is_shown_escaped_on_the_history_page() {
+        Map<String, Object> proposal = new LinkedHashMap<>();
+        proposal.put("title", "<script>alert('x')</script>");
+        proposal.put("kind", "OPP");
+        proposal.put("department", "KFF");
+        proposal.put("lead", "<b>KFF</b>");
+        proposal.put("need", "Behov");
+        String id = http.post("/api/partnerships", proposal).json().get("id").asString();
+        http.post("/api/partnerships/" + id + "/hold", Map.of("reason", "<img src=x onerror=alert(1)>"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/api/partnerships/" + id + "/history").json().size() == 2);
+        String page = http.get("/partnerships/" + id + "/history").body();
+        assertThat(page).doesNotContain("<script>alert").doesNotContain("<img src=x")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;").contains("&lt;img src=x onerror=alert(1)&gt;");
     }
 }

@@ -44,7 +44,7 @@ class PartnershipHistoryController {
     }
 
     @GetMapping("/{id}/history")
-    List<Map<String, Object>> history(@PathVariable @Pattern(regexp = ID) String id) {
+    public List<Map<String, Object>> history(@PathVariable @Pattern(regexp = ID) String id) {
         List<PartnershipHistoryRepository.LoggedEvent> events = history.events(id, null, null);
         if (events.isEmpty()) {
             throw ReadProblems.notFound("partnership-not-found", "There is no partnership with id " + id + ".");
@@ -67,13 +67,13 @@ class PartnershipHistoryController {
     }
 
     @GetMapping(path = "/{id}", params = "asOf")
-    Map<String, Object> asOf(@PathVariable @Pattern(regexp = ID) String id, @RequestParam LocalDate asOf,
+    public Map<String, Object> asOf(@PathVariable @Pattern(regexp = ID) String id, @RequestParam LocalDate asOf,
                              @RequestParam(required = false) String knownAt) {
         return stateOf(id, asOf, knownAt(knownAt));
     }
 
     @GetMapping(path = "/{id}", params = {"knownAt", "!asOf"})
-    Map<String, Object> knownAt(@PathVariable @Pattern(regexp = ID) String id, @RequestParam String knownAt) {
+    public Map<String, Object> knownAt(@PathVariable @Pattern(regexp = ID) String id, @RequestParam String knownAt) {
         return stateOf(id, null, knownAt(knownAt));
     }
 

@@ -1,0 +1,41 @@
+package dk.partnerships.standalone;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+/**
+ * The standalone product on a random port, on its own embedded PostgreSQL in a fresh data folder, reached over real
+ * HTTP. Each test class gets its own product and database, closed after the class, so no class sees another's data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+abstract class StandaloneHttpTest {
+
+    @DynamicPropertySource
+    static void freshDataDirectory(DynamicPropertyRegistry registry) throws IOException {
+        String directory = Files.createTempDirectory("partnerships-test").toString();
+        registry.add("partnerships.embedded-postgres.data-directory", () -> directory);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Http http;
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+    }
+}

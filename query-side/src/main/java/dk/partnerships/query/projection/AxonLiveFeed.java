@@ -28,20 +28,26 @@ public class AxonLiveFeed implements LiveFeed {
         this.transaction = transaction;
     }
 
+    /**
+     * Stops every processor and replays up to the furthest position any of them reached. A processor that was
+     * behind resumes from its own token and meets events the rebuilt tables already contain; the projections'
+     * (partnership id, sequence) guard skips them. Replaying only to the slowest position instead would lose the
+     * events the faster processors had already applied, because they never see them again.
+     */
     @Override
     public EventReplay pause() {
-        long position = Long.MAX_VALUE;
+        long position = -1;
         for (String name : processors) {
             processing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(StreamingEventProcessor::shutDown);
-            // Tokens are stored when the processor stops; the replay goes exactly as far as the live tables went.
+            // Tokens are stored when a processor stops.
             int[] segments = transaction.execute(status -> tokens.fetchSegments(name));
             for (int segment : segments == null ? new int[0] : segments) {
                 TrackingToken token = transaction.execute(status -> tokens.fetchToken(name, segment));
                 OptionalLong reached = token == null ? OptionalLong.empty() : token.position();
-                position = Math.min(position, reached.orElse(-1));
+                position = Math.max(position, reached.orElse(-1));
             }
         }
-        return new EventStoreReplay(dataSource, transaction, position == Long.MAX_VALUE ? -1 : position);
+        return new EventStoreReplay(dataSource, transaction, position);
     }
 
     @Override

@@ -30,14 +30,7 @@ class AuditVerificationTest extends StandaloneHttpTest {
 
     /** A partnership with five events (sequences 0 to 4). */
     private String partnershipWithFiveEvents() {
-        Map<String, Object> proposal = new LinkedHashMap<>();
-        proposal.put("title", "Revideret");
-        proposal.put("kind", "OPP");
-        proposal.put("department", "BUF");
-        proposal.put("lead", "BUF");
-        proposal.put("need", "Sporbarhed");
-        proposal.put("effectiveDate", "2024-01-01");
-        String id = http.post("/api/partnerships", proposal).json().get("id").asString();
+        String id = http.post("/api/partnerships", proposal("Revideret", "OPP", "BUF", "2024-01-01")).json().get("id").asString();
         http.post("/api/partnerships/" + id + "/stage-transitions", Map.of("to", "MARKET_DIALOGUE", "effectiveDate", "2024-02-01"));
         http.post("/api/partnerships/" + id + "/lessons", Map.of("text", "Første lektie"));
         http.post("/api/partnerships/" + id + "/lessons", Map.of("text", "Anden lektie"));

@@ -14,7 +14,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,14 +65,8 @@ class OcdsExportTest extends StandaloneHttpTest {
 
     @Test
     void a_follow_on_procurement_after_a_pilot_is_a_related_process_and_still_valid() throws IOException {
-        Map<String, Object> proposal = new LinkedHashMap<>();
-        proposal.put("title", "Velfærdsteknologi");
-        proposal.put("kind", "INNOVATIVE_TENDER");
-        proposal.put("department", "SOF");
-        proposal.put("lead", "SOF");
-        proposal.put("need", "Færre fald");
+        Map<String, Object> proposal = proposal("Velfærdsteknologi", "INNOVATIVE_TENDER", "SOF", "2022-01-01");
         proposal.put("partners", List.of("Region Hovedstaden"));
-        proposal.put("effectiveDate", "2022-01-01");
         String id = http.post("/api/partnerships", proposal).json().get("id").asString();
         String p = "/api/partnerships/" + id;
         http.post(p + "/stage-transitions", Map.of("to", "TENDER", "reason", "Kendt marked", "effectiveDate", "2022-02-01"));

@@ -11,6 +11,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The standalone product on a random port, on its own embedded PostgreSQL in a fresh data folder, reached over real
@@ -37,5 +39,19 @@ abstract class StandaloneHttpTest {
     @BeforeEach
     void connect() {
         http = new Http(port);
+    }
+
+    /** The body of a valid proposal; tests change what they are about. */
+    static Map<String, Object> proposal(String title, String kind, String department, String effectiveDate) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", title);
+        body.put("kind", kind);
+        body.put("department", department);
+        body.put("lead", "Innovationsenheden, " + department);
+        body.put("need", "Et behov fra " + department);
+        if (effectiveDate != null) {
+            body.put("effectiveDate", effectiveDate);
+        }
+        return body;
     }
 }

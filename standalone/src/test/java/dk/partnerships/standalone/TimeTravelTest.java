@@ -6,7 +6,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,14 +21,7 @@ class TimeTravelTest extends StandaloneHttpTest {
 
     @Test
     void as_of_and_known_at_answer_with_the_states_of_a_back_filled_history() {
-        Map<String, Object> proposal = new LinkedHashMap<>();
-        proposal.put("title", "Biologisk lys");
-        proposal.put("kind", "OPI");
-        proposal.put("department", "SUF");
-        proposal.put("lead", "SUF");
-        proposal.put("need", "Bedre søvn");
-        proposal.put("effectiveDate", "2023-01-10");
-        String id = http.post("/api/partnerships", proposal).json().get("id").asString();
+        String id = http.post("/api/partnerships", proposal("Biologisk lys", "OPI", "SUF", "2023-01-10")).json().get("id").asString();
         String partnership = "/api/partnerships/" + id;
         assertThat(http.post(partnership + "/stage-transitions", Map.of("to", "MARKET_DIALOGUE", "effectiveDate", "2023-03-01"))
                 .status()).isEqualTo(200);
@@ -111,12 +103,8 @@ class TimeTravelTest extends StandaloneHttpTest {
 
     @Test
     void text_typed_by_users_is_shown_escaped_on_the_history_page() {
-        Map<String, Object> proposal = new LinkedHashMap<>();
-        proposal.put("title", "<script>alert('x')</script>");
-        proposal.put("kind", "OPP");
-        proposal.put("department", "KFF");
+        Map<String, Object> proposal = proposal("<script>alert('x')</script>", "OPP", "KFF", null);
         proposal.put("lead", "<b>KFF</b>");
-        proposal.put("need", "Behov");
         String id = http.post("/api/partnerships", proposal).json().get("id").asString();
         http.post("/api/partnerships/" + id + "/hold", Map.of("reason", "<img src=x onerror=alert(1)>"));
         await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/api/partnerships/" + id + "/history").json().size() == 2);

@@ -141,19 +141,19 @@ class AuditController {
 
     @ExceptionHandler(NoSuchPartnership.class)
     ResponseEntity<ProblemDetail> notFound(NoSuchPartnership e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setType(URI.create("urn:partnerships:problem:partnership-not-found"));
-        problem.setTitle("Partnership not found");
-        problem.setProperty("code", "partnership-not-found");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return problem(HttpStatus.NOT_FOUND, "partnership-not-found", "Partnership not found", e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setType(URI.create("urn:partnerships:problem:invalid-parameter"));
-        problem.setTitle("Invalid parameter");
-        problem.setProperty("code", "invalid-parameter");
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", e.getMessage());
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:partnerships:problem:" + code));
+        problem.setTitle(title);
+        problem.setProperty("code", code);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -28,7 +28,8 @@ class HistoryPageController {
 
     @GetMapping("/partnerships/{id}/history")
     String page(@PathVariable String id, @RequestParam(required = false) LocalDate asOf,
-                @RequestParam(required = false) LocalDate knownAt, Model model) {
+                @RequestParam(required = false) LocalDate knownAt, @RequestParam(required = false) LocalDate from,
+                @RequestParam(required = false) LocalDate to, Model model) {
         if (!id.matches("[0-9A-Za-z-]{1,64}")) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -44,6 +45,11 @@ class HistoryPageController {
             } catch (RuntimeException notYetProposed) {
                 model.addAttribute("stateMissing", true);
             }
+        }
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        if (from != null && to != null) {
+            model.addAttribute("changes", history.diff(id, from, to).get("changes"));
         }
         model.addAttribute("title", entries.get(0).get("summary"));
         return "history";

@@ -79,7 +79,7 @@ class PartnershipHistoryController {
 
     /** The fields whose values differ between the state on {@code from} and the state on {@code to}. */
     @GetMapping("/{id}/diff")
-    Map<String, Object> diff(@PathVariable @Pattern(regexp = ID) String id, @RequestParam LocalDate from,
+    public Map<String, Object> diff(@PathVariable @Pattern(regexp = ID) String id, @RequestParam LocalDate from,
                              @RequestParam LocalDate to) {
         if (!history.exists(id)) {
             throw ReadProblems.notFound("partnership-not-found", "There is no partnership with id " + id + ".");

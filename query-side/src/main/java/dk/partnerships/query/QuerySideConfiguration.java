@@ -1,6 +1,7 @@
 package dk.partnerships.query;
 
 import dk.partnerships.query.history.PartnershipHistoryReadModel;
+import dk.partnerships.query.lessons.LessonSearch;
 import dk.partnerships.query.partnership.PartnershipReadModel;
 import dk.partnerships.query.projection.ProjectionAdministration;
 import org.axonframework.common.transaction.TransactionManager;
@@ -29,7 +30,8 @@ import java.time.ZoneId;
 @AutoConfiguration(
         after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class},
         before = {AxonAutoConfiguration.class, TransactionAutoConfiguration.class, NoOpTransactionAutoConfiguration.class})
-@Import({PartnershipReadModel.class, PartnershipHistoryReadModel.class, ProjectionAdministration.class, ReadProblems.class})
+@Import({PartnershipReadModel.class, PartnershipHistoryReadModel.class, LessonSearch.class, ProjectionAdministration.class,
+        ReadProblems.class})
 public class QuerySideConfiguration {
 
     /** The read tables, migrated with their own history table, apart from the event store's. */

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.LinkedHashMap;
@@ -29,9 +28,6 @@ import java.util.Map;
 @Validated
 @RequestMapping(path = "/api/lessons", produces = MediaType.APPLICATION_JSON_VALUE)
 class LessonSearchController {
-
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -71,16 +67,11 @@ class LessonSearchController {
                 .param("limit", limit)
                 .query((rs, row) -> {
                     Map<String, Object> lesson = new LinkedHashMap<>();
-                    lesson.put("lessonId", rs.getString("lesson_id"));
                     lesson.put("partnershipId", rs.getString("partnership_id"));
                     lesson.put("partnershipTitle", rs.getString("title"));
                     lesson.put("department", rs.getString("department"));
                     lesson.put("kind", rs.getString("kind"));
-                    lesson.put("stage", rs.getString("stage"));
-                    lesson.put("text", rs.getString("text"));
-                    lesson.put("tags", json.readValue(rs.getString("tags"), STRINGS));
-                    lesson.put("effectiveDate", rs.getObject("effective_date", java.time.LocalDate.class));
-                    lesson.put("recordedAt", rs.getTimestamp("recorded_at").toInstant());
+                    lesson.putAll(LessonRows.lesson(rs, json));
                     return lesson;
                 }).list();
     }

@@ -1,5 +1,6 @@
 package dk.partnerships.query.partnership;
 
+import dk.partnerships.query.lessons.LessonRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -135,15 +136,6 @@ class PartnershipReadRepository {
         return new ArrayList<>(jdbc.sql("""
                         SELECT * FROM partnership_lesson WHERE partnership_id = :id ORDER BY recorded_at, lesson_id""")
                 .param("id", id)
-                .query((rs, row) -> {
-                    Map<String, Object> lesson = new LinkedHashMap<>();
-                    lesson.put("lessonId", rs.getString("lesson_id"));
-                    lesson.put("text", rs.getString("text"));
-                    lesson.put("tags", json.readValue(rs.getString("tags"), STRINGS));
-                    lesson.put("stage", rs.getString("stage"));
-                    lesson.put("effectiveDate", rs.getObject("effective_date", LocalDate.class));
-                    lesson.put("recordedAt", rs.getTimestamp("recorded_at").toInstant());
-                    return lesson;
-                }).list());
+                .query((rs, row) -> LessonRows.lesson(rs, json)).list());
     }
 }

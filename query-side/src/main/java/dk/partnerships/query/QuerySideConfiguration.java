@@ -1,5 +1,6 @@
 package dk.partnerships.query;
 
+import dk.partnerships.query.gap.ImplementationGap;
 import dk.partnerships.query.history.PartnershipHistoryReadModel;
 import dk.partnerships.query.lessons.LessonSearch;
 import dk.partnerships.query.partnership.PartnershipReadModel;
@@ -30,7 +31,8 @@ import java.time.ZoneId;
 @AutoConfiguration(
         after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class},
         before = {AxonAutoConfiguration.class, TransactionAutoConfiguration.class, NoOpTransactionAutoConfiguration.class})
-@Import({PartnershipReadModel.class, PartnershipHistoryReadModel.class, LessonSearch.class, ProjectionAdministration.class,
+@Import({PartnershipReadModel.class, PartnershipHistoryReadModel.class, LessonSearch.class, ImplementationGap.class,
+        ProjectionAdministration.class,
         ReadProblems.class})
 public class QuerySideConfiguration {
 

@@ -65,6 +65,20 @@ public class ReadProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(e.status).body(problem(e.status, e.code, title, e.getMessage()));
     }
 
+    /** A constraint checked outside Spring MVC's own parameter validation. */
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolated(jakarta.validation.ConstraintViolationException e) {
+        List<Map<String, String>> errors = e.getConstraintViolations().stream()
+                .map(violation -> Map.of("parameter", String.valueOf(violation.getPropertyPath()),
+                        "message", violation.getMessage()))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+                errors.stream().map(error -> error.get("parameter") + " " + error.get("message"))
+                        .collect(Collectors.joining("; ")));
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         Class<?> type = e.getRequiredType();

@@ -355,6 +355,8 @@ class PartnershipHttpTest extends StandaloneHttpTest {
                 .isEqualTo(java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(2024, 2, 1), TODAY));
 
         assertProblem(http.get("/api/partnerships?stage=LAUNCH"), 400, "invalid-parameter");
+        assertProblem(http.get("/api/partnerships?limit=0"), 400, "invalid-parameter");
+        assertProblem(http.get("/api/partnerships?department=" + "x".repeat(30)), 400, "invalid-parameter");
         assertProblem(http.get("/api/partnerships/00000000-0000-0000-0000-000000000000"), 404, "partnership-not-found");
     }
 }

@@ -3,7 +3,6 @@ package dk.partnerships.query.history;
 import dk.partnerships.query.ReadProblems;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.MediaType;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,7 +26,6 @@ import java.util.Set;
  * knew it at a past moment ({@code ?knownAt=}, before later back-filling), and the difference between two dates.
  */
 @RestController
-@Validated
 @RequestMapping(path = "/api/partnerships", produces = MediaType.APPLICATION_JSON_VALUE)
 class PartnershipHistoryController {
 

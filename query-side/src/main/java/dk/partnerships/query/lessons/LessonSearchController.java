@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,7 +24,6 @@ import java.util.Map;
  * the newest lessons come first.
  */
 @RestController
-@Validated
 @RequestMapping(path = "/api/lessons", produces = MediaType.APPLICATION_JSON_VALUE)
 class LessonSearchController {
 

@@ -10,7 +10,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,7 +28,6 @@ import java.util.Map;
  * (or of one, with {@code partnershipId}), built from the history read model.
  */
 @RestController
-@Validated
 @RequestMapping(path = "/api/exports", produces = MediaType.APPLICATION_JSON_VALUE)
 class OcdsExportController {
 

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,7 +21,6 @@ import java.util.Map;
 
 /** {@code GET /api/partnerships} and {@code GET /api/partnerships/{id}} of API.md. */
 @RestController
-@Validated
 @RequestMapping(path = "/api/partnerships", produces = MediaType.APPLICATION_JSON_VALUE)
 class PartnershipReadController {
 

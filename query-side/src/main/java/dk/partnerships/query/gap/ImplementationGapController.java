@@ -1,0 +1,130 @@
+package dk.partnerships.query.gap;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code GET /api/dashboard/implementation-gap?days=90}. Definitions, all by effective date:
+ * <ul>
+ *   <li>stalledAfterPilot: active or on-hold partnerships whose latest pilot SUCCEEDED, or that were awarded and never
+ *       entered a pilot, and that have not entered IMPLEMENTATION (or later) since, for at least {@code days} days;
+ *       oldest first;</li>
+ *   <li>openReadinessItems: unresolved readiness items of partnerships that are not closed, oldest first;</li>
+ *   <li>abandonedAfterSuccessfulPilot: abandoned partnerships that had a SUCCEEDED pilot;</li>
+ *   <li>pilotToImplementationRate: per department, the share of partnerships with a SUCCEEDED pilot that entered
+ *       IMPLEMENTATION after it.</li>
+ * </ul>
+ */
+@RestController
+@RequestMapping(path = "/api/dashboard", produces = MediaType.APPLICATION_JSON_VALUE)
+class ImplementationGapController {
+
+    /** Per partnership: when its pilot last succeeded, when it was awarded, whether it ever entered PILOT, and when
+     * it last entered IMPLEMENTATION or EVALUATION. */
+    private static final String MILESTONES = """
+            WITH milestones AS (
+                SELECT partnership_id,
+                       max(effective_date) FILTER (WHERE type = 'PilotOutcomeRecordedEvent'
+                                                     AND data ->> 'outcome' = 'SUCCEEDED') AS pilot_succeeded_on,
+                       max(effective_date) FILTER (WHERE type = 'AwardRecordedEvent') AS awarded_on,
+                       bool_or(type IN ('StageAdvancedEvent', 'StageSkippedEvent', 'StageRevertedEvent')
+                               AND data ->> 'to' = 'PILOT') AS had_pilot,
+                       max(effective_date) FILTER (WHERE type IN ('StageAdvancedEvent', 'StageSkippedEvent')
+                               AND data ->> 'to' IN ('IMPLEMENTATION', 'EVALUATION')) AS implemented_on
+                FROM partnership_event_log GROUP BY partnership_id)
+            """;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ImplementationGapController(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @GetMapping("/implementation-gap")
+    Map<String, Object> implementationGap(@RequestParam(defaultValue = "90") @Min(0) @Max(3650) int days) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Object> gap = new LinkedHashMap<>();
+        gap.put("days", days);
+        gap.put("today", today);
+        gap.put("stalledAfterPilot", jdbc.sql(MILESTONES + """
+                        , waiting AS (
+                            SELECT m.*, CASE WHEN m.pilot_succeeded_on IS NOT NULL THEN m.pilot_succeeded_on
+                                             WHEN NOT coalesce(m.had_pilot, false) THEN m.awarded_on END AS waiting_since,
+                                        CASE WHEN m.pilot_succeeded_on IS NOT NULL THEN 'pilot-succeeded'
+                                             ELSE 'awarded-without-pilot' END AS trigger
+                            FROM milestones m)
+                        SELECT s.id, s.title, s.department, s.kind, s.stage, s.status, w.trigger, w.waiting_since,
+                               CAST(:today AS date) - w.waiting_since AS days_waiting
+                        FROM waiting w JOIN partnership_summary s ON s.id = w.partnership_id
+                        WHERE w.waiting_since IS NOT NULL
+                          AND s.status IN ('ACTIVE', 'ON_HOLD')
+                          AND (w.implemented_on IS NULL OR w.implemented_on < w.waiting_since)
+                          AND CAST(:today AS date) - w.waiting_since >= :days
+                        ORDER BY w.waiting_since, s.id""")
+                .param("today", today).param("days", days)
+                .query((rs, row) -> row(rs, "id", "title", "department", "kind", "stage", "status", "trigger",
+                        "waiting_since:waitingSince", "days_waiting:daysWaiting"))
+                .list());
+        gap.put("openReadinessItems", jdbc.sql("""
+                        SELECT s.id, s.title, s.department, s.stage, i.item_id, i.type, i.description, i.owner, i.added_on,
+                               CAST(:today AS date) - i.added_on AS days_open
+                        FROM partnership_readiness_item i JOIN partnership_summary s ON s.id = i.partnership_id
+                        WHERE i.resolved_on IS NULL AND s.status IN ('ACTIVE', 'ON_HOLD')
+                        ORDER BY i.added_on, s.id, i.item_id""")
+                .param("today", today)
+                .query((rs, row) -> row(rs, "id:partnershipId", "title", "department", "stage", "item_id:itemId", "type",
+                        "description", "owner", "added_on:addedOn", "days_open:daysOpen"))
+                .list());
+        gap.put("abandonedAfterSuccessfulPilot", jdbc.sql(MILESTONES + """
+                        SELECT s.id, s.title, s.department, s.kind, s.stage, m.pilot_succeeded_on,
+                               s.status_changed_on AS abandoned_on, s.status_reason AS reason
+                        FROM milestones m JOIN partnership_summary s ON s.id = m.partnership_id
+                        WHERE s.status = 'ABANDONED' AND m.pilot_succeeded_on IS NOT NULL
+                        ORDER BY s.status_changed_on, s.id""")
+                .query((rs, row) -> row(rs, "id", "title", "department", "kind", "stage",
+                        "pilot_succeeded_on:pilotSucceededOn", "abandoned_on:abandonedOn", "reason"))
+                .list());
+        Map<String, BigDecimal> rates = new LinkedHashMap<>();
+        jdbc.sql(MILESTONES + """
+                        SELECT s.department, count(*) AS succeeded,
+                               count(*) FILTER (WHERE m.implemented_on >= m.pilot_succeeded_on) AS implemented
+                        FROM milestones m JOIN partnership_summary s ON s.id = m.partnership_id
+                        WHERE m.pilot_succeeded_on IS NOT NULL
+                        GROUP BY s.department ORDER BY s.department""")
+                .query((rs, row) -> rates.put(rs.getString("department"), BigDecimal.valueOf(rs.getLong("implemented"))
+                        .divide(BigDecimal.valueOf(rs.getLong("succeeded")), 2, RoundingMode.HALF_UP)))
+                .list();
+        gap.put("pilotToImplementationRate", rates);
+        return gap;
+    }
+
+    /** A row as a map; a column may be renamed with {@code column:field}. */
+    private static Map<String, Object> row(java.sql.ResultSet rs, String... columns) throws java.sql.SQLException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (String column : columns) {
+            String[] names = column.split(":");
+            Object value = rs.getObject(names[0]);
+            if (value instanceof java.sql.Date date) {
+                value = date.toLocalDate();
+            }
+            row.put(names.length > 1 ? names[1] : names[0], value);
+        }
+        return row;
+    }
+
+}

@@ -1,7 +1,6 @@
 package dk.partnerships.query.projection;
 
 import dk.partnerships.query.ReadProblems;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

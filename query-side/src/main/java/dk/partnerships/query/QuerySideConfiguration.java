@@ -30,9 +30,12 @@ import java.time.ZoneId;
  */
 @AutoConfiguration(
         after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class},
-        before = {AxonAutoConfiguration.class, TransactionAutoConfiguration.class, NoOpTransactionAutoConfiguration.class})
+        before = {AxonAutoConfiguration.class, TransactionAutoConfiguration.class, NoOpTransactionAutoConfiguration.class},
+        // The pages' own locale resolver and message source replace Spring Boot's defaults (see WebPages).
+        beforeName = {"org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+                "org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration"})
 @Import({PartnershipReadModel.class, PartnershipHistoryReadModel.class, LessonSearch.class, ImplementationGap.class,
-        ProjectionAdministration.class,
+        ProjectionAdministration.class, dk.partnerships.query.web.WebPages.class,
         ReadProblems.class})
 public class QuerySideConfiguration {
 

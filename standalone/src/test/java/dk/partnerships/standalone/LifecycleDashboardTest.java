@@ -1,6 +1,9 @@
 package dk.partnerships.standalone;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -12,6 +15,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The lifecycle dashboard's figures on a small history, each computed by hand. */
 @TestPropertySource(properties = "partnerships.demo-data.enabled=false")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the figures of the first test count every partnership there is
 class LifecycleDashboardTest extends StandaloneHttpTest {
 
     private void post(String id, String action, Map<String, Object> body) {
@@ -24,6 +28,7 @@ class LifecycleDashboardTest extends StandaloneHttpTest {
     }
 
     @Test
+    @Order(1)
     void counts_conversion_and_time_in_stage_match_the_hand_computed_figures() {
         // P1: IDEA 10 days, MARKET_DIALOGUE 20, TENDER 30, PILOT 60, now in IMPLEMENTATION.
         String p1 = http.post("/api/partnerships", proposal("P1", "OPI", "SUF", "2023-01-01")).json().get("id").asString();
@@ -74,5 +79,55 @@ class LifecycleDashboardTest extends StandaloneHttpTest {
         assertThat(in2024.get("conversion").get("IDEA").decimalValue()).isEqualByComparingTo("0.00");
         assertThat(http.get("/api/dashboard/lifecycle?kind=OPI").json().get("byStage").get("IDEA").asLong()).isZero();
         assertThat(http.get("/api/dashboard/lifecycle?kind=PPP").code()).isEqualTo("invalid-parameter");
+
+        // Quarterly trend: 2023-Q1 saw P1 and P2 proposed, P1's pilot start and P2 abandoned; 2023-Q2 P1's
+        // implementation; 2024-Q1 P3 proposed; every quarter in between and up to today's is there with zeros.
+        JsonNode trend = all.get("quarterlyTrend");
+        assertThat(trend.get(0).toString()).isEqualTo("""
+                {"quarter":"2023-Q1","proposed":2,"pilotsStarted":1,"implementationsStarted":0,"completed":0,"abandoned":1}""");
+        assertThat(trend.get(1).toString()).isEqualTo("""
+                {"quarter":"2023-Q2","proposed":0,"pilotsStarted":0,"implementationsStarted":1,"completed":0,"abandoned":0}""");
+        assertThat(trend.get(2).get("quarter").asString()).isEqualTo("2023-Q3");
+        assertThat(trend.get(4).toString()).isEqualTo("""
+                {"quarter":"2024-Q1","proposed":1,"pilotsStarted":0,"implementationsStarted":0,"completed":0,"abandoned":0}""");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen"));
+        assertThat(trend.get(trend.size() - 1).get("quarter").asString())
+                .isEqualTo(today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1));
+        assertThat(suf.get("quarterlyTrend").get(4).get("proposed").asLong()).as("P3 is TMF's").isZero();
+
+        // The same tables as CSV for spreadsheets.
+        Http.Response csv = http.get("/api/dashboard/lifecycle?format=csv&table=quarterlyTrend");
+        assertThat(csv.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.raw().headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("lifecycle-quarterlyTrend.csv");
+        assertThat(csv.body().lines().limit(3).toList()).containsExactly(
+                "\uFEFFquarter,proposed,pilotsStarted,implementationsStarted,completed,abandoned",
+                "2023-Q1,2,1,0,0,1", "2023-Q2,0,0,1,0,0");
+        assertThat(http.get("/api/dashboard/lifecycle?format=csv&table=byDepartment").body().lines().toList())
+                .containsExactly("\uFEFFdepartment,IDEA,MARKET_DIALOGUE,TENDER,PILOT,IMPLEMENTATION,EVALUATION",
+                        "SUF,0,0,0,0,1,0", "TMF,1,0,0,0,0,0");
+        assertThat(http.get("/api/dashboard/lifecycle?format=csv&table=timeInStage").body().lines().toList())
+                .contains("IDEA,15.0,19.0,2");
+        assertThat(http.get("/api/dashboard/lifecycle?format=csv&table=nonsense").code()).isEqualTo("invalid-parameter");
+        assertThat(http.get("/api/partnerships?format=csv").body().lines().toList()).hasSize(4)
+                .first().isEqualTo("\uFEFFid,title,kind,department,stage,status,lead,stageEnteredOn,daysInStage,version");
+    }
+
+    @Test
+    @Order(2)
+    void a_dashboard_read_given_a_writes_version_includes_that_write() {
+        String id = http.post("/api/partnerships", proposal("Ventende", "OPI", "KFF", "2024-06-01"))
+                .json().get("id").asString();
+        Http.Response moved = http.post("/api/partnerships/" + id + "/stage-transitions",
+                Map.of("to", "MARKET_DIALOGUE", "effectiveDate", "2024-07-01"));
+        long version = moved.json().get("version").asLong();
+
+        JsonNode figures = http.get("/api/dashboard/lifecycle?department=KFF&partnership=" + id + "&minVersion=" + version).json();
+        assertThat(figures.get("byStage").get("MARKET_DIALOGUE").asLong()).isEqualTo(1);
+        assertThat(figures.get("timeInStage").get("IDEA").get("medianDays").asDouble()).isEqualTo(30.0);
+        assertThat(http.get("/api/dashboard/implementation-gap?partnership=" + id + "&minVersion=" + version).status())
+                .isEqualTo(200);
+        assertThat(http.get("/api/dashboard/lifecycle?minVersion=2").code()).as("minVersion needs its partnership")
+                .isEqualTo("invalid-parameter");
     }
 }

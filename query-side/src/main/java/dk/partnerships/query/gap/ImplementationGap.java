@@ -1,10 +1,24 @@
 package dk.partnerships.query.gap;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The dashboard endpoints: lifecycle and implementation gap. */
+import java.time.Clock;
+
+/** The dashboard figures (lifecycle and implementation gap) and their endpoints. */
 @Configuration(proxyBeanMethods = false)
-@Import({ImplementationGapController.class, LifecycleController.class})
+@Import(DashboardController.class)
 public class ImplementationGap {
+
+    @Bean
+    LifecycleFigures lifecycleFigures(JdbcClient jdbc, Clock clock) {
+        return new LifecycleFigures(jdbc, clock);
+    }
+
+    @Bean
+    ImplementationGapFigures implementationGapFigures(JdbcClient jdbc, Clock clock) {
+        return new ImplementationGapFigures(jdbc, clock);
+    }
 }

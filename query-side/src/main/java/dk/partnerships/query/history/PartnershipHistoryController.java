@@ -27,7 +27,7 @@ import java.util.Set;
  */
 @RestController
 @RequestMapping(path = "/api/partnerships", produces = MediaType.APPLICATION_JSON_VALUE)
-class PartnershipHistoryController {
+public class PartnershipHistoryController {
 
     private static final String ID = "[0-9A-Za-z-]{1,64}";
 

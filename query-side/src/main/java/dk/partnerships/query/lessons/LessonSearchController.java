@@ -25,7 +25,7 @@ import java.util.Map;
  */
 @RestController
 @RequestMapping(path = "/api/lessons", produces = MediaType.APPLICATION_JSON_VALUE)
-class LessonSearchController {
+public class LessonSearchController {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -36,7 +36,7 @@ class LessonSearchController {
     }
 
     @GetMapping
-    List<Map<String, Object>> search(@RequestParam(required = false) @Size(max = 200) String q,
+    public List<Map<String, Object>> search(@RequestParam(required = false) @Size(max = 200) String q,
                                      @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,20}") String department,
                                      @RequestParam(required = false) Stage stage,
                                      @RequestParam(required = false) PartnershipKind kind,

@@ -3,6 +3,7 @@ package dk.partnerships.query.partnership;
 import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.events.PartnershipStatus;
 import dk.partnerships.events.Stage;
+import dk.partnerships.query.Csv;
 import dk.partnerships.query.ReadProblems;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -43,6 +43,20 @@ class PartnershipReadController {
                 limit, offset));
     }
 
+    /** The same list as CSV, for management's spreadsheets. */
+    @GetMapping(params = "format=csv", produces = "text/csv")
+    ResponseEntity<String> listCsv(@RequestParam(required = false) Stage stage,
+                                   @RequestParam(required = false) PartnershipStatus status,
+                                   @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,20}") String department,
+                                   @RequestParam(required = false) PartnershipKind kind,
+                                   @RequestParam(defaultValue = "5000") @Min(1) @Max(100000) int limit,
+                                   @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        List<Map<String, Object>> rows = repository.list(new PartnershipReadRepository.Filter(name(stage), name(status),
+                department, name(kind), limit, offset));
+        return Csv.download("partnerships.csv", Csv.of(rows, List.of("id", "title", "kind", "department", "stage",
+                "status", "lead", "stageEnteredOn", "daysInStage", "version")));
+    }
+
     /**
      * One partnership. With {@code minVersion} (the version a write answered with) the read waits up to
      * {@link ReadYourWrites#MAX_WAIT} for the projection to catch up, so a client reads its own writes.
@@ -51,7 +65,7 @@ class PartnershipReadController {
     ResponseEntity<Map<String, Object>> get(@PathVariable @Pattern(regexp = "[0-9A-Za-z-]{1,64}") String id,
                                             @RequestParam(required = false) @Min(1) Long minVersion) {
         if (minVersion != null) {
-            readYourWrites.awaitVersion(() -> repository.version(id).orElse(0L), minVersion);
+            readYourWrites.await(() -> repository.version(id).orElse(0L), minVersion);
         }
         Map<String, Object> partnership = repository.find(id)
                 .orElseThrow(() -> ReadProblems.notFound("partnership-not-found", "There is no partnership with id " + id + "."));
@@ -60,29 +74,5 @@ class PartnershipReadController {
 
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
-    }
-
-    /** Waits, briefly and without holding a connection, for a read model to reach a version. */
-    static class ReadYourWrites {
-
-        static final Duration MAX_WAIT = Duration.ofSeconds(2);
-        private static final long POLL_MILLIS = 20;
-
-        /** @return whether the version was reached; after {@link #MAX_WAIT} the read answers with what it has */
-        boolean awaitVersion(java.util.function.LongSupplier currentVersion, long minVersion) {
-            long deadline = System.nanoTime() + MAX_WAIT.toNanos();
-            while (currentVersion.getAsLong() < minVersion) {
-                if (System.nanoTime() > deadline) {
-                    return false;
-                }
-                try {
-                    Thread.sleep(POLL_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 }

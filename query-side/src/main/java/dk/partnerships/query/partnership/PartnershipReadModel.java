@@ -38,7 +38,7 @@ public class PartnershipReadModel {
     }
 
     @Bean
-    PartnershipReadController.ReadYourWrites readYourWrites() {
-        return new PartnershipReadController.ReadYourWrites();
+    ReadYourWrites readYourWrites(JdbcClient jdbc) {
+        return new ReadYourWrites(jdbc);
     }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Reads the summary tables. Every value from the client reaches SQL as a bound parameter. */
-class PartnershipReadRepository {
+public class PartnershipReadRepository {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
@@ -35,10 +35,10 @@ class PartnershipReadRepository {
         this.clock = clock;
     }
 
-    record Filter(String stage, String status, String department, String kind, int limit, int offset) {
+    public record Filter(String stage, String status, String department, String kind, int limit, int offset) {
     }
 
-    List<Map<String, Object>> list(Filter filter) {
+    public List<Map<String, Object>> list(Filter filter) {
         StringBuilder sql = new StringBuilder("SELECT * FROM partnership_summary WHERE true");
         Map<String, Object> params = new LinkedHashMap<>();
         where(sql, params, "stage", filter.stage());
@@ -57,7 +57,7 @@ class PartnershipReadRepository {
                 .query(Long.class).optional();
     }
 
-    Optional<Map<String, Object>> find(String id) {
+    public Optional<Map<String, Object>> find(String id) {
         LocalDate today = LocalDate.now(clock);
         return jdbc.sql("SELECT * FROM partnership_summary WHERE id = :id").param("id", id)
                 .query((rs, row) -> detail(rs, today)).optional()

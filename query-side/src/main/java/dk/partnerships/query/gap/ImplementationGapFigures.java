@@ -1,13 +1,6 @@
 package dk.partnerships.query.gap;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,7 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET /api/dashboard/implementation-gap?days=90}. Definitions, all by effective date:
+ * The figures behind {@code GET /api/dashboard/implementation-gap?days=90} and the gap page. Definitions, all by
+ * effective date:
  * <ul>
  *   <li>stalledAfterPilot: active or on-hold partnerships whose latest pilot SUCCEEDED, or that were awarded and never
  *       entered a pilot, and that have not entered IMPLEMENTATION (or later) since, for at least {@code days} days;
@@ -28,9 +22,7 @@ import java.util.Map;
  *       IMPLEMENTATION after it.</li>
  * </ul>
  */
-@RestController
-@RequestMapping(path = "/api/dashboard", produces = MediaType.APPLICATION_JSON_VALUE)
-class ImplementationGapController {
+public class ImplementationGapFigures {
 
     /** Per partnership: when its pilot last succeeded, when it was awarded, whether it ever entered PILOT, and when
      * it last entered IMPLEMENTATION or EVALUATION. */
@@ -50,13 +42,12 @@ class ImplementationGapController {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ImplementationGapController(JdbcClient jdbc, Clock clock) {
+    ImplementationGapFigures(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    @GetMapping("/implementation-gap")
-    Map<String, Object> implementationGap(@RequestParam(defaultValue = "90") @Min(0) @Max(3650) int days) {
+    public Map<String, Object> figures(int days) {
         LocalDate today = LocalDate.now(clock);
         Map<String, Object> gap = new LinkedHashMap<>();
         gap.put("days", days);

@@ -2,44 +2,41 @@ package dk.partnerships.query.gap;
 
 import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.events.Stage;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET /api/dashboard/lifecycle} (filters {@code department}, {@code kind}, {@code year} of proposal), by
- * effective date:
+ * The lifecycle figures behind {@code GET /api/dashboard/lifecycle} and the dashboard page (filters {@code department},
+ * {@code kind}, {@code year} of proposal), by effective date:
  * <ul>
  *   <li>byStage: partnerships not closed (active or on hold), per current stage;</li>
  *   <li>byDepartment: the same per department;</li>
  *   <li>conversion: of the partnerships that ever entered a stage, the share that later entered a later stage;</li>
  *   <li>timeInStage: median and 90th percentile of finished stays in each stage, in days; a stay ends when the
- *       partnership enters another stage, completes or is abandoned; stays still going on are not counted.</li>
+ *       partnership enters another stage, completes or is abandoned; stays still going on are not counted;</li>
+ *   <li>quarterlyTrend: per quarter, partnerships proposed, pilots and implementations started, completed, abandoned.</li>
  * </ul>
  */
-@RestController
-@RequestMapping(path = "/api/dashboard", produces = MediaType.APPLICATION_JSON_VALUE)
-class LifecycleController {
+public class LifecycleFigures {
 
-    /** Every stay of every selected partnership in a stage: entered, left (null while it goes on). */
-    private static final String STAYS = """
+    /** The partnerships the filters select. */
+    private static final String SELECTED = """
             WITH selected AS (
                 SELECT id FROM partnership_summary
                 WHERE (CAST(:department AS text) IS NULL OR department = :department)
                   AND (CAST(:kind AS text) IS NULL OR kind = :kind)
-                  AND (CAST(:year AS integer) IS NULL OR extract(year FROM proposed_on) = :year)),
-            moves AS (
+                  AND (CAST(:year AS integer) IS NULL OR extract(year FROM proposed_on) = :year))
+            """;
+
+    /** Every stay of every selected partnership in a stage: entered, left (null while it goes on). */
+    private static final String STAYS = SELECTED + """
+            , moves AS (
                 SELECT e.partnership_id, e.sequence, e.effective_date,
                        CASE WHEN e.type = 'PartnershipProposedEvent' THEN 'IDEA' ELSE e.data ->> 'to' END AS stage,
                        e.type
@@ -54,16 +51,40 @@ class LifecycleController {
 
     private static final String[] STAGES = java.util.Arrays.stream(Stage.values()).map(Enum::name).toArray(String[]::new);
 
-    private final JdbcClient jdbc;
+    /**
+     * Per calendar quarter, from the first selected event's quarter to today's: how many partnerships were proposed,
+     * entered PILOT, entered IMPLEMENTATION, completed and were abandoned in it (each partnership counted once per
+     * quarter and figure).
+     */
+    private static final String QUARTERS = SELECTED + """
+            , events AS (
+                SELECT e.partnership_id, e.type, e.effective_date, e.data ->> 'to' AS to_stage
+                FROM partnership_event_log e JOIN selected s ON s.id = e.partnership_id),
+            quarters AS (
+                SELECT generate_series(date_trunc('quarter', min(effective_date)),
+                                       date_trunc('quarter', CAST(:today AS date)), interval '3 months') AS quarter
+                FROM events)
+            SELECT to_char(q.quarter, 'YYYY-"Q"Q') AS quarter,
+                   count(DISTINCT e.partnership_id) FILTER (WHERE e.type = 'PartnershipProposedEvent') AS proposed,
+                   count(DISTINCT e.partnership_id) FILTER (WHERE e.type IN ('StageAdvancedEvent', 'StageSkippedEvent',
+                       'StageRevertedEvent') AND e.to_stage = 'PILOT') AS pilots_started,
+                   count(DISTINCT e.partnership_id) FILTER (WHERE e.type IN ('StageAdvancedEvent', 'StageSkippedEvent',
+                       'StageRevertedEvent') AND e.to_stage = 'IMPLEMENTATION') AS implementations_started,
+                   count(DISTINCT e.partnership_id) FILTER (WHERE e.type = 'PartnershipCompletedEvent') AS completed,
+                   count(DISTINCT e.partnership_id) FILTER (WHERE e.type = 'PartnershipAbandonedEvent') AS abandoned
+            FROM quarters q LEFT JOIN events e ON date_trunc('quarter', e.effective_date) = q.quarter
+            GROUP BY q.quarter ORDER BY q.quarter
+            """;
 
-    LifecycleController(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    LifecycleFigures(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
-    @GetMapping("/lifecycle")
-    Map<String, Object> lifecycle(@RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,20}") String department,
-                                  @RequestParam(required = false) PartnershipKind kind,
-                                  @RequestParam(required = false) @Min(1990) @Max(2100) Integer year) {
+    public Map<String, Object> figures(String department, PartnershipKind kind, Integer year) {
         String kindName = kind == null ? null : kind.name();
         Map<String, Object> answer = new LinkedHashMap<>();
 
@@ -136,6 +157,20 @@ class LifecycleController {
             }
         }
         answer.put("timeInStage", orderedTimes);
+
+        answer.put("quarterlyTrend", jdbc.sql(QUARTERS)
+                .param("department", department).param("kind", kindName).param("year", year)
+                .param("today", LocalDate.now(clock))
+                .query((rs, row) -> {
+                    Map<String, Object> quarter = new LinkedHashMap<>();
+                    quarter.put("quarter", rs.getString("quarter"));
+                    quarter.put("proposed", rs.getLong("proposed"));
+                    quarter.put("pilotsStarted", rs.getLong("pilots_started"));
+                    quarter.put("implementationsStarted", rs.getLong("implementations_started"));
+                    quarter.put("completed", rs.getLong("completed"));
+                    quarter.put("abandoned", rs.getLong("abandoned"));
+                    return quarter;
+                }).list());
         return answer;
     }
 

@@ -1,0 +1,75 @@
+package dk.partnerships.query.lessons;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Lessons other departments learned on similar needs, shown beside a new idea while it is being written: the
+ * knowledge sharing the source document found missing. "Similar" means sharing any significant word, after Danish
+ * and English stemming and stop-word removal, ranked by how much they share.
+ */
+public class SimilarLessons {
+
+    private static final int MAX_WORDS = 40;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    SimilarLessons(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * @param text              what the new idea is about (title and need)
+     * @param ownDepartment     left out: the point is what <em>other</em> departments learned (null: none left out)
+     */
+    public List<Map<String, Object>> similarTo(String text, String ownDepartment, int limit) {
+        String anyWord = anyWordQuery(text);
+        if (anyWord.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT l.lesson_id, l.partnership_id, s.title, s.department, s.kind, l.stage, l.text,
+                               l.tags::text AS tags, l.effective_date, l.recorded_at,
+                               ts_rank(to_tsvector('danish', l.text) || to_tsvector('english', l.text)
+                                           || to_tsvector('danish', s.title),
+                                       websearch_to_tsquery('danish', :q) || websearch_to_tsquery('english', :q)) AS rank
+                        FROM partnership_lesson l JOIN partnership_summary s ON s.id = l.partnership_id
+                        WHERE (to_tsvector('danish', l.text) || to_tsvector('english', l.text)
+                                   || to_tsvector('danish', s.title))
+                              @@ (websearch_to_tsquery('danish', :q) || websearch_to_tsquery('english', :q))
+                          AND (CAST(:department AS text) IS NULL OR s.department <> :department)
+                        ORDER BY rank DESC, l.recorded_at DESC, l.lesson_id
+                        LIMIT :limit""")
+                .param("q", anyWord)
+                .param("department", ownDepartment == null || ownDepartment.isBlank() ? null : ownDepartment)
+                .param("limit", limit)
+                .query((rs, row) -> {
+                    Map<String, Object> lesson = new LinkedHashMap<>();
+                    lesson.put("partnershipId", rs.getString("partnership_id"));
+                    lesson.put("partnershipTitle", rs.getString("title"));
+                    lesson.put("department", rs.getString("department"));
+                    lesson.putAll(LessonRows.lesson(rs, json));
+                    return lesson;
+                }).list();
+    }
+
+    /** The text's words (letters and digits only, three or more) joined by websearch's {@code or}. */
+    static String anyWordQuery(String text) {
+        if (text == null) {
+            return "";
+        }
+        return Arrays.stream(text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(word -> word.length() >= 3 && !word.equals("or"))
+                .distinct()
+                .limit(MAX_WORDS)
+                .collect(Collectors.joining(" or "));
+    }
+}

@@ -1,0 +1,31 @@
+package dk.partnerships.query.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** What every page's layout needs: the current language and links that switch it on the same page. */
+@ControllerAdvice(basePackages = {"dk.partnerships.query.web", "dk.partnerships.query.history"})
+class PageModel {
+
+    @ModelAttribute("lang")
+    String lang() {
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "da";
+    }
+
+    /** The page's own address with {@code lang} replaced; a form's POST address is its page's GET address. */
+    @ModelAttribute("switchLanguage")
+    java.util.Map<String, String> switchLanguage(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) {
+            String path = request.getRequestURI();
+            return java.util.Map.of("da", path + "?lang=da", "en", path + "?lang=en");
+        }
+        String query = request.getQueryString();
+        String here = request.getRequestURI() + (query == null ? "" : "?" + query);
+        return java.util.Map.of(
+                "da", UriComponentsBuilder.fromUriString(here).replaceQueryParam("lang", "da").build().toUriString(),
+                "en", UriComponentsBuilder.fromUriString(here).replaceQueryParam("lang", "en").build().toUriString());
+    }
+}

@@ -1,0 +1,52 @@
+package dk.partnerships.query.web;
+
+import java.util.Arrays;
+
+/** Lenient parsing of page filters: a value that does not parse means "no filter", never an error page. */
+final class PageParameters {
+
+    static final int DEFAULT_GAP_DAYS = 90;
+
+    private PageParameters() {
+    }
+
+    static String department(String value) {
+        return value != null && value.matches("[A-Za-z0-9_-]{1,20}") ? value : null;
+    }
+
+    static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
+        return value == null ? null : Arrays.stream(type.getEnumConstants())
+                .filter(constant -> constant.name().equals(value)).findFirst().orElse(null);
+    }
+
+    static Integer year(String value) {
+        if (value == null || !value.matches("\\d{4}")) {
+            return null;
+        }
+        int year = Integer.parseInt(value);
+        return year >= 1990 && year <= 2100 ? year : null;
+    }
+
+    static int days(String value) {
+        if (value == null || !value.matches("\\d{1,4}")) {
+            return DEFAULT_GAP_DAYS;
+        }
+        return Math.min(Integer.parseInt(value), 3650);
+    }
+
+    static String id(String value) {
+        return value != null && value.matches("[0-9A-Za-z-]{1,64}") ? value : null;
+    }
+
+    /** The filters that are set, as {@code &name=value} pairs to append to a link (unset ones left out). */
+    static String query(java.util.Map<String, ?> filters) {
+        StringBuilder query = new StringBuilder();
+        filters.forEach((name, value) -> {
+            if (value != null) {
+                query.append('&').append(name).append('=')
+                        .append(java.net.URLEncoder.encode(value.toString(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+        return query.toString();
+    }
+}

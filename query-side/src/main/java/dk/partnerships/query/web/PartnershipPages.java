@@ -1,0 +1,131 @@
+package dk.partnerships.query.web;
+
+import dk.partnerships.events.PartnershipKind;
+import dk.partnerships.events.PartnershipStatus;
+import dk.partnerships.events.PilotOutcome;
+import dk.partnerships.events.ReadinessType;
+import dk.partnerships.events.Stage;
+import dk.partnerships.query.history.PartnershipHistoryController;
+import dk.partnerships.query.partnership.PartnershipReadRepository;
+import dk.partnerships.query.partnership.ReadYourWrites;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The partnership list with its filters, and one partnership's page: its state, timeline and the forms to move it. */
+@Controller
+class PartnershipPages {
+
+    /** The forms on a partnership's page, each posted back to the page with {@code action} set to its name. */
+    static final List<String> ACTIONS = List.of("stage", "award", "pilot-outcome", "readiness-item", "resolve", "lesson");
+
+    private final PartnershipReadRepository partnerships;
+    private final PartnershipHistoryController history;
+    private final ReadYourWrites readYourWrites;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    PartnershipPages(PartnershipReadRepository partnerships, PartnershipHistoryController history,
+                     ReadYourWrites readYourWrites, JdbcClient jdbc, Clock clock) {
+        this.partnerships = partnerships;
+        this.history = history;
+        this.readYourWrites = readYourWrites;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @GetMapping("/partnerships")
+    String list(@RequestParam(required = false) String stage, @RequestParam(required = false) String status,
+                @RequestParam(required = false) String department, @RequestParam(required = false) String kind,
+                Model model) {
+        Stage stageFilter = PageParameters.enumValue(Stage.class, stage);
+        PartnershipStatus statusFilter = PageParameters.enumValue(PartnershipStatus.class, status);
+        PartnershipKind kindFilter = PageParameters.enumValue(PartnershipKind.class, kind);
+        String departmentFilter = PageParameters.department(department);
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("stage", stageFilter == null ? null : stageFilter.name());
+        filters.put("status", statusFilter == null ? null : statusFilter.name());
+        filters.put("department", departmentFilter);
+        filters.put("kind", kindFilter == null ? null : kindFilter.name());
+        model.addAttribute("filters", filters);
+        model.addAttribute("filterQuery", PageParameters.query(filters));
+        model.addAttribute("partnerships", partnerships.list(new PartnershipReadRepository.Filter(filters.get("stage"),
+                filters.get("status"), departmentFilter, filters.get("kind"), 1000, 0)));
+        model.addAttribute("stages", names(Stage.values()));
+        model.addAttribute("statuses", names(PartnershipStatus.values()));
+        model.addAttribute("kinds", names(PartnershipKind.values()));
+        model.addAttribute("departments", jdbc.sql("SELECT DISTINCT department FROM partnership_summary ORDER BY 1")
+                .query(String.class).list());
+        return "partnerships";
+    }
+
+    @GetMapping("/partnerships/{id}")
+    String page(@PathVariable String id, @RequestParam(required = false) String minVersion, Model model) {
+        if (minVersion != null && minVersion.matches("\\d{1,9}")) {
+            readYourWrites.awaitPartnership(id, Long.parseLong(minVersion));
+        }
+        fill(model, id, null, Map.of(), null);
+        return "partnership";
+    }
+
+    /**
+     * Puts the partnership, its timeline and its forms into the model.
+     *
+     * @param failedAction the form whose submission was refused (its values and error are shown again), or null
+     * @param submitted    what the user typed into that form
+     * @param problem      the refusal in plain words: {@code message} and {@code fields} (field → message)
+     */
+    void fill(Model model, String id, String failedAction, Map<String, String> submitted, Map<String, Object> problem) {
+        String validId = PageParameters.id(id);
+        Map<String, Object> partnership = validId == null ? null : partnerships.find(validId).orElse(null);
+        if (partnership == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no partnership with id " + id + ".");
+        }
+        model.addAttribute("p", partnership);
+        model.addAttribute("timeline", timeline(validId));
+        String today = LocalDate.now(clock).toString();
+        Map<String, Map<String, String>> forms = new LinkedHashMap<>();
+        for (String action : ACTIONS) {
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("effectiveDate", today);
+            values.put("requestKey", UUID.randomUUID().toString());
+            if (action.equals(failedAction)) {
+                values.putAll(submitted);
+                values.put("requestKey", UUID.randomUUID().toString());
+            }
+            forms.put(action, values);
+        }
+        model.addAttribute("forms", forms);
+        model.addAttribute("failedAction", failedAction);
+        model.addAttribute("problem", problem);
+        model.addAttribute("stages", names(Stage.values()));
+        model.addAttribute("outcomes", names(PilotOutcome.values()));
+        model.addAttribute("readinessTypes", names(ReadinessType.values()));
+    }
+
+    /** The history read model may be a moment behind the summary; then the timeline is shown as far as it goes. */
+    private List<Map<String, Object>> timeline(String id) {
+        try {
+            return history.history(id);
+        } catch (dk.partnerships.query.ReadProblems.Refusal notYetProjected) {
+            return List.of();
+        }
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+}

@@ -1,0 +1,64 @@
+package dk.partnerships.query.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** The web pages, their language (Danish by default, English by choice) and their way to the command side. */
+@Configuration(proxyBeanMethods = false)
+@Import({DashboardPages.class, PartnershipPages.class, PartnershipForms.class, LessonPages.class, PageModel.class})
+public class WebPages {
+
+    static final Locale DANISH = Locale.forLanguageTag("da");
+
+    /**
+     * The pages' texts: {@code messages.properties} is Danish, {@code messages_en.properties} English. Never the
+     * machine's locale: a server set to English must still show Danish by default.
+     */
+    @Bean
+    MessageSource messageSource() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("messages/web");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        messages.setDefaultLocale(DANISH);
+        return messages;
+    }
+
+    /** The chosen language lives in a cookie for a year; without one, Danish. */
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("partnerships-lang");
+        resolver.setDefaultLocale(DANISH);
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        return resolver;
+    }
+
+    @Bean
+    WebMvcConfigurer languageSwitch(LocaleResolver localeResolver) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new LanguageSwitch(localeResolver));
+            }
+        };
+    }
+
+    @Bean
+    CommandApi commandApi(@Value("${partnerships.web.command-side-url:}") String commandSideUrl, Environment environment,
+                          JsonMapper json) {
+        return new CommandApi(commandSideUrl, environment, json);
+    }
+}

@@ -30,6 +30,30 @@ class DashboardController {
 
     private static final String ID = "[0-9A-Za-z-]{1,64}";
 
+    /** Each CSV table's columns, so an empty table still has its header. */
+    private static final Map<String, List<String>> LIFECYCLE_COLUMNS = new LinkedHashMap<>();
+    private static final Map<String, List<String>> GAP_COLUMNS = new LinkedHashMap<>();
+
+    static {
+        List<String> byDepartment = new ArrayList<>(List.of("department"));
+        for (dk.partnerships.events.Stage stage : dk.partnerships.events.Stage.values()) {
+            byDepartment.add(stage.name());
+        }
+        LIFECYCLE_COLUMNS.put("byStage", List.of("stage", "active"));
+        LIFECYCLE_COLUMNS.put("byDepartment", byDepartment);
+        LIFECYCLE_COLUMNS.put("conversion", List.of("stage", "shareWentOn"));
+        LIFECYCLE_COLUMNS.put("timeInStage", List.of("stage", "medianDays", "p90Days", "finishedStays"));
+        LIFECYCLE_COLUMNS.put("quarterlyTrend", List.of("quarter", "proposed", "pilotsStarted", "implementationsStarted",
+                "completed", "abandoned"));
+        GAP_COLUMNS.put("stalledAfterPilot", List.of("id", "title", "department", "kind", "stage", "status", "trigger",
+                "waitingSince", "daysWaiting"));
+        GAP_COLUMNS.put("openReadinessItems", List.of("partnershipId", "title", "department", "stage", "itemId", "type",
+                "description", "owner", "addedOn", "daysOpen"));
+        GAP_COLUMNS.put("abandonedAfterSuccessfulPilot", List.of("id", "title", "department", "kind", "stage",
+                "pilotSucceededOn", "abandonedOn", "reason"));
+        GAP_COLUMNS.put("pilotToImplementationRate", List.of("department", "rate"));
+    }
+
     private final LifecycleFigures lifecycle;
     private final ImplementationGapFigures gap;
     private final ReadYourWrites readYourWrites;
@@ -62,9 +86,9 @@ class DashboardController {
             case "conversion" -> pairs(figures.get("conversion"), "stage", "shareWentOn");
             case "timeInStage" -> keyed(figures.get("timeInStage"), "stage");
             case "quarterlyTrend" -> rows(figures.get("quarterlyTrend"));
-            default -> throw unknownTable(table, "byStage, byDepartment, conversion, timeInStage, quarterlyTrend");
+            default -> throw unknownTable(table, LIFECYCLE_COLUMNS.keySet());
         };
-        return Csv.download("lifecycle-" + table + ".csv", Csv.of(rows, List.of(table)));
+        return Csv.download("lifecycle-" + table + ".csv", Csv.of(rows, LIFECYCLE_COLUMNS.get(table)));
     }
 
     @GetMapping(path = "/implementation-gap", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -82,10 +106,9 @@ class DashboardController {
         List<Map<String, Object>> rows = switch (table) {
             case "stalledAfterPilot", "openReadinessItems", "abandonedAfterSuccessfulPilot" -> rows(figures.get(table));
             case "pilotToImplementationRate" -> pairs(figures.get(table), "department", "rate");
-            default -> throw unknownTable(table,
-                    "stalledAfterPilot, openReadinessItems, abandonedAfterSuccessfulPilot, pilotToImplementationRate");
+            default -> throw unknownTable(table, GAP_COLUMNS.keySet());
         };
-        return Csv.download("implementation-gap-" + table + ".csv", Csv.of(rows, List.of(table)));
+        return Csv.download("implementation-gap-" + table + ".csv", Csv.of(rows, GAP_COLUMNS.get(table)));
     }
 
     private void awaitWrite(String partnership, Long minVersion) {
@@ -97,8 +120,9 @@ class DashboardController {
         }
     }
 
-    private static ReadProblems.Refusal unknownTable(String table, String tables) {
-        return ReadProblems.badRequest("invalid-parameter", "There is no table '" + table + "'; one of: " + tables + ".");
+    private static ReadProblems.Refusal unknownTable(String table, java.util.Set<String> tables) {
+        return ReadProblems.badRequest("invalid-parameter", "There is no table '" + table + "'; one of: "
+                + String.join(", ", tables) + ".");
     }
 
     private static List<Map<String, Object>> pairs(Object map, String keyColumn, String valueColumn) {

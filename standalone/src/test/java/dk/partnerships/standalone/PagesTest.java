@@ -1,0 +1,158 @@
+package dk.partnerships.standalone;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The pages over plain HTTP: what people type is shown escaped everywhere, forms go through the write API (a double
+ * submit records once, a stale form is caught, a refusal appends nothing), filters that do not parse are ignored,
+ * and the CSV exports are safe to open in a spreadsheet.
+ */
+@TestPropertySource(properties = "partnerships.demo-data.enabled=false")
+class PagesTest extends StandaloneHttpTest {
+
+    private static final String SCRIPT_TITLE = "<script>alert('titel')</script> Skraldespande";
+    private static final String IMG_LESSON = "<img src=x onerror=alert(1)> Tal med brugerne først";
+
+    private long events() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    private String propose(String title, String department) {
+        Map<String, Object> body = proposal(title, "OPI", department, "2025-01-10");
+        return http.post("/api/partnerships", body).json().get("id").asString();
+    }
+
+    private void awaitVersion(String id, long version) {
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                http.get("/api/partnerships/" + id + "/history").status() == 200
+                        && http.get("/api/partnerships/" + id + "/history").json().size() >= version
+                        && http.get("/api/partnerships/" + id).json().path("version").asLong() >= version);
+    }
+
+    @Test
+    void text_people_typed_is_shown_escaped_on_every_page() {
+        String id = propose(SCRIPT_TITLE, "KFF");
+        http.post("/api/partnerships/" + id + "/stage-transitions",
+                Map.of("to", "MARKET_DIALOGUE", "reason", "<b>fed</b>", "effectiveDate", "2025-02-01"));
+        http.post("/api/partnerships/" + id + "/lessons", Map.of("text", IMG_LESSON, "tags", List.of("<i>x</i>")));
+        awaitVersion(id, 3);
+
+        for (String page : List.of("/partnerships", "/partnerships/" + id, "/partnerships/" + id + "/history",
+                "/lessons", "/lessons?q=brugerne", "/dashboard", "/gap",
+                "/partnerships/new/similar-lessons?title=brugerne+skraldespande")) {
+            Http.Response answer = http.get(page);
+            assertThat(answer.status()).as(page).isEqualTo(200);
+            assertThat(answer.body()).as(page)
+                    .doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("<b>fed</b>")
+                    .doesNotContain("<i>x</i>");
+        }
+        assertThat(http.get("/partnerships").body()).contains("&lt;script&gt;alert(&#39;titel&#39;)&lt;/script&gt; Skraldespande");
+        assertThat(http.get("/partnerships/" + id).body()).contains("&lt;img src=x onerror=alert(1)&gt; Tal med brugerne først")
+                .contains("&lt;b&gt;fed&lt;/b&gt;");
+    }
+
+    @Test
+    void a_form_submitted_twice_records_once_and_a_refused_one_records_nothing() {
+        String id = propose("Affaldssortering", "TMF");
+        awaitVersion(id, 1);
+        String key = UUID.randomUUID().toString();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("action", "stage");
+        form.put("version", "1");
+        form.put("requestKey", key);
+        form.put("to", "MARKET_DIALOGUE");
+        form.put("effectiveDate", "2025-03-01");
+
+        Http.Response first = http.postForm("/partnerships/" + id, form);
+        Http.Response second = http.postForm("/partnerships/" + id, form);
+        assertThat(first.status()).isEqualTo(302);
+        assertThat(first.header("Location")).endsWith("/partnerships/" + id + "?minVersion=2#timeline");
+        assertThat(second.status()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = :id")
+                .param("id", id).query(Long.class).single()).isEqualTo(2);
+
+        // The same form again with a fresh key but the old version: someone (we) changed it meanwhile.
+        long before = events();
+        form.put("requestKey", UUID.randomUUID().toString());
+        form.put("to", "TENDER");
+        Http.Response stale = http.postForm("/partnerships/" + id, form, "Cookie", "partnerships-lang=en");
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.body()).contains("Someone else changed the partnership meanwhile.")
+                .contains("<option value=\"TENDER\" selected=\"selected\">Tender</option>");
+
+        // A rule refused in Danish beside the form, the reason typed kept; nothing appended.
+        form.put("version", "2");
+        form.put("to", "PILOT");
+        form.put("reason", "");
+        form.put("effectiveDate", "2099-01-01");
+        Http.Response future = http.postForm("/partnerships/" + id, form);
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.body()).contains("Virkningsdatoen må ikke ligge i fremtiden.").contains("value=\"2099-01-01\"");
+        Http.Response unknown = http.postForm("/partnerships/" + id, Map.of("action", "delete-everything"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("Ukendt formular.");
+        assertThat(http.postForm("/partnerships/no-such-id", form).status()).isEqualTo(404);
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void a_proposal_from_the_form_lands_on_its_page_with_what_was_typed() {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("requestKey", UUID.randomUUID().toString());
+        form.put("title", "Varmepumper i svømmehaller");
+        form.put("kind", "INNOVATIVE_TENDER");
+        form.put("department", "KFF");
+        form.put("lead", "Idrætsenheden");
+        form.put("need", "Lavere energiforbrug");
+        form.put("partners", "Firma A\nFirma B");
+        form.put("expectedValueDkk", "1.250.000,50");
+        form.put("effectiveDate", "2025-05-01");
+        Http.Response created = http.postForm("/partnerships/new", form);
+        assertThat(created.status()).isEqualTo(302);
+        String page = created.header("Location").replaceFirst("^https?://[^/]+", "");
+        assertThat(page).matches("/partnerships/[0-9a-f-]{36}\\?minVersion=1");
+
+        String body = http.get(page).body();
+        assertThat(body).contains("<h1>Varmepumper i svømmehaller</h1>").contains("Firma A, Firma B");
+        String id = page.substring("/partnerships/".length(), page.indexOf('?'));
+        assertThat(http.get("/api/partnerships/" + id).json().get("expectedValueDkk").decimalValue())
+                .isEqualByComparingTo("1250000.50");
+    }
+
+    @Test
+    void filters_that_do_not_parse_are_ignored_and_unknown_partnerships_are_not_found() {
+        for (String page : List.of("/dashboard?kind=NOPE&year=abc&department=%3Cscript%3E", "/gap?days=-5",
+                "/partnerships?stage=MOON&status=x", "/lessons?stage=x&q=%27%3B+DROP+TABLE+partnership_summary%3B--")) {
+            assertThat(http.get(page).status()).as(page).isEqualTo(200);
+        }
+        assertThat(http.get("/partnerships/does-not-exist").status()).isEqualTo(404);
+        assertThat(http.get("/partnerships/%3Cscript%3E").status()).isEqualTo(404);
+    }
+
+    @Test
+    void csv_exports_are_safe_in_a_spreadsheet() {
+        String id = propose("=HYPERLINK(\"http://evil\",\"klik\")", "OKF");
+        awaitVersion(id, 1);
+        Http.Response csv = http.get("/api/partnerships?format=csv&department=OKF");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Disposition")).contains("partnerships.csv");
+        assertThat(csv.body().lines().toList()).hasSize(2);
+        assertThat(csv.body().lines().skip(1).findFirst().orElseThrow())
+                .contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"klik\"\")\",");
+
+        Http.Response gap = http.get("/api/dashboard/implementation-gap?format=csv&table=openReadinessItems");
+        assertThat(gap.status()).isEqualTo(200);
+        assertThat(gap.body()).isEqualTo("\uFEFFpartnershipId,title,department,stage,itemId,type,description,owner,addedOn,daysOpen\r\n");
+        assertThat(http.get("/api/dashboard/implementation-gap?format=csv&table=x").code()).isEqualTo("invalid-parameter");
+    }
+}

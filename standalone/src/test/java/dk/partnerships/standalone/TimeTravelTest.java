@@ -96,7 +96,7 @@ class TimeTravelTest extends StandaloneHttpTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains("Awarded to Konsortiet (DKK 150.000.000, framework agreement for 8 buyers)")
-                .contains("<td>TENDER</td>").contains("2023-03-01");
+                .contains("<td>Udbud</td>").contains("2023-03-01");
         String diffPage = http.get("/partnerships/" + id + "/history?from=2023-02-01&to=2023-12-31").body();
         assertThat(diffPage).contains("<td>stage</td>").contains("<td>IDEA</td>").contains("<td>TENDER</td>");
         Http.Response knownPage = http.get("/partnerships/" + id + "/history?knownAt=2020-01-01");

@@ -10,8 +10,9 @@ import java.util.Locale;
  * <pre>
  *   lag       end-to-end lag (command accepted on the command side, visible on the query side via Kafka)
  *   rebuild   rebuild speed of the read models from a store of 1,000,000 events, against a plain JDBC read
+ *   dashboard p50/p95 latency of the dashboard endpoints and pages with 100,000 partnerships and 1,000,000 events
  * </pre>
- * Settings as arguments beside the names: {@code lag rebuild events=1000000 rate=50 seconds=30}.
+ * Settings as arguments beside the names: {@code lag rebuild dashboard events=1000000 rate=50 seconds=30 requests=50}.
  */
 public final class Benchmarks {
 
@@ -22,7 +23,7 @@ public final class Benchmarks {
         Locale.setDefault(Locale.ROOT);
         List<String> names = new java.util.ArrayList<>();
         java.util.Map<String, Integer> settings = new java.util.HashMap<>(java.util.Map.of(
-                "rate", 50, "seconds", 30, "events", 1_000_000));
+                "rate", 50, "seconds", 30, "events", 1_000_000, "requests", 50));
         for (String arg : args) {
             if (arg.contains("=")) {
                 settings.put(arg.substring(0, arg.indexOf('=')), Integer.parseInt(arg.substring(arg.indexOf('=') + 1)));
@@ -31,7 +32,7 @@ public final class Benchmarks {
             }
         }
         if (names.isEmpty()) {
-            names = List.of("lag", "rebuild");
+            names = List.of("lag", "rebuild", "dashboard");
         }
         Path work = Files.createTempDirectory("partnership-benchmarks");
         System.out.printf("Benchmarks %s with %s on %d cores, %d MB max heap, Java %s; work directory %s%n", names, settings,
@@ -41,7 +42,9 @@ public final class Benchmarks {
             switch (name) {
                 case "lag" -> new EndToEndLag(work.resolve("lag"), settings.get("rate"), settings.get("seconds")).run();
                 case "rebuild" -> new RebuildSpeed(work.resolve("rebuild"), settings.get("events")).run();
-                default -> throw new IllegalArgumentException("Unknown benchmark " + name + "; known: lag, rebuild");
+                case "dashboard" -> new DashboardLatency(work.resolve("dashboard"), settings.get("events"),
+                        settings.get("requests")).run();
+                default -> throw new IllegalArgumentException("Unknown benchmark " + name + "; known: lag, rebuild, dashboard");
             }
         }
     }

@@ -1,0 +1,104 @@
+package dk.partnerships.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.partnerships.events.AwardRecordedEvent;
+import dk.partnerships.events.LessonRecordedEvent;
+import dk.partnerships.events.PartnershipEvent;
+import dk.partnerships.events.PartnershipEventJson;
+import dk.partnerships.events.PartnershipKind;
+import dk.partnerships.events.PartnershipProposedEvent;
+import dk.partnerships.events.PilotOutcome;
+import dk.partnerships.events.PilotOutcomeRecordedEvent;
+import dk.partnerships.events.ReadinessItemAddedEvent;
+import dk.partnerships.events.ReadinessType;
+import dk.partnerships.events.Stage;
+import dk.partnerships.events.StageAdvancedEvent;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Fills an empty event store (made by the product's own migrations) with a portfolio of partnerships of ten events
+ * each, written as the product writes them (same JSON, metadata, table), in JDBC batches. Three in four partnerships
+ * reach implementation with a readiness item and two lessons; one in four stays in its pilot after the outcome with
+ * four lessons, so the implementation gap has rows. Proposals are spread over six years of effective dates and the
+ * seven departments, so every quarter and department of the dashboard has figures.
+ */
+final class BenchmarkStore {
+
+    static final int EVENTS_PER_PARTNERSHIP = 10;
+
+    private static final String[] TO_OPERATION = {"proposed", "dialogue", "tender", "award", "pilot", "outcome",
+            "implementation", "readiness", "lesson", "lesson"};
+    private static final String[] STAYS_IN_PILOT = {"proposed", "dialogue", "tender", "award", "pilot", "outcome",
+            "lesson", "lesson", "lesson", "lesson"};
+    private static final String[] DEPARTMENTS = {"OKF", "SUF", "TMF", "BUF", "KFF", "SOF", "BIF"};
+
+    private BenchmarkStore() {
+    }
+
+    static void load(String url, int events) throws Exception {
+        ObjectMapper json = PartnershipEventJson.newObjectMapper();
+        try (Connection connection = java.sql.DriverManager.getConnection(url + "&reWriteBatchedInserts=true", "postgres", "")) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                        meta_data, payload, payload_revision, payload_type, time_stamp)
+                    VALUES (?, ?, 'Partnership', ?, ?, ?, '1', ?, ?)""")) {
+                Instant recorded = Instant.parse("2025-01-01T00:00:00Z");
+                for (int p = 0; p < events / EVENTS_PER_PARTNERSHIP; p++) {
+                    String id = UUID.nameUUIDFromBytes(("bench-" + p).getBytes()).toString();
+                    String department = DEPARTMENTS[p % DEPARTMENTS.length];
+                    String[] lifecycle = p % 4 == 1 ? STAYS_IN_PILOT : TO_OPERATION;
+                    LocalDate proposedOn = LocalDate.of(2019, 1, 1).plusDays(p % 2190);
+                    for (int seq = 0; seq < lifecycle.length; seq++) {
+                        PartnershipEvent event = event(lifecycle[seq], id, department, p,
+                                proposedOn.plusDays(seq * (10L + p % 40)));
+                        Map<String, Object> metadata = Map.of("userId", "benchmark", "effectiveDate",
+                                event.effectiveDate().toString(), "recordedAt", recorded.toString(),
+                                "commandId", UUID.randomUUID().toString(), "correlationId", "benchmark");
+                        insert.setString(1, id);
+                        insert.setLong(2, seq);
+                        insert.setString(3, UUID.randomUUID().toString());
+                        insert.setBytes(4, json.writeValueAsBytes(metadata));
+                        insert.setBytes(5, json.writeValueAsBytes(event));
+                        insert.setString(6, event.getClass().getName());
+                        insert.setString(7, recorded.plusSeconds(p * 10L + seq).toString());
+                        insert.addBatch();
+                    }
+                    if (p % 100 == 99) {
+                        insert.executeBatch();
+                        connection.commit();
+                    }
+                }
+                insert.executeBatch();
+                connection.commit();
+            }
+        }
+    }
+
+    private static PartnershipEvent event(String step, String id, String department, int n, LocalDate on) {
+        return switch (step) {
+            case "proposed" -> new PartnershipProposedEvent(id, "Partnerskab " + n, PartnershipKind.values()[n % 4],
+                    department, "Københavns Kommune", "Enhed " + department, "Behov nummer " + n, List.of("Leverandør " + n % 50),
+                    new BigDecimal(100_000 + n), on);
+            case "dialogue" -> new StageAdvancedEvent(id, Stage.IDEA, Stage.MARKET_DIALOGUE, null, on);
+            case "tender" -> new StageAdvancedEvent(id, Stage.MARKET_DIALOGUE, Stage.TENDER, null, on);
+            case "award" -> new AwardRecordedEvent(id, "Leverandør " + n % 50, new BigDecimal(500_000), List.of("KK"), 1,
+                    n % 3 == 0, on);
+            case "pilot" -> new StageAdvancedEvent(id, Stage.TENDER, Stage.PILOT, null, on);
+            case "outcome" -> new PilotOutcomeRecordedEvent(id, PilotOutcome.values()[n % 3], "Fund " + n, on);
+            case "implementation" -> new StageAdvancedEvent(id, Stage.PILOT, Stage.IMPLEMENTATION, "videre", on);
+            case "readiness" -> new ReadinessItemAddedEvent(id, "item-" + n, ReadinessType.COMPETENCE, "Kompetence " + n,
+                    "Drift", on);
+            default -> new LessonRecordedEvent(id, UUID.randomUUID().toString(), "Erfaring " + n + " om borgerinddragelse",
+                    List.of("benchmark"), n % 4 == 1 ? Stage.PILOT : Stage.IMPLEMENTATION, on);
+        };
+    }
+}

@@ -1,0 +1,101 @@
+package dk.partnerships.benchmarks;
+
+import dk.partnerships.testsupport.ChildProcess;
+import dk.partnerships.testsupport.Http;
+import dk.partnerships.testsupport.KafkaBroker;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Latency of the dashboard endpoints and pages with a portfolio of N/10 partnerships and N events (default
+ * 100,000 and 1,000,000): load the store, let the standalone product project it, then time each endpoint one
+ * request at a time (after a warm-up) and print p50/p95/max and the answer's size.
+ */
+final class DashboardLatency {
+
+    private static final Path STANDALONE_JAR = Path.of(System.getProperty("standalone.jar"));
+    private static final List<String> ENDPOINTS = List.of(
+            "/api/dashboard/lifecycle",
+            "/api/dashboard/lifecycle?department=TMF",
+            "/api/dashboard/lifecycle?year=2022&kind=OPI",
+            "/api/dashboard/implementation-gap",
+            "/api/dashboard/implementation-gap?days=365",
+            "/api/partnerships?stage=PILOT&department=SUF&limit=100",
+            "/api/lessons?q=borgerinddragelse&department=KFF&limit=20",
+            "/dashboard",
+            "/gap");
+
+    private final Path directory;
+    private final int events;
+    private final int requests;
+
+    DashboardLatency(Path directory, int events, int requests) {
+        this.directory = directory;
+        this.events = events - events % BenchmarkStore.EVENTS_PER_PARTNERSHIP;
+        this.requests = requests;
+    }
+
+    void run() throws Exception {
+        Files.createDirectories(directory);
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("postgres"))
+                .setCleanDataDirectory(true).setServerConfig("max_wal_size", "4GB").start()) {
+            JdbcClient.create(postgres.getPostgresDatabase()).sql("CREATE DATABASE partnerships").update();
+            String url = postgres.getJdbcUrl("postgres", "partnerships");
+            int port = KafkaBroker.freePort();
+            List<String> args = List.of("--server.port=" + port, "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                    "--partnerships.demo-data.enabled=false");
+            ChildProcess first = ChildProcess.jar(directory.resolve("standalone-1.log"), STANDALONE_JAR, List.of(), args);
+            ChildProcess.awaitPort(port, Duration.ofSeconds(120), first);
+            first.kill();
+
+            System.out.printf("%n== Dashboard latency ==%n");
+            long loadStart = System.nanoTime();
+            BenchmarkStore.load(url, events);
+            System.out.printf("loaded %,d events (%,d partnerships) in %.1f s%n", events,
+                    events / BenchmarkStore.EVENTS_PER_PARTNERSHIP, (System.nanoTime() - loadStart) / 1e9);
+
+            ChildProcess standalone = ChildProcess.jar(directory.resolve("standalone-2.log"), STANDALONE_JAR,
+                    List.of("-Xmx512m"), args);
+            long projectStart = System.nanoTime();
+            ChildProcess.awaitPort(port, Duration.ofSeconds(120), standalone);
+            JdbcClient jdbc = JdbcClient.create(postgres.getDatabase("postgres", "partnerships"));
+            while (jdbc.sql("SELECT coalesce(sum(version), 0) FROM partnership_summary").query(Long.class).single() < events
+                    || jdbc.sql("SELECT count(*) FROM partnership_event_log").query(Long.class).single() < events) {
+                Thread.sleep(1000);
+            }
+            jdbc.sql("ANALYZE").update();
+            System.out.printf("projected in %.1f s; timing %d requests per endpoint, one at a time, after 5 warm-up requests%n",
+                    (System.nanoTime() - projectStart) / 1e9, requests);
+
+            Http http = new Http(port);
+            System.out.printf("%-60s %9s %9s %9s %10s%n", "endpoint", "p50 ms", "p95 ms", "max ms", "answer KB");
+            for (String endpoint : ENDPOINTS) {
+                int size = 0;
+                for (int i = 0; i < 5; i++) {
+                    Http.Response answer = http.get(endpoint);
+                    if (answer.status() != 200) {
+                        throw new IllegalStateException(endpoint + " answered " + answer.status() + ": " + answer.body());
+                    }
+                    size = answer.body().length();
+                }
+                List<Double> millis = new ArrayList<>();
+                for (int i = 0; i < requests; i++) {
+                    long start = System.nanoTime();
+                    http.get(endpoint);
+                    millis.add((System.nanoTime() - start) / 1e6);
+                }
+                millis.sort(null);
+                System.out.printf("%-60s %9.1f %9.1f %9.1f %10d%n", endpoint, Benchmarks.percentile(millis, 50),
+                        Benchmarks.percentile(millis, 95), millis.get(millis.size() - 1), size / 1024);
+            }
+            standalone.kill();
+        }
+    }
+}

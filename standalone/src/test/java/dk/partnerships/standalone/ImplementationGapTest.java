@@ -48,6 +48,7 @@ class ImplementationGapTest extends StandaloneHttpTest {
                 "effectiveDate", TODAY.minusDays(30).toString()));
         await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/partnerships/" + awarded + "/history").json().size() == 3
                 && http.get("/api/partnerships/" + abandoned + "/history").json().size() == 4);
+        awaitAllProjected();
 
         JsonNode gap = http.get("/api/dashboard/implementation-gap").json();
         assertThat(gap.get("days").asInt()).isEqualTo(90);

@@ -48,6 +48,7 @@ class LifecycleDashboardTest extends StandaloneHttpTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/partnerships/" + p1 + "/history").json().size() == 7
                 && http.get("/api/partnerships/" + p2 + "/history").json().size() == 3
                 && http.get("/api/partnerships/" + p3 + "/history").json().size() == 1);
+        awaitAllProjected();
 
         JsonNode all = http.get("/api/dashboard/lifecycle").json();
         assertThat(all.get("byStage").get("IMPLEMENTATION").asLong()).isEqualTo(1);

@@ -41,6 +41,16 @@ abstract class StandaloneHttpTest {
         http = new Http(port);
     }
 
+    /** Waits until every read model holds every stored event (the dashboard draws on all of them). */
+    void awaitAllProjected() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+            long stored = jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+            return jdbc.sql("SELECT coalesce(sum(version), 0) FROM partnership_summary").query(Long.class).single() == stored
+                    && jdbc.sql("SELECT count(*) FROM partnership_event_log").query(Long.class).single() == stored
+                    && jdbc.sql("SELECT coalesce(sum(version), 0) FROM partnership_lifecycle").query(Long.class).single() == stored;
+        });
+    }
+
     /** The body of a valid proposal; tests change what they are about. */
     static Map<String, Object> proposal(String title, String kind, String department, String effectiveDate) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -28,15 +28,8 @@ public class ImplementationGapFigures {
      * it last entered IMPLEMENTATION or EVALUATION. */
     private static final String MILESTONES = """
             WITH milestones AS (
-                SELECT partnership_id,
-                       max(effective_date) FILTER (WHERE type = 'PilotOutcomeRecordedEvent'
-                                                     AND data ->> 'outcome' = 'SUCCEEDED') AS pilot_succeeded_on,
-                       max(effective_date) FILTER (WHERE type = 'AwardRecordedEvent') AS awarded_on,
-                       bool_or(type IN ('StageAdvancedEvent', 'StageSkippedEvent', 'StageRevertedEvent')
-                               AND data ->> 'to' = 'PILOT') AS had_pilot,
-                       max(effective_date) FILTER (WHERE type IN ('StageAdvancedEvent', 'StageSkippedEvent')
-                               AND data ->> 'to' IN ('IMPLEMENTATION', 'EVALUATION')) AS implemented_on
-                FROM partnership_event_log GROUP BY partnership_id)
+                SELECT partnership_id, pilot_succeeded_on, awarded_on, had_pilot, implemented_on
+                FROM partnership_lifecycle)
             """;
 
     private final JdbcClient jdbc;

@@ -25,56 +25,47 @@ import java.util.Map;
  */
 public class LifecycleFigures {
 
-    /** The partnerships the filters select. */
-    private static final String SELECTED = """
-            WITH selected AS (
-                SELECT id FROM partnership_summary
-                WHERE (CAST(:department AS text) IS NULL OR department = :department)
-                  AND (CAST(:kind AS text) IS NULL OR kind = :kind)
-                  AND (CAST(:year AS integer) IS NULL OR extract(year FROM proposed_on) = :year))
+    /** The filters, on any table of the lifecycle read model (each carries department, kind and proposed_on). */
+    private static final String FILTERS = """
+             (CAST(:department AS text) IS NULL OR department = :department)
+              AND (CAST(:kind AS text) IS NULL OR kind = :kind)
+              AND (CAST(:year AS integer) IS NULL OR extract(year FROM proposed_on) = :year)
             """;
 
-    /** Every stay of every selected partnership in a stage: entered, left (null while it goes on). */
-    private static final String STAYS = SELECTED + """
-            , moves AS (
-                SELECT e.partnership_id, e.sequence, e.effective_date,
-                       CASE WHEN e.type = 'PartnershipProposedEvent' THEN 'IDEA' ELSE e.data ->> 'to' END AS stage,
-                       e.type
-                FROM partnership_event_log e JOIN selected s ON s.id = e.partnership_id
-                WHERE e.type IN ('PartnershipProposedEvent', 'StageAdvancedEvent', 'StageSkippedEvent',
-                                 'StageRevertedEvent', 'PartnershipCompletedEvent', 'PartnershipAbandonedEvent')),
-            stays AS (
-                SELECT partnership_id, stage, effective_date AS entered_on,
-                       lead(effective_date) OVER (PARTITION BY partnership_id ORDER BY sequence) AS left_on, type
-                FROM moves)
+    /**
+     * Per calendar quarter, from the first selected proposal's quarter to today's: how many partnerships were
+     * proposed, entered PILOT, entered IMPLEMENTATION, completed and were abandoned in it (each partnership counted
+     * once per quarter and figure).
+     */
+    private static final String QUARTERS = """
+            WITH selected AS (SELECT * FROM partnership_lifecycle WHERE""" + FILTERS + """
+            ),
+            quarters AS (
+                SELECT generate_series(date_trunc('quarter', min(proposed_on)),
+                                       date_trunc('quarter', CAST(:today AS date)), interval '3 months') AS quarter
+                FROM selected),
+            proposed AS (
+                SELECT date_trunc('quarter', proposed_on) AS quarter, count(*) AS n FROM selected GROUP BY 1),
+            started AS (
+                SELECT date_trunc('quarter', entered_on) AS quarter,
+                       count(DISTINCT partnership_id) FILTER (WHERE stage = 'PILOT') AS pilots,
+                       count(DISTINCT partnership_id) FILTER (WHERE stage = 'IMPLEMENTATION') AS implementations
+                FROM partnership_stage_stay WHERE stage IN ('PILOT', 'IMPLEMENTATION') AND""" + FILTERS + """
+                GROUP BY 1),
+            closed AS (
+                SELECT date_trunc('quarter', closed_on) AS quarter,
+                       count(*) FILTER (WHERE closed_as = 'COMPLETED') AS completed,
+                       count(*) FILTER (WHERE closed_as = 'ABANDONED') AS abandoned
+                FROM selected WHERE closed_on IS NOT NULL GROUP BY 1)
+            SELECT to_char(q.quarter, 'YYYY-"Q"Q') AS quarter, coalesce(p.n, 0) AS proposed,
+                   coalesce(s.pilots, 0) AS pilots_started, coalesce(s.implementations, 0) AS implementations_started,
+                   coalesce(c.completed, 0) AS completed, coalesce(c.abandoned, 0) AS abandoned
+            FROM quarters q LEFT JOIN proposed p USING (quarter) LEFT JOIN started s USING (quarter)
+                 LEFT JOIN closed c USING (quarter)
+            ORDER BY q.quarter
             """;
 
     private static final String[] STAGES = java.util.Arrays.stream(Stage.values()).map(Enum::name).toArray(String[]::new);
-
-    /**
-     * Per calendar quarter, from the first selected event's quarter to today's: how many partnerships were proposed,
-     * entered PILOT, entered IMPLEMENTATION, completed and were abandoned in it (each partnership counted once per
-     * quarter and figure).
-     */
-    private static final String QUARTERS = SELECTED + """
-            , events AS (
-                SELECT e.partnership_id, e.type, e.effective_date, e.data ->> 'to' AS to_stage
-                FROM partnership_event_log e JOIN selected s ON s.id = e.partnership_id),
-            quarters AS (
-                SELECT generate_series(date_trunc('quarter', min(effective_date)),
-                                       date_trunc('quarter', CAST(:today AS date)), interval '3 months') AS quarter
-                FROM events)
-            SELECT to_char(q.quarter, 'YYYY-"Q"Q') AS quarter,
-                   count(DISTINCT e.partnership_id) FILTER (WHERE e.type = 'PartnershipProposedEvent') AS proposed,
-                   count(DISTINCT e.partnership_id) FILTER (WHERE e.type IN ('StageAdvancedEvent', 'StageSkippedEvent',
-                       'StageRevertedEvent') AND e.to_stage = 'PILOT') AS pilots_started,
-                   count(DISTINCT e.partnership_id) FILTER (WHERE e.type IN ('StageAdvancedEvent', 'StageSkippedEvent',
-                       'StageRevertedEvent') AND e.to_stage = 'IMPLEMENTATION') AS implementations_started,
-                   count(DISTINCT e.partnership_id) FILTER (WHERE e.type = 'PartnershipCompletedEvent') AS completed,
-                   count(DISTINCT e.partnership_id) FILTER (WHERE e.type = 'PartnershipAbandonedEvent') AS abandoned
-            FROM quarters q LEFT JOIN events e ON date_trunc('quarter', e.effective_date) = q.quarter
-            GROUP BY q.quarter ORDER BY q.quarter
-            """;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -109,19 +100,16 @@ public class LifecycleFigures {
         answer.put("byDepartment", byDepartment);
 
         Map<String, BigDecimal> conversion = new LinkedHashMap<>();
-        jdbc.sql(STAYS + """
-                        , reached AS (
-                            SELECT partnership_id, stage, min(entered_on) AS first_entered FROM stays
-                            WHERE type NOT IN ('PartnershipCompletedEvent', 'PartnershipAbandonedEvent')
-                            GROUP BY partnership_id, stage)
-                        SELECT r.stage, count(*) AS entered,
-                               count(*) FILTER (WHERE EXISTS (
-                                   SELECT 1 FROM reached later WHERE later.partnership_id = r.partnership_id
-                                     AND array_position(CAST(:stages AS text[]), later.stage)
-                                         > array_position(CAST(:stages AS text[]), r.stage))) AS went_on
-                        FROM reached r GROUP BY r.stage""")
+        jdbc.sql("""
+                        WITH reached AS (
+                            SELECT DISTINCT partnership_id, stage, stage_order FROM partnership_stage_stay
+                            WHERE""" + FILTERS + """
+                        ),
+                        furthest AS (
+                            SELECT partnership_id, max(stage_order) AS furthest FROM reached GROUP BY partnership_id)
+                        SELECT r.stage, count(*) AS entered, count(*) FILTER (WHERE f.furthest > r.stage_order) AS went_on
+                        FROM reached r JOIN furthest f USING (partnership_id) GROUP BY r.stage""")
                 .param("department", department).param("kind", kindName).param("year", year)
-                .param("stages", STAGES)
                 .query((rs, row) -> conversion.put(rs.getString("stage"), BigDecimal.valueOf(rs.getLong("went_on"))
                         .divide(BigDecimal.valueOf(rs.getLong("entered")), 2, RoundingMode.HALF_UP)))
                 .list();
@@ -134,13 +122,12 @@ public class LifecycleFigures {
         answer.put("conversion", orderedConversion);
 
         Map<String, Map<String, Object>> timeInStage = new LinkedHashMap<>();
-        jdbc.sql(STAYS + """
+        jdbc.sql("""
                         SELECT stage, count(*) AS stays,
                                percentile_cont(0.5) WITHIN GROUP (ORDER BY left_on - entered_on) AS median,
                                percentile_cont(0.9) WITHIN GROUP (ORDER BY left_on - entered_on) AS p90
-                        FROM stays
-                        WHERE left_on IS NOT NULL
-                          AND type NOT IN ('PartnershipCompletedEvent', 'PartnershipAbandonedEvent')
+                        FROM partnership_stage_stay
+                        WHERE left_on IS NOT NULL AND""" + FILTERS + """
                         GROUP BY stage""")
                 .param("department", department).param("kind", kindName).param("year", year)
                 .query((rs, row) -> {

@@ -21,8 +21,8 @@ public class ReadYourWrites {
     }
 
     /**
-     * Waits until both read models a page or dashboard draws on (the summary and the event log) hold at least
-     * {@code minVersion} events of the partnership.
+     * Waits until every read model a page or dashboard draws on (the summary, the event log and the lifecycle)
+     * holds at least {@code minVersion} events of the partnership.
      *
      * @return whether they did within {@link #MAX_WAIT}
      */
@@ -30,6 +30,8 @@ public class ReadYourWrites {
         return await(() -> jdbc.sql("""
                         SELECT least(coalesce((SELECT version FROM partnership_summary WHERE id = :id), 0),
                                      coalesce((SELECT max(sequence) + 1 FROM partnership_event_log
+                                               WHERE partnership_id = :id), 0),
+                                     coalesce((SELECT version FROM partnership_lifecycle
                                                WHERE partnership_id = :id), 0))""")
                 .param("id", partnershipId).query(Long.class).single(), minVersion);
     }

@@ -8,6 +8,8 @@ import dk.partnerships.events.Stage;
 import dk.partnerships.query.history.PartnershipHistoryController;
 import dk.partnerships.query.partnership.PartnershipReadRepository;
 import dk.partnerships.query.partnership.ReadYourWrites;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -22,6 +24,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,9 +40,11 @@ class PartnershipPages {
     private final ReadYourWrites readYourWrites;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final MessageSource messages;
 
     PartnershipPages(PartnershipReadRepository partnerships, PartnershipHistoryController history,
-                     ReadYourWrites readYourWrites, JdbcClient jdbc, Clock clock) {
+                     ReadYourWrites readYourWrites, JdbcClient jdbc, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.partnerships = partnerships;
         this.history = history;
         this.readYourWrites = readYourWrites;
@@ -95,7 +100,14 @@ class PartnershipPages {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no partnership with id " + id + ".");
         }
         model.addAttribute("p", partnership);
-        model.addAttribute("timeline", timeline(validId));
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Map<String, Object>> timeline = new java.util.ArrayList<>();
+        for (Map<String, Object> entry : timeline(validId)) {
+            Map<String, Object> line = new LinkedHashMap<>(entry);
+            line.put("text", TimelineText.of(entry, messages, locale));
+            timeline.add(line);
+        }
+        model.addAttribute("timeline", timeline);
         String today = LocalDate.now(clock).toString();
         Map<String, Map<String, String>> forms = new LinkedHashMap<>();
         for (String action : ACTIONS) {

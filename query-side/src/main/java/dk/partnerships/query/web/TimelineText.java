@@ -1,0 +1,48 @@
+package dk.partnerships.query.web;
+
+import org.springframework.context.MessageSource;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One timeline line in the page's language: what the event says, with stages, kinds and outcomes by their labels.
+ * (The history API's {@code summary} stays English: it is for machines and auditors' exports.)
+ */
+final class TimelineText {
+
+    /** Per event type, the data fields its message shows, in order; a prefix names the label family of a value. */
+    private static final Map<String, List<String>> ARGUMENTS = Map.ofEntries(
+            Map.entry("PartnershipProposedEvent", List.of("title", "kind:kind", "department")),
+            Map.entry("StageAdvancedEvent", List.of("stage:from", "stage:to")),
+            Map.entry("StageSkippedEvent", List.of("stage:from", "stage:to")),
+            Map.entry("StageRevertedEvent", List.of("stage:from", "stage:to")),
+            Map.entry("AwardRecordedEvent", List.of("supplier")),
+            Map.entry("PilotOutcomeRecordedEvent", List.of("outcome:outcome", "findings")),
+            Map.entry("ReadinessItemAddedEvent", List.of("readiness:type", "description", "owner")),
+            Map.entry("ReadinessItemResolvedEvent", List.of("note")),
+            Map.entry("EvaluationRecordedEvent", List.of("summary")),
+            Map.entry("LessonRecordedEvent", List.of("text")),
+            Map.entry("PartnershipAbandonedEvent", List.of("stage:stage")));
+
+    private TimelineText() {
+    }
+
+    static String of(Map<String, Object> entry, MessageSource messages, Locale locale) {
+        String type = String.valueOf(entry.get("type"));
+        if (!(entry.get("data") instanceof JsonNode data)) {
+            return String.valueOf(entry.get("summary"));
+        }
+        List<String> fields = ARGUMENTS.getOrDefault(type, List.of());
+        Object[] arguments = new Object[fields.size()];
+        for (int i = 0; i < fields.size(); i++) {
+            String[] field = fields.get(i).split(":");
+            String value = data.path(field[field.length - 1]).asString("");
+            arguments[i] = field.length == 2 && !value.isEmpty()
+                    ? messages.getMessage(field[0] + "." + value, null, value, locale) : value;
+        }
+        return messages.getMessage("timeline." + type, arguments, String.valueOf(entry.get("summary")), locale);
+    }
+}

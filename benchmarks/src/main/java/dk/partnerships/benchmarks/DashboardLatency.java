@@ -63,39 +63,43 @@ final class DashboardLatency {
 
             ChildProcess standalone = ChildProcess.jar(directory.resolve("standalone-2.log"), STANDALONE_JAR,
                     List.of("-Xmx512m"), args);
-            long projectStart = System.nanoTime();
-            ChildProcess.awaitPort(port, Duration.ofSeconds(120), standalone);
-            JdbcClient jdbc = JdbcClient.create(postgres.getDatabase("postgres", "partnerships"));
-            while (jdbc.sql("SELECT coalesce(sum(version), 0) FROM partnership_summary").query(Long.class).single() < events
-                    || jdbc.sql("SELECT count(*) FROM partnership_event_log").query(Long.class).single() < events) {
-                Thread.sleep(1000);
-            }
-            jdbc.sql("ANALYZE").update();
-            System.out.printf("projected in %.1f s; timing %d requests per endpoint, one at a time, after 5 warm-up requests%n",
-                    (System.nanoTime() - projectStart) / 1e9, requests);
+            try {
+                long projectStart = System.nanoTime();
+                ChildProcess.awaitPort(port, Duration.ofSeconds(120), standalone);
+                JdbcClient jdbc = JdbcClient.create(postgres.getDatabase("postgres", "partnerships"));
+                while (jdbc.sql("SELECT coalesce(sum(version), 0) FROM partnership_summary").query(Long.class).single() < events
+                        || jdbc.sql("SELECT count(*) FROM partnership_event_log").query(Long.class).single() < events
+                        || jdbc.sql("SELECT coalesce(sum(version), 0) FROM partnership_lifecycle").query(Long.class).single() < events) {
+                    Thread.sleep(1000);
+                }
+                jdbc.sql("ANALYZE").update();
+                System.out.printf("projected in %.1f s; timing %d requests per endpoint, one at a time, after 5 warm-up requests%n",
+                        (System.nanoTime() - projectStart) / 1e9, requests);
 
-            Http http = new Http(port);
-            System.out.printf("%-60s %9s %9s %9s %10s%n", "endpoint", "p50 ms", "p95 ms", "max ms", "answer KB");
-            for (String endpoint : ENDPOINTS) {
-                int size = 0;
-                for (int i = 0; i < 5; i++) {
-                    Http.Response answer = http.get(endpoint);
-                    if (answer.status() != 200) {
-                        throw new IllegalStateException(endpoint + " answered " + answer.status() + ": " + answer.body());
+                Http http = new Http(port);
+                System.out.printf("%-60s %9s %9s %9s %10s%n", "endpoint", "p50 ms", "p95 ms", "max ms", "answer KB");
+                for (String endpoint : ENDPOINTS) {
+                    int size = 0;
+                    for (int i = 0; i < 5; i++) {
+                        Http.Response answer = http.get(endpoint);
+                        if (answer.status() != 200) {
+                            throw new IllegalStateException(endpoint + " answered " + answer.status() + ": " + answer.body());
+                        }
+                        size = answer.body().length();
                     }
-                    size = answer.body().length();
+                    List<Double> millis = new ArrayList<>();
+                    for (int i = 0; i < requests; i++) {
+                        long start = System.nanoTime();
+                        http.get(endpoint);
+                        millis.add((System.nanoTime() - start) / 1e6);
+                    }
+                    millis.sort(null);
+                    System.out.printf("%-60s %9.1f %9.1f %9.1f %10d%n", endpoint, Benchmarks.percentile(millis, 50),
+                            Benchmarks.percentile(millis, 95), millis.get(millis.size() - 1), size / 1024);
                 }
-                List<Double> millis = new ArrayList<>();
-                for (int i = 0; i < requests; i++) {
-                    long start = System.nanoTime();
-                    http.get(endpoint);
-                    millis.add((System.nanoTime() - start) / 1e6);
-                }
-                millis.sort(null);
-                System.out.printf("%-60s %9.1f %9.1f %9.1f %10d%n", endpoint, Benchmarks.percentile(millis, 50),
-                        Benchmarks.percentile(millis, 95), millis.get(millis.size() - 1), size / 1024);
+            } finally {
+                standalone.kill();
             }
-            standalone.kill();
         }
     }
 }

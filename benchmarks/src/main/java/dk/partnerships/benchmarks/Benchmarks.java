@@ -8,6 +8,7 @@ import java.util.Locale;
 /**
  * The single entry point: runs the named benchmarks in one process, on this machine, and prints their figures.
  * <pre>
+ *   writes    single-row INSERT ceiling vs stage-transition commands over HTTP at 1, 4, 16 clients; peak RSS
  *   lag       end-to-end lag (command accepted on the command side, visible on the query side via Kafka)
  *   rebuild   rebuild speed of the read models from a store of 1,000,000 events, against a plain JDBC read
  *   dashboard p50/p95 latency of the dashboard endpoints and pages with 100,000 partnerships and 1,000,000 events
@@ -32,7 +33,7 @@ public final class Benchmarks {
             }
         }
         if (names.isEmpty()) {
-            names = List.of("lag", "rebuild", "dashboard");
+            names = List.of("writes", "lag", "rebuild", "dashboard");
         }
         Path work = Files.createTempDirectory("partnership-benchmarks");
         System.out.printf("Benchmarks %s with %s on %d cores, %d MB max heap, Java %s; work directory %s%n", names, settings,
@@ -40,11 +41,12 @@ public final class Benchmarks {
                 System.getProperty("java.version"), work);
         for (String name : names) {
             switch (name) {
+                case "writes" -> new WriteThroughput(work.resolve("writes"), settings.get("seconds")).run();
                 case "lag" -> new EndToEndLag(work.resolve("lag"), settings.get("rate"), settings.get("seconds")).run();
                 case "rebuild" -> new RebuildSpeed(work.resolve("rebuild"), settings.get("events")).run();
                 case "dashboard" -> new DashboardLatency(work.resolve("dashboard"), settings.get("events"),
                         settings.get("requests")).run();
-                default -> throw new IllegalArgumentException("Unknown benchmark " + name + "; known: lag, rebuild, dashboard");
+                default -> throw new IllegalArgumentException("Unknown benchmark " + name + "; known: writes, lag, rebuild, dashboard");
             }
         }
     }

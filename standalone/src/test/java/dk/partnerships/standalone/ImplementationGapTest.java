@@ -64,6 +64,12 @@ class ImplementationGapTest extends StandaloneHttpTest {
         assertThat(tenDays.findValuesAsString("id")).containsExactly(stalled, awarded);
         assertThat(tenDays.get(1).get("trigger").asString()).isEqualTo("awarded-without-pilot");
         assertThat(tenDays.get(1).get("daysWaiting").asLong()).isEqualTo(30);
+        // Long lists come oldest first, cut at `limit`, with their total.
+        JsonNode oldestOnly = http.get("/api/dashboard/implementation-gap?days=10&limit=1").json();
+        assertThat(oldestOnly.get("stalledAfterPilot").findValuesAsString("id")).containsExactly(stalled);
+        assertThat(oldestOnly.get("stalledAfterPilotTotal").asLong()).isEqualTo(2);
+        assertThat(gap.get("abandonedAfterSuccessfulPilotTotal").asLong()).isEqualTo(1);
+        assertThat(http.get("/api/dashboard/implementation-gap?limit=0").code()).isEqualTo("invalid-parameter");
 
         JsonNode abandonedRows = gap.get("abandonedAfterSuccessfulPilot");
         assertThat(abandonedRows.findValuesAsString("id")).containsExactly(abandoned);

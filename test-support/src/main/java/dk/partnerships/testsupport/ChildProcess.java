@@ -79,6 +79,28 @@ public final class ChildProcess {
         }
     }
 
+    /** The operating system's id of the process (the JVM itself: jars and classes are started without a shell). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /**
+     * The peak resident memory of the process so far, in MB, from Linux's {@code /proc/<pid>/status} (VmHWM);
+     * -1 where that is not available.
+     */
+    public long peakResidentMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException notLinux) {
+            return -1;
+        }
+        return -1;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

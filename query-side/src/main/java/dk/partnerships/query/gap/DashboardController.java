@@ -21,6 +21,7 @@ import java.util.Map;
 
 /**
  * The dashboard endpoints, as JSON and, with {@code format=csv&table=...}, each table as CSV for spreadsheets.
+ * The gap's lists carry at most {@code limit} rows each (default 500, oldest first) and say their {@code ...Total}.
  * With {@code partnership} and {@code minVersion} (what a write answered) a read waits briefly until that write is
  * in the figures, so a project lead sees the dashboard move after recording something.
  */
@@ -29,6 +30,8 @@ import java.util.Map;
 class DashboardController {
 
     private static final String ID = "[0-9A-Za-z-]{1,64}";
+    /** A CSV export carries every row a spreadsheet can hold comfortably. */
+    private static final int CSV_ROWS = 100_000;
 
     /** Each CSV table's columns, so an empty table still has its header. */
     private static final Map<String, List<String>> LIFECYCLE_COLUMNS = new LinkedHashMap<>();
@@ -93,16 +96,17 @@ class DashboardController {
 
     @GetMapping(path = "/implementation-gap", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> implementationGap(@RequestParam(defaultValue = "90") @Min(0) @Max(3650) int days,
+                                          @RequestParam(defaultValue = "500") @Min(1) @Max(10000) int limit,
                                           @RequestParam(required = false) @Pattern(regexp = ID) String partnership,
                                           @RequestParam(required = false) @Min(1) Long minVersion) {
         awaitWrite(partnership, minVersion);
-        return gap.figures(days);
+        return gap.figures(days, limit);
     }
 
     @GetMapping(path = "/implementation-gap", params = "format=csv", produces = "text/csv")
     ResponseEntity<String> implementationGapCsv(@RequestParam(defaultValue = "90") @Min(0) @Max(3650) int days,
                                                 @RequestParam(defaultValue = "stalledAfterPilot") String table) {
-        Map<String, Object> figures = gap.figures(days);
+        Map<String, Object> figures = gap.figures(days, CSV_ROWS);
         List<Map<String, Object>> rows = switch (table) {
             case "stalledAfterPilot", "openReadinessItems", "abandonedAfterSuccessfulPilot" -> rows(figures.get(table));
             case "pilotToImplementationRate" -> pairs(figures.get(table), "department", "rate");

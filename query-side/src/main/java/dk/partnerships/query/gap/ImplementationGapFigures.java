@@ -40,47 +40,57 @@ public class ImplementationGapFigures {
         this.clock = clock;
     }
 
-    public Map<String, Object> figures(int days) {
+    /**
+     * @param limit the most rows each list carries (the oldest first); {@code <list>Total} says how many there are
+     */
+    public Map<String, Object> figures(int days, int limit) {
         LocalDate today = LocalDate.now(clock);
         Map<String, Object> gap = new LinkedHashMap<>();
         gap.put("days", days);
         gap.put("today", today);
-        gap.put("stalledAfterPilot", jdbc.sql(MILESTONES + """
+        putLimited(gap, "stalledAfterPilot", jdbc.sql(MILESTONES + """
                         , waiting AS (
                             SELECT m.*, CASE WHEN m.pilot_succeeded_on IS NOT NULL THEN m.pilot_succeeded_on
                                              WHEN NOT coalesce(m.had_pilot, false) THEN m.awarded_on END AS waiting_since,
                                         CASE WHEN m.pilot_succeeded_on IS NOT NULL THEN 'pilot-succeeded'
                                              ELSE 'awarded-without-pilot' END AS trigger
                             FROM milestones m)
-                        SELECT s.id, s.title, s.department, s.kind, s.stage, s.status, w.trigger, w.waiting_since,
+                        SELECT count(*) OVER () AS total, s.id, s.title, s.department, s.kind, s.stage, s.status,
+                               w.trigger, w.waiting_since,
                                CAST(:today AS date) - w.waiting_since AS days_waiting
                         FROM waiting w JOIN partnership_summary s ON s.id = w.partnership_id
                         WHERE w.waiting_since IS NOT NULL
                           AND s.status IN ('ACTIVE', 'ON_HOLD')
                           AND (w.implemented_on IS NULL OR w.implemented_on < w.waiting_since)
                           AND CAST(:today AS date) - w.waiting_since >= :days
-                        ORDER BY w.waiting_since, s.id""")
-                .param("today", today).param("days", days)
-                .query((rs, row) -> row(rs, "id", "title", "department", "kind", "stage", "status", "trigger",
+                        ORDER BY w.waiting_since, s.id
+                        LIMIT :limit""")
+                .param("today", today).param("days", days).param("limit", limit)
+                .query((rs, row) -> row(rs, "total", "id", "title", "department", "kind", "stage", "status", "trigger",
                         "waiting_since:waitingSince", "days_waiting:daysWaiting"))
                 .list());
-        gap.put("openReadinessItems", jdbc.sql("""
-                        SELECT s.id, s.title, s.department, s.stage, i.item_id, i.type, i.description, i.owner, i.added_on,
+        putLimited(gap, "openReadinessItems", jdbc.sql("""
+                        SELECT count(*) OVER () AS total, s.id, s.title, s.department, s.stage, i.item_id, i.type, i.description,
+                               i.owner, i.added_on,
                                CAST(:today AS date) - i.added_on AS days_open
                         FROM partnership_readiness_item i JOIN partnership_summary s ON s.id = i.partnership_id
                         WHERE i.resolved_on IS NULL AND s.status IN ('ACTIVE', 'ON_HOLD')
-                        ORDER BY i.added_on, s.id, i.item_id""")
-                .param("today", today)
-                .query((rs, row) -> row(rs, "id:partnershipId", "title", "department", "stage", "item_id:itemId", "type",
+                        ORDER BY i.added_on, s.id, i.item_id
+                        LIMIT :limit""")
+                .param("today", today).param("limit", limit)
+                .query((rs, row) -> row(rs, "total", "id:partnershipId", "title", "department", "stage", "item_id:itemId", "type",
                         "description", "owner", "added_on:addedOn", "days_open:daysOpen"))
                 .list());
-        gap.put("abandonedAfterSuccessfulPilot", jdbc.sql(MILESTONES + """
-                        SELECT s.id, s.title, s.department, s.kind, s.stage, m.pilot_succeeded_on,
+        putLimited(gap, "abandonedAfterSuccessfulPilot", jdbc.sql(MILESTONES + """
+                        SELECT count(*) OVER () AS total, s.id, s.title, s.department, s.kind, s.stage,
+                               m.pilot_succeeded_on,
                                s.status_changed_on AS abandoned_on, s.status_reason AS reason
                         FROM milestones m JOIN partnership_summary s ON s.id = m.partnership_id
                         WHERE s.status = 'ABANDONED' AND m.pilot_succeeded_on IS NOT NULL
-                        ORDER BY s.status_changed_on, s.id""")
-                .query((rs, row) -> row(rs, "id", "title", "department", "kind", "stage",
+                        ORDER BY s.status_changed_on, s.id
+                        LIMIT :limit""")
+                .param("limit", limit)
+                .query((rs, row) -> row(rs, "total", "id", "title", "department", "kind", "stage",
                         "pilot_succeeded_on:pilotSucceededOn", "abandoned_on:abandonedOn", "reason"))
                 .list());
         Map<String, BigDecimal> rates = new LinkedHashMap<>();
@@ -95,6 +105,13 @@ public class ImplementationGapFigures {
                 .list();
         gap.put("pilotToImplementationRate", rates);
         return gap;
+    }
+
+    /** The rows without their {@code total} column, and the total as {@code <key>Total} (0 when there are none). */
+    private static void putLimited(Map<String, Object> gap, String key, java.util.List<Map<String, Object>> rows) {
+        gap.put(key + "Total", rows.isEmpty() ? 0L : ((Number) rows.get(0).get("total")).longValue());
+        rows.forEach(row -> row.remove("total"));
+        gap.put(key, rows);
     }
 
     /** A row as a map; a column may be renamed with {@code column:field}. */

@@ -22,6 +22,9 @@ import java.util.Map;
 @Controller
 class DashboardPages {
 
+    /** The gap page lists the oldest rows of each list; the CSV links carry them all. */
+    static final int PAGE_ROWS = 200;
+
     private final LifecycleFigures lifecycle;
     private final ImplementationGapFigures gap;
     private final JdbcClient jdbc;
@@ -70,7 +73,8 @@ class DashboardPages {
     @GetMapping("/gap")
     String gap(@RequestParam(required = false) String days, Model model) {
         int threshold = PageParameters.days(days);
-        model.addAttribute("gap", gap.figures(threshold));
+        model.addAttribute("gap", gap.figures(threshold, PAGE_ROWS));
+        model.addAttribute("pageRows", PAGE_ROWS);
         model.addAttribute("days", threshold);
         return "gap";
     }

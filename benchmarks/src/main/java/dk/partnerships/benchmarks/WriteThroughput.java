@@ -1,0 +1,209 @@
+package dk.partnerships.benchmarks;
+
+import dk.partnerships.testsupport.ChildProcess;
+import dk.partnerships.testsupport.Http;
+import dk.partnerships.testsupport.KafkaBroker;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Writes against the physical limit, in one run on one PostgreSQL:
+ * <ol>
+ *   <li>the ceiling: single-row INSERT transactions per second into a table shaped like the event store (same
+ *       columns, keys and unique constraints, an event-sized payload), plain JDBC, at 1, 4 and 16 clients;</li>
+ *   <li>stage-transition commands per second over HTTP against the standalone product at the same concurrencies
+ *       (each client moves its own partnerships forward and back, so no two clients touch one aggregate), with
+ *       p50/p95/p99 latency and the ratio to (1);</li>
+ *   <li>the standalone JVM's peak resident memory (Linux VmHWM) over the run.</li>
+ * </ol>
+ */
+final class WriteThroughput {
+
+    private static final Path STANDALONE_JAR = Path.of(System.getProperty("standalone.jar"));
+    private static final int[] CLIENTS = {1, 4, 16};
+    private static final int PARTNERSHIPS_PER_CLIENT = 8;
+    private static final byte[] PAYLOAD = ("{\"partnershipId\":\"00000000-0000-0000-0000-000000000000\",\"from\":\"IDEA\","
+            + "\"to\":\"MARKET_DIALOGUE\",\"reason\":null,\"effectiveDate\":\"2026-11-30\"}").getBytes();
+    private static final byte[] METADATA = ("{\"userId\":\"benchmark\",\"effectiveDate\":\"2026-11-30\",\"recordedAt\":"
+            + "\"2026-11-30T10:00:00Z\",\"commandId\":\"00000000-0000-0000-0000-000000000000\",\"correlationId\":"
+            + "\"00000000-0000-0000-0000-000000000000\"}").getBytes();
+
+    private final Path directory;
+    private final int seconds;
+
+    WriteThroughput(Path directory, int seconds) {
+        this.directory = directory;
+        this.seconds = seconds;
+    }
+
+    void run() throws Exception {
+        Files.createDirectories(directory);
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("postgres"))
+                .setCleanDataDirectory(true).start()) {
+            JdbcClient admin = JdbcClient.create(postgres.getPostgresDatabase());
+            admin.sql("CREATE DATABASE ceiling").update();
+            admin.sql("CREATE DATABASE partnerships").update();
+            System.out.printf("%n== Writes: the ceiling and the product (%d s per step) ==%n", seconds);
+
+            double[] ceiling = new double[CLIENTS.length];
+            String ceilingUrl = postgres.getJdbcUrl("postgres", "ceiling");
+            JdbcClient.create(postgres.getDatabase("postgres", "ceiling")).sql("""
+                    CREATE TABLE event_ceiling (
+                        global_index BIGSERIAL PRIMARY KEY, aggregate_identifier VARCHAR(255) NOT NULL,
+                        sequence_number BIGINT NOT NULL, type VARCHAR(255), event_identifier VARCHAR(255) NOT NULL UNIQUE,
+                        meta_data BYTEA, payload BYTEA NOT NULL, payload_revision VARCHAR(255),
+                        payload_type VARCHAR(255) NOT NULL, time_stamp VARCHAR(255) NOT NULL,
+                        UNIQUE (aggregate_identifier, sequence_number))""").update();
+            for (int i = 0; i < CLIENTS.length; i++) {
+                ceiling[i] = ceiling(ceilingUrl, CLIENTS[i]);
+                System.out.printf("ceiling, plain JDBC single-row INSERT transactions, %2d clients: %,8.0f tx/s%n",
+                        CLIENTS[i], ceiling[i]);
+            }
+
+            int port = KafkaBroker.freePort();
+            ChildProcess standalone = ChildProcess.jar(directory.resolve("standalone.log"), STANDALONE_JAR,
+                    List.of("-Xmx512m"), List.of("--server.port=" + port,
+                            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "partnerships"),
+                            "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                            "--partnerships.demo-data.enabled=false"));
+            try {
+                ChildProcess.awaitPort(port, Duration.ofSeconds(120), standalone);
+                Http http = new Http(port);
+                warmUp(http);
+                System.out.printf("%-8s %12s %12s %9s %9s %9s %9s %8s%n", "clients", "ceiling/s", "commands/s", "ratio",
+                        "p50 ms", "p95 ms", "p99 ms", "refused");
+                for (int i = 0; i < CLIENTS.length; i++) {
+                    Result result = commands(http, CLIENTS[i]);
+                    System.out.printf("%-8d %,12.0f %,12.0f %8.0f%% %9.1f %9.1f %9.1f %8d%n", CLIENTS[i], ceiling[i],
+                            result.perSecond(), 100 * result.perSecond() / ceiling[i], result.p(50), result.p(95),
+                            result.p(99), result.refused());
+                }
+                System.out.printf("standalone JVM (-Xmx512m) peak resident memory: %,d MB%n",
+                        standalone.peakResidentMegabytes());
+            } finally {
+                standalone.kill();
+            }
+        }
+    }
+
+    private double ceiling(String url, int clients) throws Exception {
+        AtomicLong inserted = new AtomicLong();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> running = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            running.add(pool.submit(() -> {
+                try (Connection connection = java.sql.DriverManager.getConnection(url, "postgres", "");
+                     PreparedStatement insert = connection.prepareStatement("""
+                             INSERT INTO event_ceiling (aggregate_identifier, sequence_number, type, event_identifier,
+                                 meta_data, payload, payload_revision, payload_type, time_stamp)
+                             VALUES (?, ?, 'Partnership', ?, ?, ?, '1', 'dk.partnerships.events.StageAdvancedEvent', ?)""")) {
+                    connection.setAutoCommit(true);
+                    String aggregate = UUID.randomUUID().toString();
+                    long sequence = 0;
+                    while (System.nanoTime() < end) {
+                        insert.setString(1, aggregate);
+                        insert.setLong(2, sequence++);
+                        insert.setString(3, UUID.randomUUID().toString());
+                        insert.setBytes(4, METADATA);
+                        insert.setBytes(5, PAYLOAD);
+                        insert.setString(6, java.time.Instant.now().toString());
+                        insert.executeUpdate();
+                        inserted.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : running) {
+            client.get();
+        }
+        pool.shutdown();
+        return inserted.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void warmUp(Http http) {
+        String id = propose(http, "warm-up");
+        for (int i = 0; i < 300; i++) {
+            http.post("/api/partnerships/" + id + "/stage-transitions", i % 2 == 0
+                    ? Map.of("to", "MARKET_DIALOGUE") : Map.of("to", "IDEA", "reason", "benchmark"));
+        }
+    }
+
+    private static String propose(Http http, String title) {
+        Http.Response created = http.post("/api/partnerships", Map.of("title", title, "kind", "OPI",
+                "department", "TMF", "lead", "Benchmark", "need", "Throughput"));
+        if (created.status() != 201) {
+            throw new IllegalStateException("Proposal refused: " + created.body());
+        }
+        return created.json().get("id").asString();
+    }
+
+    /** Each client owns its partnerships and moves them IDEA → MARKET_DIALOGUE → IDEA (with a reason) in turn. */
+    private Result commands(Http http, int clients) throws Exception {
+        List<List<String>> owned = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            List<String> ids = new ArrayList<>();
+            for (int p = 0; p < PARTNERSHIPS_PER_CLIENT; p++) {
+                ids.add(propose(http, "Benchmark " + clients + "-" + c + "-" + p));
+            }
+            owned.add(ids);
+        }
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong refused = new AtomicLong();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> running = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            List<String> ids = owned.get(c);
+            running.add(pool.submit(() -> {
+                boolean[] advanced = new boolean[ids.size()];
+                int next = 0;
+                while (System.nanoTime() < end) {
+                    int p = next++ % ids.size();
+                    long sent = System.nanoTime();
+                    Http.Response answer = http.post("/api/partnerships/" + ids.get(p) + "/stage-transitions",
+                            advanced[p] ? Map.of("to", "IDEA", "reason", "benchmark") : Map.of("to", "MARKET_DIALOGUE"));
+                    latencies.add((System.nanoTime() - sent) / 1e6);
+                    if (answer.status() == 200) {
+                        advanced[p] = !advanced[p];
+                    } else {
+                        refused.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : running) {
+            client.get();
+        }
+        pool.shutdown();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        List<Double> sorted = new ArrayList<>(latencies);
+        sorted.sort(null);
+        return new Result((sorted.size() - refused.get()) / elapsed, sorted, refused.get());
+    }
+
+    private record Result(double perSecond, List<Double> sortedMillis, long refused) {
+        double p(double percentile) {
+            return Benchmarks.percentile(sortedMillis, percentile);
+        }
+    }
+}

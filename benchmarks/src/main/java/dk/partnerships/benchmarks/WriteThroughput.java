@@ -53,8 +53,9 @@ final class WriteThroughput {
 
     void run() throws Exception {
         Files.createDirectories(directory);
+        // Durable commits, as the product runs them (zonky's builder would turn synchronous_commit off).
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("postgres"))
-                .setCleanDataDirectory(true).start()) {
+                .setCleanDataDirectory(true).setServerConfig("synchronous_commit", "on").start()) {
             JdbcClient admin = JdbcClient.create(postgres.getPostgresDatabase());
             admin.sql("CREATE DATABASE ceiling").update();
             admin.sql("CREATE DATABASE partnerships").update();

@@ -55,6 +55,9 @@ class RestartAndDemoDataTest {
         try (ConfigurableApplicationContext first = start()) {
             Http http = http(first);
             eventsAfterFirstStart = events(first);
+            // An acknowledged write is on disk: commits wait for the WAL flush (zonky's default would not).
+            assertThat(first.getBean(JdbcClient.class).sql("SHOW synchronous_commit").query(String.class).single())
+                    .isEqualTo("on");
             await().atMost(Duration.ofSeconds(20)).until(() -> partnershipsByTitle(http).size() == 5);
 
             Map<String, JsonNode> cases = partnershipsByTitle(http);

@@ -45,7 +45,10 @@ public class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
-                .setServerConfig("timezone", "UTC");
+                .setServerConfig("timezone", "UTC")
+                // zonky's builder turns synchronous_commit off (it is made for tests); a write this product
+                // acknowledges must survive a crash, so commits wait for their WAL to be flushed, as by default.
+                .setServerConfig("synchronous_commit", "on");
         if (port > 0) {
             builder.setPort(port);
         }

@@ -97,6 +97,8 @@ final class DashboardLatency {
                     System.out.printf("%-60s %9.1f %9.1f %9.1f %10d%n", endpoint, Benchmarks.percentile(millis, 50),
                             Benchmarks.percentile(millis, 95), millis.get(millis.size() - 1), size / 1024);
                 }
+                System.out.printf("standalone JVM (-Xmx512m) peak resident memory: %,d MB%n",
+                        standalone.peakResidentMegabytes());
             } finally {
                 standalone.kill();
             }

@@ -94,6 +94,7 @@ final class RebuildSpeed {
             if (projected != events) {
                 throw new IllegalStateException("After the rebuild the summaries hold " + projected + " of " + events + " events");
             }
+            System.out.printf("standalone JVM (-Xmx512m) peak resident memory: %,d MB%n", standalone.peakResidentMegabytes());
             standalone.kill();
         }
     }

@@ -130,6 +130,65 @@ class PagesTest extends StandaloneHttpTest {
     }
 
     @Test
+    void a_project_lead_holds_resumes_and_abandons_from_the_page() {
+        String id = propose("Klimatilpasning", "TMF");
+        awaitVersion(id, 1);
+        Map<String, String> hold = new LinkedHashMap<>();
+        hold.put("action", "hold");
+        hold.put("version", "1");
+        hold.put("requestKey", UUID.randomUUID().toString());
+        hold.put("reason", "");
+        hold.put("effectiveDate", "2025-02-01");
+        long before = events();
+        Http.Response refused = http.postForm("/partnerships/" + id, hold);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"form-hold\"")
+                .contains("<div class=\"problem\" role=\"alert\">Nogle felter mangler eller er ugyldige.</div>")
+                .contains("<span class=\"field-error\">Skal udfyldes</span>");
+        assertThat(events()).isEqualTo(before);
+
+        hold.put("reason", "Budgettet er frosset");
+        assertThat(http.postForm("/partnerships/" + id, hold).status()).isEqualTo(302);
+        String onHold = http.get("/partnerships/" + id + "?minVersion=2").body();
+        assertThat(onHold).contains("data-status=\"ON_HOLD\"").contains("id=\"form-resume\"")
+                .doesNotContain("id=\"form-hold\"").doesNotContain("id=\"form-stage\"");
+
+        assertThat(http.postForm("/partnerships/" + id, Map.of("action", "resume", "version", "2",
+                "requestKey", UUID.randomUUID().toString(), "effectiveDate", "2025-03-01")).status()).isEqualTo(302);
+        assertThat(http.postForm("/partnerships/" + id, Map.of("action", "abandon", "version", "3",
+                "requestKey", UUID.randomUUID().toString(), "reason", "Ingen leverandør",
+                "effectiveDate", "2025-04-01")).status()).isEqualTo(302);
+        String abandoned = http.get("/partnerships/" + id + "?minVersion=4").body();
+        assertThat(abandoned).contains("data-status=\"ABANDONED\"").contains("Ingen leverandør")
+                .doesNotContain("id=\"form-abandon\"").contains("id=\"form-lesson\"");
+    }
+
+    @Test
+    void an_evaluation_recorded_from_the_page_lets_the_partnership_complete() {
+        String id = propose("Genbrugsstationer", "TMF");
+        Http.Response moved = http.post("/api/partnerships/" + id + "/stage-transitions",
+                Map.of("to", "EVALUATION", "reason", "Drift overtaget fra et tidligere projekt", "effectiveDate", "2025-02-01"));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        awaitVersion(id, 2);
+        assertThat(http.get("/partnerships/" + id).body()).contains("id=\"form-evaluation\"")
+                .doesNotContain("id=\"form-complete\"");
+
+        Map<String, String> evaluation = new LinkedHashMap<>();
+        evaluation.put("action", "evaluation");
+        evaluation.put("version", "2");
+        evaluation.put("requestKey", UUID.randomUUID().toString());
+        evaluation.put("summary", "Færre kørsler");
+        evaluation.put("benefitsExpected", "10 % færre kørsler");
+        evaluation.put("benefitsRealised", "12 % færre kørsler");
+        evaluation.put("effectiveDate", "2025-06-01");
+        assertThat(http.postForm("/partnerships/" + id, evaluation).status()).isEqualTo(302);
+        assertThat(http.get("/partnerships/" + id + "?minVersion=3").body()).contains("id=\"form-complete\"");
+        assertThat(http.postForm("/partnerships/" + id, Map.of("action", "complete", "version", "3",
+                "requestKey", UUID.randomUUID().toString(), "effectiveDate", "2025-06-02")).status()).isEqualTo(302);
+        assertThat(http.get("/partnerships/" + id + "?minVersion=4").body()).contains("data-status=\"COMPLETED\"");
+    }
+
+    @Test
     void filters_that_do_not_parse_are_ignored_and_unknown_partnerships_are_not_found() {
         for (String page : List.of("/dashboard?kind=NOPE&year=abc&department=%3Cscript%3E", "/gap?days=-5",
                 "/partnerships?stage=MOON&status=x", "/lessons?stage=x&q=%27%3B+DROP+TABLE+partnership_summary%3B--")) {

@@ -32,14 +32,19 @@ import java.util.UUID;
 class PartnershipForms {
 
     /** The form fields of each action, in the order they are sent; anything else posted is ignored. */
-    private static final Map<String, List<String>> FIELDS = Map.of(
-            "propose", List.of("title", "kind", "department", "lead", "need", "partners", "expectedValueDkk", "effectiveDate"),
-            "stage", List.of("to", "reason", "effectiveDate"),
-            "award", List.of("supplier", "valueDkk", "buyers", "buyerCount", "frameworkAgreement", "effectiveDate"),
-            "pilot-outcome", List.of("outcome", "findings", "effectiveDate"),
-            "readiness-item", List.of("type", "description", "owner", "effectiveDate"),
-            "resolve", List.of("itemId", "note", "effectiveDate"),
-            "lesson", List.of("text", "tags", "effectiveDate"));
+    private static final Map<String, List<String>> FIELDS = Map.ofEntries(
+            Map.entry("propose", List.of("title", "kind", "department", "lead", "need", "partners", "expectedValueDkk", "effectiveDate")),
+            Map.entry("stage", List.of("to", "reason", "effectiveDate")),
+            Map.entry("award", List.of("supplier", "valueDkk", "buyers", "buyerCount", "frameworkAgreement", "effectiveDate")),
+            Map.entry("pilot-outcome", List.of("outcome", "findings", "effectiveDate")),
+            Map.entry("readiness-item", List.of("type", "description", "owner", "effectiveDate")),
+            Map.entry("resolve", List.of("itemId", "note", "effectiveDate")),
+            Map.entry("lesson", List.of("text", "tags", "effectiveDate")),
+            Map.entry("evaluation", List.of("summary", "benefitsExpected", "benefitsRealised", "effectiveDate")),
+            Map.entry("complete", List.of("effectiveDate")),
+            Map.entry("hold", List.of("reason", "effectiveDate")),
+            Map.entry("resume", List.of("reason", "effectiveDate")),
+            Map.entry("abandon", List.of("reason", "effectiveDate")));
     private static final List<String> LISTS = List.of("partners", "buyers", "tags");
     private static final List<String> NUMBERS = List.of("expectedValueDkk", "valueDkk", "buyerCount");
 
@@ -108,7 +113,8 @@ class PartnershipForms {
             case "readiness-item" -> "/readiness-items";
             case "resolve" -> "/readiness-items/" + (form.getOrDefault("itemId", "").matches("[0-9A-Za-z-]{1,64}")
                     ? form.get("itemId") : "unknown") + "/resolution";
-            default -> "/lessons";
+            case "lesson" -> "/lessons";
+            default -> "/" + action; // evaluation, complete, hold, resume, abandon: the API's own paths
         };
         Map<String, Object> body = body(action, form);
         body.remove("itemId");

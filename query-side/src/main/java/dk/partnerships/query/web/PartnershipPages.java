@@ -33,7 +33,8 @@ import java.util.UUID;
 class PartnershipPages {
 
     /** The forms on a partnership's page, each posted back to the page with {@code action} set to its name. */
-    static final List<String> ACTIONS = List.of("stage", "award", "pilot-outcome", "readiness-item", "resolve", "lesson");
+    static final List<String> ACTIONS = List.of("stage", "award", "pilot-outcome", "readiness-item", "resolve", "lesson",
+            "evaluation", "complete", "hold", "resume", "abandon");
 
     private final PartnershipReadRepository partnerships;
     private final PartnershipHistoryController history;
@@ -121,6 +122,7 @@ class PartnershipPages {
             forms.put(action, values);
         }
         model.addAttribute("forms", forms);
+        model.addAttribute("statusActions", List.of("hold", "resume", "abandon"));
         model.addAttribute("failedAction", failedAction);
         model.addAttribute("problem", problem);
         model.addAttribute("stages", names(Stage.values()));

@@ -14,7 +14,9 @@ CREATE TABLE partnership_lifecycle (
     had_pilot          BOOLEAN     NOT NULL DEFAULT false,  -- ever entered PILOT
     implemented_on     DATE,                  -- the latest move forward into IMPLEMENTATION or EVALUATION
     closed_on          DATE,                  -- completed or abandoned on
-    closed_as          VARCHAR(20)            -- COMPLETED or ABANDONED
+    closed_as          VARCHAR(20),           -- COMPLETED or ABANDONED
+    reached_stages     SMALLINT    NOT NULL DEFAULT 1,  -- bit n set: ever entered the stage of order n (IDEA = 0)
+    furthest_stage     SMALLINT    NOT NULL DEFAULT 0   -- the order of the furthest stage ever entered
 );
 CREATE INDEX partnership_lifecycle_proposed ON partnership_lifecycle (proposed_on);
 

@@ -100,18 +100,21 @@ public class LifecycleFigures {
         answer.put("byDepartment", byDepartment);
 
         Map<String, BigDecimal> conversion = new LinkedHashMap<>();
+        // One pass over one row per partnership: the stages it reached (a bit each) and the furthest one.
         jdbc.sql("""
-                        WITH reached AS (
-                            SELECT DISTINCT partnership_id, stage, stage_order FROM partnership_stage_stay
-                            WHERE""" + FILTERS + """
-                        ),
-                        furthest AS (
-                            SELECT partnership_id, max(stage_order) AS furthest FROM reached GROUP BY partnership_id)
-                        SELECT r.stage, count(*) AS entered, count(*) FILTER (WHERE f.furthest > r.stage_order) AS went_on
-                        FROM reached r JOIN furthest f USING (partnership_id) GROUP BY r.stage""")
+                        SELECT stage.name, count(*) FILTER (WHERE reached_stages & (1 << stage.ord) <> 0) AS entered,
+                               count(*) FILTER (WHERE reached_stages & (1 << stage.ord) <> 0
+                                                  AND furthest_stage > stage.ord) AS went_on
+                        FROM partnership_lifecycle
+                             CROSS JOIN (SELECT name, CAST(position AS integer) - 1 AS ord
+                                         FROM unnest(CAST(:stages AS text[])) WITH ORDINALITY AS s(name, position)) AS stage
+                        WHERE""" + FILTERS + """
+                        GROUP BY stage.name""")
                 .param("department", department).param("kind", kindName).param("year", year)
-                .query((rs, row) -> conversion.put(rs.getString("stage"), BigDecimal.valueOf(rs.getLong("went_on"))
-                        .divide(BigDecimal.valueOf(rs.getLong("entered")), 2, RoundingMode.HALF_UP)))
+                .param("stages", STAGES)
+                .query((rs, row) -> rs.getLong("entered") == 0 ? null : conversion.put(rs.getString("name"),
+                        BigDecimal.valueOf(rs.getLong("went_on"))
+                                .divide(BigDecimal.valueOf(rs.getLong("entered")), 2, RoundingMode.HALF_UP)))
                 .list();
         Map<String, BigDecimal> orderedConversion = new LinkedHashMap<>();
         for (String stage : STAGES) {

@@ -111,6 +111,14 @@ public class PartnershipLifecycleProjector implements EventProjection {
     }
 
     private void enter(String id, long sequence, Stage stage, LocalDate on) {
+        // What the conversion counts: which stages a partnership ever reached, and how far it got.
+        jdbc.sql("""
+                        UPDATE partnership_lifecycle
+                        SET reached_stages = reached_stages | CAST(:bit AS smallint),
+                            furthest_stage = greatest(furthest_stage, CAST(:order AS smallint))
+                        WHERE partnership_id = :id""")
+                .param("id", id).param("bit", (short) (1 << stage.ordinal())).param("order", (short) stage.ordinal())
+                .update();
         jdbc.sql("""
                         INSERT INTO partnership_stage_stay (partnership_id, sequence, stage, stage_order, entered_on,
                             department, kind, proposed_on)

@@ -14,7 +14,14 @@ import dk.partnerships.events.ReadinessType;
 import dk.partnerships.events.Stage;
 import dk.partnerships.events.StageAdvancedEvent;
 
+import dk.partnerships.testsupport.ChildProcess;
+import dk.partnerships.testsupport.KafkaBroker;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -41,6 +48,42 @@ final class BenchmarkStore {
     private static final String[] DEPARTMENTS = {"OKF", "SUF", "TMF", "BUF", "KFF", "SOF", "BIF"};
 
     private BenchmarkStore() {
+    }
+
+    /**
+     * Creates the database {@code partnerships} on the server and lets the standalone product's own migrations make
+     * its schema (started once, then stopped).
+     *
+     * @return the arguments that start the product on that database, on a free port ({@link #port})
+     */
+    static List<String> prepare(EmbeddedPostgres postgres, Path directory, Path standaloneJar) throws Exception {
+        JdbcClient.create(postgres.getPostgresDatabase()).sql("CREATE DATABASE partnerships").update();
+        int port = KafkaBroker.freePort();
+        List<String> args = List.of("--server.port=" + port, "--spring.datasource.url=" + url(postgres),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--partnerships.demo-data.enabled=false");
+        ChildProcess first = ChildProcess.jar(directory.resolve("standalone-1.log"), standaloneJar, List.of(), args);
+        ChildProcess.awaitPort(port, Duration.ofSeconds(120), first);
+        first.kill();
+        return args;
+    }
+
+    static String url(EmbeddedPostgres postgres) {
+        return postgres.getJdbcUrl("postgres", "partnerships");
+    }
+
+    /** The port in arguments made by {@link #prepare}. */
+    static int port(List<String> args) {
+        return Integer.parseInt(args.get(0).substring("--server.port=".length()));
+    }
+
+    /** Waits until every read model (summaries, history, lifecycle) holds all {@code events}. */
+    static void awaitProjected(JdbcClient jdbc, long events) throws InterruptedException {
+        while (jdbc.sql("SELECT coalesce(sum(version), 0) FROM partnership_summary").query(Long.class).single() < events
+                || jdbc.sql("SELECT count(*) FROM partnership_event_log").query(Long.class).single() < events
+                || jdbc.sql("SELECT coalesce(sum(version), 0) FROM partnership_lifecycle").query(Long.class).single() < events) {
+            Thread.sleep(500);
+        }
     }
 
     static void load(String url, int events) throws Exception {

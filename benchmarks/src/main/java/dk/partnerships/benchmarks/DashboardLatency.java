@@ -2,7 +2,6 @@ package dk.partnerships.benchmarks;
 
 import dk.partnerships.testsupport.ChildProcess;
 import dk.partnerships.testsupport.Http;
-import dk.partnerships.testsupport.KafkaBroker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -49,15 +48,9 @@ final class DashboardLatency {
                 .setCleanDataDirectory(true).setServerConfig("max_wal_size", "4GB")
                 .setServerConfig("logging_collector", "on").setServerConfig("log_directory", statementLog.toString())
                 .setServerConfig("log_min_duration_statement", "50").start()) {
-            JdbcClient.create(postgres.getPostgresDatabase()).sql("CREATE DATABASE partnerships").update();
-            String url = postgres.getJdbcUrl("postgres", "partnerships");
-            int port = KafkaBroker.freePort();
-            List<String> args = List.of("--server.port=" + port, "--spring.datasource.url=" + url,
-                    "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                    "--partnerships.demo-data.enabled=false");
-            ChildProcess first = ChildProcess.jar(directory.resolve("standalone-1.log"), STANDALONE_JAR, List.of(), args);
-            ChildProcess.awaitPort(port, Duration.ofSeconds(120), first);
-            first.kill();
+            List<String> args = BenchmarkStore.prepare(postgres, directory, STANDALONE_JAR);
+            String url = BenchmarkStore.url(postgres);
+            int port = BenchmarkStore.port(args);
 
             System.out.printf("%n== Dashboard latency ==%n");
             long loadStart = System.nanoTime();
@@ -71,11 +64,7 @@ final class DashboardLatency {
                 long projectStart = System.nanoTime();
                 ChildProcess.awaitPort(port, Duration.ofSeconds(120), standalone);
                 JdbcClient jdbc = JdbcClient.create(postgres.getDatabase("postgres", "partnerships"));
-                while (jdbc.sql("SELECT coalesce(sum(version), 0) FROM partnership_summary").query(Long.class).single() < events
-                        || jdbc.sql("SELECT count(*) FROM partnership_event_log").query(Long.class).single() < events
-                        || jdbc.sql("SELECT coalesce(sum(version), 0) FROM partnership_lifecycle").query(Long.class).single() < events) {
-                    Thread.sleep(1000);
-                }
+                BenchmarkStore.awaitProjected(jdbc, events);
                 jdbc.sql("ANALYZE").update();
                 System.out.printf("projected in %.1f s; timing %d requests per endpoint, one at a time, after 5 warm-up requests%n",
                         (System.nanoTime() - projectStart) / 1e9, requests);

@@ -2,7 +2,6 @@ package dk.partnerships.benchmarks;
 
 import dk.partnerships.testsupport.ChildProcess;
 import dk.partnerships.testsupport.Http;
-import dk.partnerships.testsupport.KafkaBroker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,17 +36,10 @@ final class RebuildSpeed {
         Files.createDirectories(directory);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("postgres"))
                 .setCleanDataDirectory(true).setServerConfig("max_wal_size", "4GB").start()) {
-            JdbcClient.create(postgres.getPostgresDatabase()).sql("CREATE DATABASE partnerships").update();
-            String url = postgres.getJdbcUrl("postgres", "partnerships");
-            int port = KafkaBroker.freePort();
-            List<String> args = List.of("--server.port=" + port, "--spring.datasource.url=" + url,
-                    "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                    "--partnerships.demo-data.enabled=false");
-
             // The schema comes from the product's own migrations.
-            ChildProcess first = ChildProcess.jar(directory.resolve("standalone-1.log"), STANDALONE_JAR, List.of(), args);
-            ChildProcess.awaitPort(port, Duration.ofSeconds(120), first);
-            first.kill();
+            List<String> args = BenchmarkStore.prepare(postgres, directory, STANDALONE_JAR);
+            String url = BenchmarkStore.url(postgres);
+            int port = BenchmarkStore.port(args);
 
             long loadStart = System.nanoTime();
             BenchmarkStore.load(url, events);
@@ -63,13 +55,10 @@ final class RebuildSpeed {
             long catchUpStart = System.nanoTime();
             ChildProcess.awaitPort(port, Duration.ofSeconds(120), standalone);
             JdbcClient jdbc = JdbcClient.create(postgres.getDatabase("postgres", "partnerships"));
-            // Both projections, the summaries and the history log, have applied every event.
-            while (jdbc.sql("SELECT coalesce(sum(version), 0) FROM partnership_summary").query(Long.class).single() < events
-                    || jdbc.sql("SELECT count(*) FROM partnership_event_log").query(Long.class).single() < events) {
-                Thread.sleep(500);
-            }
+            // Every read model (summaries, history, lifecycle) has applied every event.
+            BenchmarkStore.awaitProjected(jdbc, events);
             double catchUpSeconds = (System.nanoTime() - catchUpStart) / 1e9;
-            System.out.printf("live projections from zero (two tracking processors, incl. JVM start): %.1f s, %,.0f events/s (%.0f%% of plain read)%n",
+            System.out.printf("live projections from zero (three tracking processors, incl. JVM start): %.1f s, %,.0f events/s (%.0f%% of plain read)%n",
                     catchUpSeconds, events / catchUpSeconds, 100 * events / catchUpSeconds / plainRead);
 
             Http http = new Http(port);
@@ -87,7 +76,7 @@ final class RebuildSpeed {
                 progress = http.get("/api/admin/projections").json().get("partnership-summaries").path("rebuild");
             }
             double rebuildSeconds = (System.nanoTime() - rebuildStart) / 1e9;
-            System.out.printf("rebuild of both read models through the operator endpoint (scratch schema, then swap): "
+            System.out.printf("rebuild of every read model through the operator endpoint (scratch schema, then swap): "
                     + "%,d events in %.1f s, %,.0f events/s (%.0f%% of plain read)%n", progress.path("done").asLong(),
                     rebuildSeconds, events / rebuildSeconds, 100 * events / rebuildSeconds / plainRead);
             long projected = jdbc.sql("SELECT coalesce(sum(version), 0) FROM partnership_summary").query(Long.class).single();

@@ -79,11 +79,6 @@ public final class ChildProcess {
         }
     }
 
-    /** The operating system's id of the process (the JVM itself: jars and classes are started without a shell). */
-    public long pid() {
-        return process.pid();
-    }
-
     /**
      * The peak resident memory of the process so far, in MB, from Linux's {@code /proc/<pid>/status} (VmHWM);
      * -1 where that is not available.

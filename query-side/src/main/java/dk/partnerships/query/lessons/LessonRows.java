@@ -19,6 +19,20 @@ public final class LessonRows {
     private LessonRows() {
     }
 
+    /**
+     * A lesson found across departments: its partnership ({@code partnership_id}, {@code title}, {@code department},
+     * {@code kind} of the summary) and the lesson itself.
+     */
+    public static Map<String, Object> withPartnership(ResultSet rs, JsonMapper json) throws SQLException {
+        Map<String, Object> lesson = new LinkedHashMap<>();
+        lesson.put("partnershipId", rs.getString("partnership_id"));
+        lesson.put("partnershipTitle", rs.getString("title"));
+        lesson.put("department", rs.getString("department"));
+        lesson.put("kind", rs.getString("kind"));
+        lesson.putAll(lesson(rs, json));
+        return lesson;
+    }
+
     /** Reads a row of {@code partnership_lesson} (lesson_id, text, tags, stage, effective_date, recorded_at). */
     public static Map<String, Object> lesson(ResultSet rs, JsonMapper json) throws SQLException {
         Map<String, Object> lesson = new LinkedHashMap<>();

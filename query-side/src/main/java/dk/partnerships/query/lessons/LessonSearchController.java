@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,14 +62,6 @@ public class LessonSearchController {
                 .param("stage", stage == null ? null : stage.name())
                 .param("kind", kind == null ? null : kind.name())
                 .param("limit", limit)
-                .query((rs, row) -> {
-                    Map<String, Object> lesson = new LinkedHashMap<>();
-                    lesson.put("partnershipId", rs.getString("partnership_id"));
-                    lesson.put("partnershipTitle", rs.getString("title"));
-                    lesson.put("department", rs.getString("department"));
-                    lesson.put("kind", rs.getString("kind"));
-                    lesson.putAll(LessonRows.lesson(rs, json));
-                    return lesson;
-                }).list();
+                .query((rs, row) -> LessonRows.withPartnership(rs, json)).list();
     }
 }

@@ -4,7 +4,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -51,14 +50,7 @@ public class SimilarLessons {
                 .param("q", anyWord)
                 .param("department", ownDepartment == null || ownDepartment.isBlank() ? null : ownDepartment)
                 .param("limit", limit)
-                .query((rs, row) -> {
-                    Map<String, Object> lesson = new LinkedHashMap<>();
-                    lesson.put("partnershipId", rs.getString("partnership_id"));
-                    lesson.put("partnershipTitle", rs.getString("title"));
-                    lesson.put("department", rs.getString("department"));
-                    lesson.putAll(LessonRows.lesson(rs, json));
-                    return lesson;
-                }).list();
+                .query((rs, row) -> LessonRows.withPartnership(rs, json)).list();
     }
 
     /** The text's words (letters and digits only, three or more) joined by websearch's {@code or}. */

@@ -4,13 +4,12 @@ import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.events.Stage;
 import dk.partnerships.query.gap.ImplementationGapFigures;
 import dk.partnerships.query.gap.LifecycleFigures;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import dk.partnerships.query.partnership.PartnershipReadRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -27,12 +26,12 @@ class DashboardPages {
 
     private final LifecycleFigures lifecycle;
     private final ImplementationGapFigures gap;
-    private final JdbcClient jdbc;
+    private final PartnershipReadRepository partnerships;
 
-    DashboardPages(LifecycleFigures lifecycle, ImplementationGapFigures gap, JdbcClient jdbc) {
+    DashboardPages(LifecycleFigures lifecycle, ImplementationGapFigures gap, PartnershipReadRepository partnerships) {
         this.lifecycle = lifecycle;
         this.gap = gap;
-        this.jdbc = jdbc;
+        this.partnerships = partnerships;
     }
 
     @GetMapping("/")
@@ -56,12 +55,10 @@ class DashboardPages {
         filters.put("kind", kindFilter);
         filters.put("year", yearFilter);
         model.addAttribute("filterQuery", PageParameters.query(filters));
-        model.addAttribute("departments", departments());
-        model.addAttribute("kinds", Arrays.stream(PartnershipKind.values()).map(Enum::name).toList());
-        model.addAttribute("stages", Arrays.stream(Stage.values()).map(Enum::name).toList());
-        model.addAttribute("years", jdbc.sql("""
-                        SELECT DISTINCT CAST(extract(year FROM proposed_on) AS integer) FROM partnership_summary ORDER BY 1 DESC""")
-                .query(Integer.class).list());
+        model.addAttribute("departments", partnerships.departments());
+        model.addAttribute("kinds", PageParameters.names(PartnershipKind.values()));
+        model.addAttribute("stages", PageParameters.names(Stage.values()));
+        model.addAttribute("years", partnerships.proposalYears());
         model.addAttribute("maxByStage", max(((Map<?, ?>) figures.get("byStage")).values()));
         model.addAttribute("maxTimeInStage", ((Map<?, ?>) figures.get("timeInStage")).values().stream()
                 .mapToDouble(times -> ((Number) ((Map<?, ?>) times).get("p90Days")).doubleValue()).max().orElse(0));
@@ -77,10 +74,6 @@ class DashboardPages {
         model.addAttribute("pageRows", PAGE_ROWS);
         model.addAttribute("days", threshold);
         return "gap";
-    }
-
-    private List<String> departments() {
-        return jdbc.sql("SELECT DISTINCT department FROM partnership_summary ORDER BY department").query(String.class).list();
     }
 
     private static long max(java.util.Collection<?> counts) {

@@ -8,7 +8,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.util.Arrays;
 
 /** Lessons learned across departments: search in Danish or English, filter by department, stage and kind. */
 @Controller
@@ -32,8 +31,8 @@ class LessonPages {
         model.addAttribute("department", departmentFilter);
         model.addAttribute("stage", stageFilter == null ? null : stageFilter.name());
         model.addAttribute("kind", kindFilter == null ? null : kindFilter.name());
-        model.addAttribute("stages", Arrays.stream(Stage.values()).map(Enum::name).toList());
-        model.addAttribute("kinds", Arrays.stream(PartnershipKind.values()).map(Enum::name).toList());
+        model.addAttribute("stages", PageParameters.names(Stage.values()));
+        model.addAttribute("kinds", PageParameters.names(PartnershipKind.values()));
         model.addAttribute("lessons", lessons.search(query, departmentFilter, stageFilter, kindFilter, 200));
         return "lessons";
     }

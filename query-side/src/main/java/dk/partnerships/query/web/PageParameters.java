@@ -34,6 +34,11 @@ final class PageParameters {
         return Math.min(Integer.parseInt(value), 3650);
     }
 
+    /** An enum's constant names, the values of a select. */
+    static java.util.List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+
     static String id(String value) {
         return value != null && value.matches("[0-9A-Za-z-]{1,64}") ? value : null;
     }

@@ -131,7 +131,7 @@ class PartnershipForms {
     private void fillProposal(Model model, Map<String, String> values, Map<String, Object> problem) {
         model.addAttribute("form", values);
         model.addAttribute("problem", problem);
-        model.addAttribute("kinds", Arrays.stream(PartnershipKind.values()).map(Enum::name).toList());
+        model.addAttribute("kinds", PageParameters.names(PartnershipKind.values()));
         model.addAttribute("departments", commands.departments());
         model.addAttribute("similarLessons", similar(values.get("title"), values.get("need"), values.get("department")));
     }

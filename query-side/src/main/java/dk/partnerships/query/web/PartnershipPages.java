@@ -11,7 +11,6 @@ import dk.partnerships.query.partnership.ReadYourWrites;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +20,6 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,17 +37,15 @@ class PartnershipPages {
     private final PartnershipReadRepository partnerships;
     private final PartnershipHistoryController history;
     private final ReadYourWrites readYourWrites;
-    private final JdbcClient jdbc;
     private final Clock clock;
     private final MessageSource messages;
 
     PartnershipPages(PartnershipReadRepository partnerships, PartnershipHistoryController history,
-                     ReadYourWrites readYourWrites, JdbcClient jdbc, Clock clock, MessageSource messages) {
+                     ReadYourWrites readYourWrites, Clock clock, MessageSource messages) {
         this.messages = messages;
         this.partnerships = partnerships;
         this.history = history;
         this.readYourWrites = readYourWrites;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -70,11 +66,10 @@ class PartnershipPages {
         model.addAttribute("filterQuery", PageParameters.query(filters));
         model.addAttribute("partnerships", partnerships.list(new PartnershipReadRepository.Filter(filters.get("stage"),
                 filters.get("status"), departmentFilter, filters.get("kind"), 1000, 0)));
-        model.addAttribute("stages", names(Stage.values()));
-        model.addAttribute("statuses", names(PartnershipStatus.values()));
-        model.addAttribute("kinds", names(PartnershipKind.values()));
-        model.addAttribute("departments", jdbc.sql("SELECT DISTINCT department FROM partnership_summary ORDER BY 1")
-                .query(String.class).list());
+        model.addAttribute("stages", PageParameters.names(Stage.values()));
+        model.addAttribute("statuses", PageParameters.names(PartnershipStatus.values()));
+        model.addAttribute("kinds", PageParameters.names(PartnershipKind.values()));
+        model.addAttribute("departments", partnerships.departments());
         return "partnerships";
     }
 
@@ -112,22 +107,22 @@ class PartnershipPages {
         String today = LocalDate.now(clock).toString();
         Map<String, Map<String, String>> forms = new LinkedHashMap<>();
         for (String action : ACTIONS) {
+            // A form shown again after a refusal keeps what was typed; every rendering gets a fresh request key.
             Map<String, String> values = new LinkedHashMap<>();
             values.put("effectiveDate", today);
-            values.put("requestKey", UUID.randomUUID().toString());
             if (action.equals(failedAction)) {
                 values.putAll(submitted);
-                values.put("requestKey", UUID.randomUUID().toString());
             }
+            values.put("requestKey", UUID.randomUUID().toString());
             forms.put(action, values);
         }
         model.addAttribute("forms", forms);
         model.addAttribute("statusActions", List.of("hold", "resume", "abandon"));
         model.addAttribute("failedAction", failedAction);
         model.addAttribute("problem", problem);
-        model.addAttribute("stages", names(Stage.values()));
-        model.addAttribute("outcomes", names(PilotOutcome.values()));
-        model.addAttribute("readinessTypes", names(ReadinessType.values()));
+        model.addAttribute("stages", PageParameters.names(Stage.values()));
+        model.addAttribute("outcomes", PageParameters.names(PilotOutcome.values()));
+        model.addAttribute("readinessTypes", PageParameters.names(ReadinessType.values()));
     }
 
     /** The history read model may be a moment behind the summary; then the timeline is shown as far as it goes. */
@@ -139,7 +134,4 @@ class PartnershipPages {
         }
     }
 
-    private static List<String> names(Enum<?>[] values) {
-        return Arrays.stream(values).map(Enum::name).toList();
-    }
 }

@@ -214,7 +214,10 @@ class DistributedServicesTest {
             assertThat(header(record, "ce_sequence")).isEqualTo(Integer.toString(sequence));
             assertThat(header(record, "ce_revision")).isEqualTo("1");
             assertThat(header(record, "content-type")).isEqualTo("application/json");
-            assertThat(header(record, "ce_userid")).isEqualTo("anonymous");
+            // The signed-in account, never a client's header: id, display name and the role acted in.
+            assertThat(header(record, "ce_userid")).isEqualTo("tester");
+            assertThat(header(record, "ce_username")).isEqualTo("Test Testesen");
+            assertThat(header(record, "ce_userrole")).isEqualTo("PROJECT_LEAD");
             String type = header(record, "ce_type");
             assertThat(type).startsWith("dk.partnerships.events.");
             String simpleName = type.substring(type.lastIndexOf('.') + 1);

@@ -27,6 +27,7 @@ public final class CloudEventHeaders {
     public static final String SEQUENCE = "ce_sequence";
     /** Extensions carrying the event's metadata (see {@link EventMetadata}). */
     public static final String USER_ID = "ce_userid";
+    public static final String USER_NAME = "ce_username";
     public static final String USER_ROLE = "ce_userrole";
     public static final String EFFECTIVE_DATE = "ce_effectivedate";
     public static final String COMMAND_ID = "ce_commandid";
@@ -41,6 +42,7 @@ public final class CloudEventHeaders {
     static {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(EventMetadata.USER_ID, USER_ID);
+        headers.put(EventMetadata.USER_NAME, USER_NAME);
         headers.put(EventMetadata.USER_ROLE, USER_ROLE);
         headers.put(EventMetadata.EFFECTIVE_DATE, EFFECTIVE_DATE);
         headers.put(EventMetadata.COMMAND_ID, COMMAND_ID);

@@ -6,9 +6,11 @@ package dk.partnerships.events;
  */
 public final class EventMetadata {
 
-    /** Id of the user who caused the event ({@code anonymous} until sign-in exists). */
+    /** Id of the signed-in user who caused the event (the account name or the identity provider's user id). */
     public static final String USER_ID = "userId";
-    /** Role of that user at the time. */
+    /** Display name of that user at the time, as the sign-in gave it. */
+    public static final String USER_NAME = "userName";
+    /** The role under which the user acted ({@code PROJECT_LEAD} for partnership writes). */
     public static final String USER_ROLE = "userRole";
     /** When the system accepted the command, ISO-8601 UTC. */
     public static final String RECORDED_AT = "recordedAt";

@@ -10,7 +10,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class StandaloneApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        if (dk.partnerships.security.PasswordHashCommand.requested(args)) {
+            dk.partnerships.security.PasswordHashCommand.run();
+            return;
+        }
         // Axon's update checker would call out to the internet at every start.
         System.setProperty("axoniq.update-checker.disabled", "true");
         SpringApplication.run(StandaloneApplication.class, args);

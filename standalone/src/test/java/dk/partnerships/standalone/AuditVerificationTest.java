@@ -82,7 +82,7 @@ class AuditVerificationTest extends StandaloneHttpTest {
         String id = partnershipWithFiveEvents();
         jdbc.sql("""
                 UPDATE domain_event_entry SET meta_data = convert_to(replace(convert_from(meta_data, 'UTF8'),
-                    'anonymous', 'someone-else'), 'UTF8')
+                    'Demo-projektleder', 'Someone else'), 'UTF8')
                 WHERE aggregate_identifier = :id AND sequence_number = 1""").param("id", id).update();
         assertBrokenAt(id, 1);
     }
@@ -151,7 +151,7 @@ class AuditVerificationTest extends StandaloneHttpTest {
         assertThat(export.status()).isEqualTo(200);
         JsonNode document = export.json();
         assertThat(document.get("events")).hasSize(5);
-        assertThat(document.get("events").get(1).get("recordedBy").asString()).isEqualTo("anonymous");
+        assertThat(document.get("events").get(1).get("recordedBy").asString()).isEqualTo("lead");
         assertThat(document.get("events").get(1).get("effectiveDate").asString()).isEqualTo("2024-02-01");
         Path file = directory.resolve("history.json");
         Files.writeString(file, export.body());

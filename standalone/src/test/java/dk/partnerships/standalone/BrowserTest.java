@@ -71,8 +71,18 @@ class BrowserTest extends StandaloneHttpTest {
 
     @Test
     void a_project_lead_takes_an_idea_to_a_successful_pilot_and_management_sees_the_gap() throws IOException {
-        // The dashboard, in Danish by default, shows the seed's five cases in their stages and departments.
+        // Nobody signed in: the sign-in page. A wrong password is said in plain words.
         open("/dashboard");
+        waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Log ind"));
+        signIn("manager", "wrong");
+        assertThat(browser.findElement(By.id("login-failed")).getText()).isEqualTo("Brugernavn eller adgangskode er forkert.");
+
+        // Management: the dashboard, in Danish by default, shows the seed's five cases in their stages and departments;
+        // no proposing for this role.
+        signIn("manager", "manager");
+        waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Overblik over partnerskabernes livsforløb"));
+        assertThat(browser.findElement(By.id("signed-in-as")).getText()).isEqualTo("Demo-ledelse");
+        assertThat(browser.findElements(By.linkText("Foreslå en idé"))).isEmpty();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overblik over partnerskabernes livsforløb");
         assertThat(cell("TMF", "MARKET_DIALOGUE")).isEqualTo("2"); // floating bike data, locked bike parking
         assertThat(cell("TMF", "IMPLEMENTATION")).isEqualTo("1");  // flex heat with HOFOR
@@ -81,7 +91,11 @@ class BrowserTest extends StandaloneHttpTest {
         assertThat(browser.findElement(By.cssSelector("#funnel tr[data-stage=IMPLEMENTATION] td")).getText()).isEqualTo("3");
         screenshot("dashboard-demo-data-da");
 
-        // Proposing: while the need is typed, another department's lesson on bike data appears beside the form.
+        signOut();
+
+        // A project lead proposing: while the need is typed, another department's lesson on bike data appears beside the form.
+        signIn("lead", "lead");
+        waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Overblik over partnerskabernes livsforløb"));
         open("/partnerships/new");
         new Select(browser.findElement(By.name("department"))).selectByValue("KFF");
         browser.findElement(By.id("title")).sendKeys("Sensorer på cykelstier");
@@ -128,7 +142,19 @@ class BrowserTest extends StandaloneHttpTest {
         setDate(By.cssSelector("#form-pilot-outcome input[name=effectiveDate]"), TODAY.minusDays(120));
         browser.findElement(By.cssSelector("#form-pilot-outcome button")).click();
         waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Sensorerne talte 98 %"));
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("Demo-projektleder (alle forvaltninger)");
         screenshot("partnership-page");
+        String partnershipPage = browser.getCurrentUrl().replaceAll("[?#].*$", "");
+        signOut();
+
+        // A project lead of another department reads the page but gets no forms: KFF's partnership is not theirs.
+        signIn("lead-tmf", "lead-tmf");
+        browser.get(partnershipPage);
+        assertThat(browser.findElement(By.id("read-only")).getText()).isEqualTo("Kun projektledere i KFF kan registrere her.");
+        assertThat(browser.findElements(By.id("form-stage"))).isEmpty();
+        signOut();
+        signIn("manager", "manager");
+        waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Overblik over partnerskabernes livsforløb"));
 
         // 120 days since the successful pilot and not in operation: on the gap page at the default 90 days,
         // not when the threshold is above 120.
@@ -150,6 +176,21 @@ class BrowserTest extends StandaloneHttpTest {
         screenshot("dashboard");
         browser.findElement(By.id("lang-da")).click();
         waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Overblik over partnerskabernes livsforløb"));
+    }
+
+    private void signIn(String user, String password) {
+        if (!browser.getCurrentUrl().contains("/login")) {
+            open("/login");
+        }
+        browser.findElement(By.id("username")).clear();
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    private void signOut() {
+        browser.findElement(By.id("logout")).click();
+        waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("logged-out")));
     }
 
     private void open(String path) {

@@ -155,13 +155,17 @@ class PartnershipHttpTest extends StandaloneHttpTest {
     @Test
     void every_event_carries_who_when_and_which_request() {
         String id = propose("Metadata");
+        // A client cannot name another author: the header is ignored, the signed-in account is recorded.
         transition(id, "MARKET_DIALOGUE", null, "2024-02-01", "X-User", "lead-42", "X-Correlation-Id", "corr-7");
         String metadata = jdbc.sql("""
                         SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry
                         WHERE aggregate_identifier = :id AND sequence_number = 1""")
                 .param("id", id).query(String.class).single();
         JsonNode meta = Http.JSON.readTree(metadata);
-        assertThat(meta.get("userId").asString()).isEqualTo("lead-42");
+        assertThat(meta.get("userId").asString()).isEqualTo("lead");
+        assertThat(meta.get("userName").asString()).isEqualTo("Demo-projektleder (alle forvaltninger)");
+        assertThat(meta.get("userRole").asString()).isEqualTo("PROJECT_LEAD");
+        assertThat(meta.has("authorDepartments")).as("the departments check the command, they are not recorded").isFalse();
         assertThat(meta.get("correlationId").asString()).isEqualTo("corr-7");
         assertThat(meta.get("effectiveDate").asString()).isEqualTo("2024-02-01");
         assertThat(meta.get("commandId").asString()).isNotBlank();
@@ -171,7 +175,7 @@ class PartnershipHttpTest extends StandaloneHttpTest {
                         SELECT convert_from(meta_data, 'UTF8')::jsonb ->> 'userId' FROM domain_event_entry
                         WHERE aggregate_identifier = :id AND sequence_number = 0""")
                 .param("id", id).query(String.class).single();
-        assertThat(firstUser).isEqualTo("anonymous");
+        assertThat(firstUser).isEqualTo("lead");
     }
 
     @Test

@@ -84,7 +84,7 @@ class TimeTravelTest extends StandaloneHttpTest {
         assertThat(history.get(2).get("summary").asString()).isEqualTo("Moved from MARKET_DIALOGUE to TENDER");
         assertThat(history.get(3).get("summary").asString())
                 .isEqualTo("Awarded to Konsortiet (DKK 150.000.000, framework agreement for 8 buyers)");
-        assertThat(history.get(1).get("recordedBy").asString()).isEqualTo("anonymous");
+        assertThat(history.get(1).get("recordedBy").asString()).isEqualTo("lead");
         assertThat(history.get(1).get("effectiveDate").asString()).isEqualTo("2023-03-01");
         assertThat(Instant.parse(history.get(1).get("recordedAt").asString())).isBefore(beforeBackFilling);
         assertThat(Instant.parse(history.get(2).get("recordedAt").asString())).isAfter(beforeBackFilling);

@@ -43,8 +43,18 @@ public final class Services implements AutoCloseable {
         queryPort = KafkaBroker.freePort();
     }
 
+    /** The account the tests sign in with on both services: a project lead of every department, auditor and admin. */
+    static final String USER = "tester";
+    /** Both sides sign and check the pages' tokens with it. */
+    private static final String TOKEN_SECRET = java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
+
     private List<String> arguments(int port, String database) {
         return List.of(
+                "--partnerships.security.accounts." + USER + ".password={bcrypt}$2a$10$JRRRFyK/9fke3PLQX0tdHezUSpwCOBWct4v/lDgy8rLwbTrWQztcO",
+                "--partnerships.security.accounts." + USER + ".name=Test Testesen",
+                "--partnerships.security.accounts." + USER + ".roles=PROJECT_LEAD,AUDITOR,ADMIN",
+                "--partnerships.security.accounts." + USER + ".departments=OKF,SUF,TMF,BUF,KFF,SOF,BIF",
+                "--partnerships.security.token-secret=" + TOKEN_SECRET,
                 "--server.port=" + port,
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
                 "--spring.datasource.username=postgres",
@@ -70,11 +80,11 @@ public final class Services implements AutoCloseable {
     }
 
     public Http commands() {
-        return new Http(commandPort);
+        return new Http(commandPort, USER, USER);
     }
 
     public Http reads() {
-        return new Http(queryPort);
+        return new Http(queryPort, USER, USER);
     }
 
     public String logs() {

@@ -92,6 +92,7 @@ public class EventStoreConfiguration {
     CorrelationDataProvider partnershipMetadataProvider() {
         return new SimpleCorrelationDataProvider(
                 EventMetadata.USER_ID,
+                EventMetadata.USER_NAME,
                 EventMetadata.USER_ROLE,
                 EventMetadata.RECORDED_AT,
                 EventMetadata.EFFECTIVE_DATE,

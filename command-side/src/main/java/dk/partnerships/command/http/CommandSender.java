@@ -2,6 +2,7 @@ package dk.partnerships.command.http;
 
 import dk.partnerships.command.partnership.PartnershipState;
 import dk.partnerships.command.partnership.CommandMetadata;
+import dk.partnerships.security.Role;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
@@ -76,7 +77,8 @@ class CommandSender {
 
     private WriteAnswer dispatch(WriteContext context, Object command, LocalDate effectiveDate,
                                  Function<Object, WriteAnswerBody> answer) {
-        CommandMetadata metadata = new CommandMetadata(context.userId(), clock.instant(), effectiveDate,
+        CommandMetadata metadata = new CommandMetadata(context.author().id(), context.author().name(),
+                Role.PROJECT_LEAD.name(), context.author().departments(), clock.instant(), effectiveDate,
                 context.commandId(), context.correlationId());
         Object result;
         try {

@@ -1,30 +1,32 @@
 package dk.partnerships.command.http;
 
+import dk.partnerships.security.Author;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Who sends a write and under which request: read from the headers once, checked, then carried into the
- * command's metadata.
+ * Who sends a write and under which request: the signed-in author (never a header), and the request's headers,
+ * read once, checked, then carried into the command's metadata.
  *
- * @param userId          the {@code X-User} header until sign-in exists, else {@code anonymous}
+ * @param author          the signed-in user, as Spring Security verified them
  * @param correlationId   {@code X-Correlation-Id} when given, else a new id
  * @param expectedVersion the version from {@code If-Match}, or {@code null}
  * @param idempotencyKey  the {@code Idempotency-Key}, or {@code null}
  */
-record WriteContext(String userId, String correlationId, Long expectedVersion, String idempotencyKey) {
+record WriteContext(Author author, String correlationId, Long expectedVersion, String idempotencyKey) {
 
     /** Printable ASCII without quotes or spaces: safe in logs, metadata and headers. */
     private static final Pattern TOKEN = Pattern.compile("[\\x21\\x23-\\x7E]{1,100}");
     private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
 
     static WriteContext from(HttpServletRequest request) {
-        String user = header(request, "X-User", "anonymous");
+        // The security filters let only signed-in project leads reach a write; no author here is a wiring fault.
+        Author author = Author.current().orElseThrow(() -> new IllegalStateException("A write reached the controller unsigned"));
         String correlationId = header(request, "X-Correlation-Id", UUID.randomUUID().toString());
         String key = header(request, "Idempotency-Key", null);
-        return new WriteContext(user, correlationId, expectedVersion(request.getHeader("If-Match")), key);
+        return new WriteContext(author, correlationId, expectedVersion(request.getHeader("If-Match")), key);
     }
 
     private static String header(HttpServletRequest request, String name, String fallback) {

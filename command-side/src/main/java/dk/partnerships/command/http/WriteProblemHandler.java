@@ -59,12 +59,14 @@ class WriteProblemHandler extends ResponseEntityExceptionHandler {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case STALE_VERSION -> HttpStatus.PRECONDITION_FAILED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
         String title = switch (e.reason()) {
             case RULE_VIOLATED -> "The lifecycle rules do not allow this";
             case INVALID -> "The request is invalid";
             case NOT_FOUND -> "Not found";
             case STALE_VERSION -> "The partnership has changed since you read it";
+            case FORBIDDEN -> "Not your department";
         };
         return ResponseEntity.status(status).body(problem(status, e.code(), title, e.getMessage()));
     }

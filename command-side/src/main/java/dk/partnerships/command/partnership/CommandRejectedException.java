@@ -15,7 +15,9 @@ public class CommandRejectedException extends RuntimeException {
         /** It names something that does not exist inside the partnership (HTTP 404). */
         NOT_FOUND,
         /** The client's expected version is not the current one (HTTP 412). */
-        STALE_VERSION
+        STALE_VERSION,
+        /** The signed-in author may not change this partnership (HTTP 403). */
+        FORBIDDEN
     }
 
     private final String code;

@@ -30,6 +30,9 @@ import dk.partnerships.events.StageAdvancedEvent;
 import dk.partnerships.events.StageRevertedEvent;
 import dk.partnerships.events.StageSkippedEvent;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -62,6 +65,7 @@ public class Partnership {
 
     @AggregateIdentifier
     private String partnershipId;
+    private String department;
     private Stage stage;
     private PartnershipStatus status;
     private LocalDate lastEffectiveDate;
@@ -77,11 +81,32 @@ public class Partnership {
     }
 
     @CommandHandler
-    public Partnership(ProposePartnershipCommand command, Clock clock) {
+    public Partnership(ProposePartnershipCommand command, CommandMessage<?> message, Clock clock) {
+        requireAuthorLeads(command.department(), message);
         requireNotInFuture(command.effectiveDate(), clock);
         apply(new PartnershipProposedEvent(command.partnershipId(), command.title(), command.kind(),
                 command.department(), command.owningOrganisation(), command.lead(), command.need(),
                 command.partners(), command.expectedValueDkk(), command.effectiveDate()));
+    }
+
+    /**
+     * Before any command on an existing partnership: only a project lead of its department may change it. The
+     * HTTP layer lets only project leads through; this is where the department is known.
+     */
+    @CommandHandlerInterceptor
+    Object requireDepartmentOfAuthor(CommandMessage<?> message, InterceptorChain chain) throws Exception {
+        requireAuthorLeads(department, message);
+        return chain.proceed();
+    }
+
+    private static void requireAuthorLeads(String department, CommandMessage<?> message) {
+        Object departments = message.getMetaData().get(CommandMetadata.AUTHOR_DEPARTMENTS);
+        boolean leads = departments instanceof String list && List.of(list.split(",")).contains(department);
+        if (!leads) {
+            throw new CommandRejectedException(CommandRejectedException.Reason.FORBIDDEN, "department-not-permitted",
+                    "You may change only partnerships of your own departments (" + (departments == null ? "" : departments)
+                            + "); this one belongs to " + department + ".");
+        }
     }
 
     @CommandHandler
@@ -278,6 +303,7 @@ public class Partnership {
     @EventSourcingHandler
     void on(PartnershipProposedEvent event) {
         partnershipId = event.partnershipId();
+        department = event.department();
         stage = Stage.IDEA;
         status = PartnershipStatus.ACTIVE;
         lastEffectiveDate = event.effectiveDate();

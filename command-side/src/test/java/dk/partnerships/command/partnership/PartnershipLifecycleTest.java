@@ -65,6 +65,10 @@ class PartnershipLifecycleTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Partnership.class);
         fixture.registerInjectableResource(Clock.fixed(ZonedDateTime.of(TODAY.atTime(12, 0), COPENHAGEN).toInstant(), COPENHAGEN));
+        // Every command comes from a project lead of TMF (the partnership's department) unless a test says otherwise.
+        fixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
+                message.getMetaData().containsKey(CommandMetadata.AUTHOR_DEPARTMENTS) ? message
+                        : message.andMetaData(java.util.Map.of(CommandMetadata.AUTHOR_DEPARTMENTS, "SUF,TMF")));
     }
 
     private static PartnershipProposedEvent proposed() {
@@ -127,6 +131,24 @@ class PartnershipLifecycleTest {
                             "lead-1", "Forebyg cykeltyveri", null, null, D0))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(proposed());
+        }
+
+        @Test
+        void only_a_project_lead_of_the_department_may_propose_in_it() {
+            refused(fixture.givenNoPriorActivity()
+                    .when(new ProposePartnershipCommand(ID, "t", PartnershipKind.OPP, "TMF", "KK", "l", "n", null, null, D0),
+                            java.util.Map.of(CommandMetadata.AUTHOR_DEPARTMENTS, "SUF,KFF")), "department-not-permitted");
+            refused(fixture.givenNoPriorActivity()
+                    .when(new ProposePartnershipCommand(ID, "t", PartnershipKind.OPP, "TMF", "KK", "l", "n", null, null, D0),
+                            java.util.Map.of(CommandMetadata.AUTHOR_DEPARTMENTS, "")), "department-not-permitted");
+        }
+
+        @Test
+        void a_project_lead_of_another_department_changes_nothing() {
+            refused(fixture.given(proposed()).when(to(Stage.MARKET_DIALOGUE, null),
+                    java.util.Map.of(CommandMetadata.AUTHOR_DEPARTMENTS, "SUF")), "department-not-permitted");
+            refused(fixture.given(proposed()).when(new RecordLessonCommand(ID, null, "l-1", "Noget", List.of(), D1),
+                    java.util.Map.of(CommandMetadata.AUTHOR_DEPARTMENTS, "TMFX")), "department-not-permitted");
         }
 
         @Test

@@ -10,7 +10,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 @SpringBootApplication
 public class QuerySideApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        if (dk.partnerships.security.PasswordHashCommand.requested(args)) {
+            dk.partnerships.security.PasswordHashCommand.run();
+            return;
+        }
         System.setProperty("axoniq.update-checker.disabled", "true");
         new SpringApplicationBuilder(QuerySideApplication.class)
                 .properties("spring.config.name=application,query-side")

@@ -55,6 +55,8 @@ public class PartnershipHistoryController {
             entry.put("effectiveDate", logged.effectiveDate());
             entry.put("recordedAt", logged.recordedAt());
             entry.put("recordedBy", logged.recordedBy());
+            entry.put("recordedByName", logged.recordedByName());
+            entry.put("recordedAs", logged.recordedAs());
             entry.put("summary", HistoryEntries.summary(logged.event()));
             entry.put("why", HistoryEntries.why(logged.event()));
             entry.put("correlationId", logged.correlationId());

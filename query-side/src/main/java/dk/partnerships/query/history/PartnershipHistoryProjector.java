@@ -33,8 +33,8 @@ public class PartnershipHistoryProjector implements EventProjection {
         try {
             return jdbc.sql("""
                             INSERT INTO partnership_event_log (partnership_id, sequence, type, effective_date, recorded_at,
-                                recorded_by, correlation_id, command_id, data)
-                            VALUES (:id, :sequence, :type, :effective, :recordedAt, :by, :correlation, :command,
+                                recorded_by, recorded_by_name, recorded_as, correlation_id, command_id, data)
+                            VALUES (:id, :sequence, :type, :effective, :recordedAt, :by, :byName, :as, :correlation, :command,
                                 CAST(:data AS jsonb))
                             ON CONFLICT (partnership_id, sequence) DO NOTHING""")
                     .param("id", event.partnershipId()).param("sequence", event.sequence())
@@ -42,6 +42,8 @@ public class PartnershipHistoryProjector implements EventProjection {
                     .param("effective", event.payload().effectiveDate())
                     .param("recordedAt", Timestamp.from(event.recordedAt()))
                     .param("by", event.metadataValue(EventMetadata.USER_ID))
+                    .param("byName", event.metadataValue(EventMetadata.USER_NAME))
+                    .param("as", event.metadataValue(EventMetadata.USER_ROLE))
                     .param("correlation", event.metadataValue(EventMetadata.CORRELATION_ID))
                     .param("command", event.metadataValue(EventMetadata.COMMAND_ID))
                     .param("data", json.writeValueAsString(event.payload()))

@@ -16,7 +16,7 @@ class PartnershipHistoryRepository {
 
     /** One logged event, with its payload read back into the event record. */
     record LoggedEvent(long sequence, String type, LocalDate effectiveDate, Instant recordedAt, String recordedBy,
-                       String correlationId, PartnershipEvent event, String data) {
+                       String recordedByName, String recordedAs, String correlationId, PartnershipEvent event, String data) {
     }
 
     private final JdbcClient jdbc;
@@ -32,7 +32,8 @@ class PartnershipHistoryRepository {
      */
     List<LoggedEvent> events(String partnershipId, LocalDate asOf, Instant knownAt) {
         return jdbc.sql("""
-                        SELECT sequence, type, effective_date, recorded_at, recorded_by, correlation_id, data::text AS data
+                        SELECT sequence, type, effective_date, recorded_at, recorded_by, recorded_by_name, recorded_as,
+                               correlation_id, data::text AS data
                         FROM partnership_event_log
                         WHERE partnership_id = :id
                           AND (CAST(:asOf AS date) IS NULL OR effective_date <= CAST(:asOf AS date))
@@ -48,7 +49,7 @@ class PartnershipHistoryRepository {
                     try {
                         return new LoggedEvent(rs.getLong("sequence"), type, rs.getObject("effective_date", LocalDate.class),
                                 rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
-                                rs.getString("correlation_id"), json.readValue(rs.getString("data"), eventType),
+                                rs.getString("recorded_by_name"), rs.getString("recorded_as"), rs.getString("correlation_id"), json.readValue(rs.getString("data"), eventType),
                                 rs.getString("data"));
                     } catch (IOException e) {
                         throw new IllegalStateException("Unreadable logged event " + partnershipId + "#" + rs.getLong("sequence"), e);

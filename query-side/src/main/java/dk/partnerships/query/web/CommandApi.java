@@ -1,5 +1,7 @@
 package dk.partnerships.query.web;
 
+import dk.partnerships.security.Author;
+import dk.partnerships.security.ProductTokens;
 import org.springframework.core.env.Environment;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +33,10 @@ public class CommandApi {
     private final JsonMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    CommandApi(String configuredUrl, Environment environment, JsonMapper json) {
+    private final ProductTokens tokens;
+
+    CommandApi(String configuredUrl, Environment environment, JsonMapper json, ProductTokens tokens) {
+        this.tokens = tokens;
         this.configuredUrl = configuredUrl == null ? "" : configuredUrl.replaceAll("/+$", "");
         this.environment = environment;
         this.json = json;
@@ -89,7 +94,7 @@ public class CommandApi {
      * @param ifMatch        the version the form was shown at; a change by someone else meanwhile answers 412
      * @param idempotencyKey one per rendered form, so a double submit appends once
      */
-    public Answer post(String path, Map<String, Object> body, Long ifMatch, String idempotencyKey, String user) {
+    public Answer post(String path, Map<String, Object> body, Long ifMatch, String idempotencyKey, Author author) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/json")
@@ -101,16 +106,16 @@ public class CommandApi {
         if (idempotencyKey != null && idempotencyKey.matches("[A-Za-z0-9-]{8,64}")) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        if (user != null && !user.isBlank()) {
-            request.header("X-User", user);
-        }
+        // The signed-in person, in a token only the two sides can sign (see ProductTokens).
+        request.header("Authorization", "Bearer " + tokens.issue(author));
         return send(request.build());
     }
 
     /** The departments the command side accepts on proposals: code → name. */
-    public Map<String, String> departments() {
+    public Map<String, String> departments(Author author) {
         Answer answer = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/departments"))
-                .timeout(Duration.ofSeconds(5)).header("Accept", "application/json").GET().build());
+                .timeout(Duration.ofSeconds(5)).header("Accept", "application/json")
+                .header("Authorization", "Bearer " + tokens.issue(author)).GET().build());
         Map<String, String> departments = new LinkedHashMap<>();
         if (answer.ok() && answer.body().get("departments") instanceof List<?> list) {
             for (Object department : list) {

@@ -1,14 +1,21 @@
 package dk.partnerships.query.web;
 
+import dk.partnerships.security.Author;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** What every page's layout needs: the current language and links that switch it on the same page. */
+/** What every page's layout needs: who is signed in, the current language and links that switch it on the same page. */
 @ControllerAdvice(basePackages = {"dk.partnerships.query.web", "dk.partnerships.query.history"})
 class PageModel {
+
+    /** The signed-in person for the header, or null on the login page. */
+    @ModelAttribute("me")
+    Author me() {
+        return Author.current().orElse(null);
+    }
 
     @ModelAttribute("lang")
     String lang() {

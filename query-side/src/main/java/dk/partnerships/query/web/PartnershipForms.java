@@ -1,5 +1,6 @@
 package dk.partnerships.query.web;
 
+import dk.partnerships.security.Author;
 import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.query.lessons.SimilarLessons;
 import jakarta.servlet.http.HttpServletRequest;
@@ -76,7 +77,7 @@ class PartnershipForms {
     String propose(@RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response,
                    Model model) {
         CommandApi.Answer answer = commands.post("/api/partnerships", body("propose", form), null,
-                form.get("requestKey"), request.getHeader("X-User"));
+                form.get("requestKey"), signedIn());
         if (answer.ok()) {
             return "redirect:/partnerships/" + answer.body().get("id") + "?minVersion=" + Math.max(1, answer.version());
         }
@@ -119,7 +120,7 @@ class PartnershipForms {
         Map<String, Object> body = body(action, form);
         body.remove("itemId");
         Long version = form.getOrDefault("version", "").matches("\\d{1,9}") ? Long.valueOf(form.get("version")) : null;
-        CommandApi.Answer answer = commands.post(path, body, version, form.get("requestKey"), request.getHeader("X-User"));
+        CommandApi.Answer answer = commands.post(path, body, version, form.get("requestKey"), signedIn());
         if (answer.ok()) {
             return "redirect:/partnerships/" + validId + "?minVersion=" + answer.version() + "#timeline";
         }
@@ -128,11 +129,20 @@ class PartnershipForms {
         return "partnership";
     }
 
+    /** The security filters let only signed-in project leads post forms. */
+    private static Author signedIn() {
+        return Author.current().orElseThrow(() -> new IllegalStateException("A form reached the page unsigned"));
+    }
+
     private void fillProposal(Model model, Map<String, String> values, Map<String, Object> problem) {
         model.addAttribute("form", values);
         model.addAttribute("problem", problem);
         model.addAttribute("kinds", PageParameters.names(PartnershipKind.values()));
-        model.addAttribute("departments", commands.departments());
+        // Only the departments the project lead may propose in; the write side checks it again.
+        Author author = signedIn();
+        Map<String, String> departments = new LinkedHashMap<>(commands.departments(author));
+        departments.keySet().retainAll(author.departments());
+        model.addAttribute("departments", departments);
         model.addAttribute("similarLessons", similar(values.get("title"), values.get("need"), values.get("department")));
     }
 

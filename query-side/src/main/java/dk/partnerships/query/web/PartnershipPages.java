@@ -96,6 +96,9 @@ class PartnershipPages {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no partnership with id " + id + ".");
         }
         model.addAttribute("p", partnership);
+        // The forms only for whom the write side would accept them from: a project lead of this department.
+        model.addAttribute("mayWrite", dk.partnerships.security.Author.current()
+                .map(author -> author.leads(String.valueOf(partnership.get("department")))).orElse(false));
         Locale locale = LocaleContextHolder.getLocale();
         List<Map<String, Object>> timeline = new java.util.ArrayList<>();
         for (Map<String, Object> entry : timeline(validId)) {

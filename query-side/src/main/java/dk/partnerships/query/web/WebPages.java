@@ -18,7 +18,7 @@ import java.util.Locale;
 
 /** The web pages, their language (Danish by default, English by choice) and their way to the command side. */
 @Configuration(proxyBeanMethods = false)
-@Import({DashboardPages.class, PartnershipPages.class, PartnershipForms.class, LessonPages.class, PageModel.class})
+@Import({DashboardPages.class, PartnershipPages.class, PartnershipForms.class, LessonPages.class, LoginPage.class, PageModel.class})
 public class WebPages {
 
     static final Locale DANISH = Locale.forLanguageTag("da");
@@ -58,7 +58,7 @@ public class WebPages {
 
     @Bean
     CommandApi commandApi(@Value("${partnerships.web.command-side-url:}") String commandSideUrl, Environment environment,
-                          JsonMapper json) {
-        return new CommandApi(commandSideUrl, environment, json);
+                          JsonMapper json, dk.partnerships.security.ProductTokens tokens) {
+        return new CommandApi(commandSideUrl, environment, json, tokens);
     }
 }

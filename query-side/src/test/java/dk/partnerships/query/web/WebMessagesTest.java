@@ -43,8 +43,8 @@ class WebMessagesTest {
         Properties danish = load("web.properties");
         Pattern literalKey = Pattern.compile("#\\{([a-zA-Z][\\w.-]*)[}(]");
         List<String> missing = new ArrayList<>();
-        try (Stream<Path> templates = Files.list(Path.of("src/main/resources/templates"))) {
-            for (Path template : templates.toList()) {
+        try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path template : templates.filter(Files::isRegularFile).toList()) {
                 Matcher matcher = literalKey.matcher(Files.readString(template));
                 while (matcher.find()) {
                     if (!danish.containsKey(matcher.group(1))) {

@@ -41,6 +41,7 @@ public class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final String USER = "demo-data";
+    private static final java.util.Set<String> DEPARTMENTS = java.util.Set.of("OKF", "SUF", "TMF", "BUF", "KFF", "SOF", "BIF");
 
     private final CommandGateway commands;
     private final JdbcClient jdbc;
@@ -164,8 +165,9 @@ public class DemoData implements ApplicationRunner {
 
     private void send(LocalDate effectiveDate, Object command) {
         String commandId = UUID.randomUUID().toString();
-        commands.sendAndWait(new CommandMetadata(USER, clock.instant(), effectiveDate, commandId, "demo-data")
-                .wrap(command));
+        // The loader acts as a project lead of the cases' departments, like anyone recording them by hand.
+        commands.sendAndWait(new CommandMetadata(USER, "Demodata (seed document)", "PROJECT_LEAD", DEPARTMENTS,
+                clock.instant(), effectiveDate, commandId, "demo-data").wrap(command));
     }
 
     private static LocalDate date(int year, int month, int day) {

@@ -129,7 +129,7 @@ final class BenchmarkStore {
     private static PartnershipEvent event(String step, String id, String department, int n, LocalDate on) {
         return switch (step) {
             case "proposed" -> new PartnershipProposedEvent(id, "Partnerskab " + n, PartnershipKind.values()[n % 4],
-                    department, "Københavns Kommune", "Enhed " + department, "Behov nummer " + n, List.of("Leverandør " + n % 50),
+                    department, "Københavns Kommune", "Enhed " + department, null, "Behov nummer " + n, List.of("Leverandør " + n % 50),
                     new BigDecimal(100_000 + n), on);
             case "dialogue" -> new StageAdvancedEvent(id, Stage.IDEA, Stage.MARKET_DIALOGUE, null, on);
             case "tender" -> new StageAdvancedEvent(id, Stage.MARKET_DIALOGUE, Stage.TENDER, null, on);

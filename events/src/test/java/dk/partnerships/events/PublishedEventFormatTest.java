@@ -34,7 +34,7 @@ class PublishedEventFormatTest {
     static Stream<PartnershipEvent> samples() {
         return Stream.of(
                 new PartnershipProposedEvent(ID, "Biologisk lys på plejehjem", PartnershipKind.OPI, "SUF", "KK",
-                        "lead-17", "Bedre søvn og døgnrytme for beboere", List.of("Aarhus Kommune", "Dansk-svensk konsortium"),
+                        null, "6d0f4c1e-2a7b-4f7e-9a51-0c3b2e1d4f55", "Bedre søvn og døgnrytme for beboere", List.of("Aarhus Kommune", "Dansk-svensk konsortium"),
                         new BigDecimal("150000000"), DAY),
                 new StageAdvancedEvent(ID, Stage.IDEA, Stage.MARKET_DIALOGUE, null, DAY),
                 new StageSkippedEvent(ID, Stage.IDEA, Stage.IMPLEMENTATION,
@@ -72,6 +72,16 @@ class PublishedEventFormatTest {
         assertThat(actual).as("JSON of %s", type).isEqualTo(expected);
         // ... and the frozen form still reads back into the same event.
         assertThat(MAPPER.treeToValue(expected, sample.getClass())).isEqualTo(sample);
+    }
+
+    @Test
+    void a_revision_1_proposal_still_reads_with_its_plain_text_lead() throws IOException {
+        PartnershipProposedEvent old = MAPPER.readValue(
+                Path.of("src/test/resources/frozen-events/revision-1/PartnershipProposedEvent.json").toFile(),
+                PartnershipProposedEvent.class);
+        assertThat(old.lead()).isEqualTo("lead-17");
+        assertThat(old.leadPersonId()).isNull();
+        assertThat(old.title()).isEqualTo("Biologisk lys på plejehjem");
     }
 
     @Test

@@ -34,7 +34,7 @@ class PublishedEventSchemaTest {
     private static final ObjectMapper MAPPER = PartnershipEventJson.newObjectMapper();
     /** Fields an event may carry as null: amounts not disclosed, notes that are optional. */
     private static final Map<Class<?>, Set<String>> NULLABLE = Map.of(
-            PartnershipProposedEvent.class, Set.of("expectedValueDkk"),
+            PartnershipProposedEvent.class, Set.of("lead", "leadPersonId", "expectedValueDkk"),
             AwardRecordedEvent.class, Set.of("valueDkk"),
             StageAdvancedEvent.class, Set.of("reason"),
             PartnershipResumedEvent.class, Set.of("reason"));

@@ -39,6 +39,13 @@ import java.time.ZoneId;
         ReadProblems.class})
 public class QuerySideConfiguration {
 
+    /** Names behind person ids from the command side's API; standalone puts an in-process lookup in its place. */
+    @org.springframework.context.annotation.Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
+    dk.partnerships.query.people.PersonNames personNames(dk.partnerships.query.web.CommandApi commandSide) {
+        return new dk.partnerships.query.people.RemotePersonNames(commandSide);
+    }
+
     /** The read tables, migrated with their own history table, apart from the event store's. */
     @Bean(initMethod = "migrate")
     Flyway readModelFlyway(DataSource dataSource) {

@@ -107,15 +107,17 @@ public class ReadProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /**
+     * The body every framework refusal ends in (Spring fills it in after handleExceptionInternal for most of them):
+     * it gets its code here.
+     */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-                                                             HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
         if (body instanceof ProblemDetail problem && (problem.getProperties() == null
                 || !problem.getProperties().containsKey("code"))) {
-            HttpStatus known = HttpStatus.resolve(status.value());
-            problem.setProperty("code", known == null ? "http-" + status.value()
-                    : known.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            problem.setProperty("code", dk.partnerships.security.ProblemCodes.of(status));
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return super.createResponseEntity(body, headers, status, request);
     }
 }

@@ -49,6 +49,7 @@ import java.util.List;
         "org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration"})
 @EnableWebSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
+@org.springframework.context.annotation.Import(FallbackProblems.class)
 public class SecurityConfiguration {
 
     private static final String[] ANY_ROLE = Role.all();
@@ -79,6 +80,32 @@ public class SecurityConfiguration {
         return new AuthenticationProblems();
     }
 
+    /** A request the firewall refuses (encoded slashes, NUL, path traversal, ...) is answered like any other refusal. */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejected() {
+        return (request, response, e) -> AuthenticationProblems.write(response, 400, "request-rejected",
+                "Request rejected", "The request's address or headers are not acceptable: " + e.getMessage(), request);
+    }
+
+    /** Tomcat's own refusals (before Spring sees the request) as problem+json on API paths. */
+    @Bean
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>
+    tomcatProblems() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
+    }
+
+    /** Before the security filters, so an oversized body costs nothing, signed in or not. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<RequestBodyLimit> requestBodyLimit() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RequestBodyLimit());
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, SecurityProperties properties,
@@ -91,6 +118,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/people/*").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/partnerships", "/api/partnerships/**").hasRole(Role.PROJECT_LEAD.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ANY_ROLE)
                         .anyRequest().denyAll())

@@ -62,6 +62,7 @@ class AccessControlTest extends StandaloneHttpTest {
         Http.Response proposed = http.post("/api/partnerships", proposal("Adgang", "OPI", "SUF", "2024-01-10"));
         assertThat(proposed.status()).isEqualTo(201);
         id = proposed.json().get("id").asString();
+        awaitAllProjected();
     }
 
     record Write(String name, String path, Map<String, Object> body) {
@@ -145,6 +146,9 @@ class AccessControlTest extends StandaloneHttpTest {
         refused(http.as("lead").post("/api/admin/projections/consistency-check", ""), 403, "access-denied", before);
         refused(http.as("auditor").post("/api/admin/projections/partnership-summaries/rebuild", ""), 403, "access-denied", before);
         refused(http.anonymous().get("/api/admin/projections"), 401, "authentication-required", before);
+        refused(http.anonymous().send("DELETE", "/api/people/" + UUID.randomUUID(), new byte[0]), 401,
+                "authentication-required", before);
+        refused(http.as("manager").send("DELETE", "/api/people/" + UUID.randomUUID(), new byte[0]), 403, "access-denied", before);
         assertThat(http.as("admin").get("/api/admin/projections").status()).isEqualTo(200);
     }
 

@@ -62,6 +62,13 @@ public final class Services implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
     }
 
+    /** The query side's pages write, and its reads find persons' names, through the command side's API. */
+    private List<String> withCommandSide(List<String> arguments) {
+        List<String> all = new java.util.ArrayList<>(arguments);
+        all.add("--partnerships.web.command-side-url=http://localhost:" + commandPort);
+        return all;
+    }
+
     public void startCommandSide() throws IOException {
         commandSide = ChildProcess.jar(directory.resolve("command-side.log"), COMMAND_SIDE_JAR, List.of("-Xmx384m"),
                 arguments(commandPort, "command_side"));
@@ -70,7 +77,7 @@ public final class Services implements AutoCloseable {
 
     public void startQuerySide() throws IOException {
         querySide = ChildProcess.jar(directory.resolve("query-side-" + (++queryStarts) + ".log"), QUERY_SIDE_JAR,
-                List.of("-Xmx384m"), arguments(queryPort, "query_side"));
+                List.of("-Xmx384m"), withCommandSide(arguments(queryPort, "query_side")));
         ChildProcess.awaitPort(queryPort, Duration.ofSeconds(120), querySide);
     }
 

@@ -19,12 +19,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Sends one write's command with its metadata and turns the result into the HTTP answer.
  * <p>
- * With an {@code Idempotency-Key}, claiming the key, appending the events (Axon joins the surrounding Spring
- * transaction) and storing the answer happen in one database transaction: either all of it is durable or none.
+ * Everything a write does happens in one database transaction (Axon joins the surrounding Spring transaction):
+ * with an {@code Idempotency-Key}, claiming the key, building the command (which may register a person's name),
+ * appending the events and storing the answer; either all of it is durable or none, so a refused proposal leaves
+ * no name behind.
  */
 class CommandSender {
 
@@ -57,8 +60,14 @@ class CommandSender {
      */
     ResponseEntity<String> send(WriteContext context, String scope, Object request, Object command,
                                 LocalDate effectiveDate, Function<Object, WriteAnswerBody> answer) {
+        return send(context, scope, request, () -> command, effectiveDate, answer);
+    }
+
+    /** As above, with the command built inside the write's transaction (and only when it is not a retry). */
+    ResponseEntity<String> send(WriteContext context, String scope, Object request, Supplier<Object> command,
+                                LocalDate effectiveDate, Function<Object, WriteAnswerBody> answer) {
         if (context.idempotencyKey() == null) {
-            return dispatch(context, command, effectiveDate, answer).toResponse(false);
+            return transaction.execute(status -> dispatch(context, command.get(), effectiveDate, answer).toResponse(false));
         }
         String requestHash = sha256(json.writeValueAsString(request));
         return transaction.execute(status -> {
@@ -69,7 +78,7 @@ class CommandSender {
                 }
                 return earlier.get().answer().toResponse(true);
             }
-            WriteAnswer written = dispatch(context, command, effectiveDate, answer);
+            WriteAnswer written = dispatch(context, command.get(), effectiveDate, answer);
             idempotency.complete(scope, context.idempotencyKey(), written);
             return written.toResponse(false);
         });

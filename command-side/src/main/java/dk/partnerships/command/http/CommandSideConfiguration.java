@@ -17,7 +17,7 @@ import java.time.Clock;
 @EnableConfigurationProperties(CommandSideProperties.class)
 @Import({Partnership.class, PartnershipWriteController.class, DepartmentsController.class, CommandSender.class, IdempotencyStore.class,
         dk.partnerships.command.audit.AuditConfiguration.class,
-        WriteProblemHandler.class})
+        WriteProblemHandler.class, dk.partnerships.command.people.PeopleConfiguration.class})
 public class CommandSideConfiguration {
 
     /**
@@ -27,7 +27,13 @@ public class CommandSideConfiguration {
     @Bean
     JsonMapperBuilderCustomizer strictRequestReading() {
         return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-                DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // A wrong type is refused, not converted: {"title": 123} or {"valueDkk": "1000"} is a client's bug.
+                .disable(tools.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .withCoercionConfig(tools.jackson.databind.type.LogicalType.Textual, text -> text
+                        .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Integer, tools.jackson.databind.cfg.CoercionAction.Fail)
+                        .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Float, tools.jackson.databind.cfg.CoercionAction.Fail)
+                        .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Boolean, tools.jackson.databind.cfg.CoercionAction.Fail));
     }
 
     /** "Today" for effective dates is decided in the municipality's time zone, not the server's. */

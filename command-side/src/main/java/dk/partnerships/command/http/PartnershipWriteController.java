@@ -14,6 +14,7 @@ import dk.partnerships.command.partnership.Commands.ResolveReadinessItemCommand;
 import dk.partnerships.command.partnership.Commands.ResumePartnershipCommand;
 import dk.partnerships.command.partnership.Commands.TransitionStageCommand;
 import dk.partnerships.command.partnership.PartnershipState;
+import dk.partnerships.command.people.PersonRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import static dk.partnerships.command.http.WriteRequests.*;
@@ -46,9 +48,12 @@ class PartnershipWriteController {
     private final CommandSender sender;
     private final CommandSideProperties properties;
 
-    PartnershipWriteController(CommandSender sender, CommandSideProperties properties) {
+    private final PersonRegistry people;
+
+    PartnershipWriteController(CommandSender sender, CommandSideProperties properties, PersonRegistry people) {
         this.sender = sender;
         this.properties = properties;
+        this.people = people;
     }
 
     /** What an idempotency key is checked against: the endpoint and the body. */
@@ -62,8 +67,9 @@ class PartnershipWriteController {
         }
         String id = UUID.randomUUID().toString();
         LocalDate effective = effective(body.effectiveDate());
-        var command = new ProposePartnershipCommand(id, body.title().strip(), body.kind(), body.department(),
-                properties.owningOrganisation(), body.lead().strip(), body.need().strip(), body.partners(),
+        // The lead is a person: the name goes to the person registry (erasable), the event carries the id.
+        Supplier<Object> command = () -> new ProposePartnershipCommand(id, body.title().strip(), body.kind(), body.department(),
+                properties.owningOrganisation(), people.register(body.lead().strip()), body.need().strip(), body.partners(),
                 body.expectedValueDkk(), effective);
         return sender.send(WriteContext.from(http), CommandSender.NEW_PARTNERSHIP_SCOPE,
                 new HashedRequest(http.getRequestURI(), body), command, effective,

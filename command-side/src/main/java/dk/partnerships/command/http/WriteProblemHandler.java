@@ -86,12 +86,26 @@ class WriteProblemHandler extends ResponseEntityExceptionHandler {
     /** Another writer appended to the same partnership at the same moment: safe to retry. */
     @ExceptionHandler({ConcurrencyException.class, EventStoreException.class})
     ResponseEntity<ProblemDetail> concurrent(RuntimeException e) {
-        if (!(e instanceof ConcurrencyException) && !(e.getCause() instanceof ConcurrencyException)) {
+        if (!(e instanceof ConcurrencyException) && !(e.getCause() instanceof ConcurrencyException) && !sameSequenceTwice(e)) {
             return unexpected(e);
         }
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "concurrent-modification",
                 "Changed by someone else at the same time",
                 "Another change to this partnership was saved at the same moment; reload it and try again."));
+    }
+
+    /**
+     * Inside a surrounding Spring transaction (writes with an idempotency key, proposals) Axon reports the losing
+     * side of a race as a plain EventStoreException; the database's unique (aggregate, sequence) key says what it is.
+     */
+    private static boolean sameSequenceTwice(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())
+                    && String.valueOf(sql.getMessage()).contains("domain_event_entry_aggregate_sequence")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(CommandSender.IdempotencyKeyReusedException.class)
@@ -224,16 +238,17 @@ class WriteProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** Every other framework refusal (405, 406, 415, ...) still carries a code. */
+    /**
+     * The body every framework refusal ends in (Spring fills it in after handleExceptionInternal for most of them):
+     * it gets its code here.
+     */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-                                                             HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
         if (body instanceof ProblemDetail problem && (problem.getProperties() == null
                 || !problem.getProperties().containsKey("code"))) {
-            HttpStatus known = HttpStatus.resolve(status.value());
-            String code = known == null ? "http-" + status.value()
-                    : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-            problem.setProperty("code", code);
+            problem.setProperty("code", dk.partnerships.security.ProblemCodes.of(status));
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return super.createResponseEntity(body, headers, status, request);
     }
 }

@@ -31,12 +31,12 @@ final class WriteRequests {
     }
 
     record ProposePartnership(
-            @NotBlank @Size(max = TITLE) String title,
+            @NotBlank @CleanText @Size(max = TITLE) String title,
             @NotNull PartnershipKind kind,
-            @NotBlank @Size(max = 20) String department,
-            @NotBlank @Size(max = NAME) String lead,
-            @NotBlank @Size(max = TEXT) String need,
-            @Size(max = LIST) List<@NotBlank @Size(max = NAME) String> partners,
+            @NotBlank @CleanText @Size(max = 20) String department,
+            @NotBlank @CleanText @Size(max = NAME) String lead,
+            @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String need,
+            @Size(max = LIST) List<@NotBlank @CleanText @Size(max = NAME) String> partners,
             @DecimalMin("0") @Digits(integer = 15, fraction = 2) BigDecimal expectedValueDkk,
             LocalDate effectiveDate) {
     }
@@ -44,13 +44,13 @@ final class WriteRequests {
     record TransitionStage(
             @NotNull Stage to,
             LocalDate effectiveDate,
-            @Size(max = TEXT) String reason) {
+            @CleanText(multiline = true) @Size(max = TEXT) String reason) {
     }
 
     record RecordAward(
-            @NotBlank @Size(max = NAME) String supplier,
+            @NotBlank @CleanText @Size(max = NAME) String supplier,
             @DecimalMin("0") @Digits(integer = 15, fraction = 2) BigDecimal valueDkk,
-            @Size(max = LIST) List<@NotBlank @Size(max = NAME) String> buyers,
+            @Size(max = LIST) List<@NotBlank @CleanText @Size(max = NAME) String> buyers,
             @Min(1) @Max(10_000) Integer buyerCount,
             Boolean frameworkAgreement,
             LocalDate effectiveDate) {
@@ -58,26 +58,26 @@ final class WriteRequests {
 
     record RecordPilotOutcome(
             @NotNull PilotOutcome outcome,
-            @NotBlank @Size(max = TEXT) String findings,
+            @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String findings,
             LocalDate effectiveDate) {
     }
 
     record AddReadinessItem(
             @NotNull ReadinessType type,
-            @NotBlank @Size(max = TEXT) String description,
-            @NotBlank @Size(max = NAME) String owner,
+            @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String description,
+            @NotBlank @CleanText @Size(max = NAME) String owner,
             LocalDate effectiveDate) {
     }
 
     record ResolveReadinessItem(
-            @NotBlank @Size(max = TEXT) String note,
+            @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String note,
             LocalDate effectiveDate) {
     }
 
     record RecordEvaluation(
-            @NotBlank @Size(max = TEXT) String summary,
-            @NotBlank @Size(max = TEXT) String benefitsExpected,
-            @NotBlank @Size(max = TEXT) String benefitsRealised,
+            @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String summary,
+            @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String benefitsExpected,
+            @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String benefitsRealised,
             LocalDate effectiveDate) {
     }
 
@@ -85,23 +85,23 @@ final class WriteRequests {
     }
 
     record RecordLesson(
-            @NotBlank @Size(max = TEXT) String text,
-            @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
+            @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String text,
+            @Size(max = 20) List<@NotBlank @CleanText @Size(max = 50) String> tags,
             LocalDate effectiveDate) {
     }
 
     record PutOnHold(
-            @NotBlank @Size(max = TEXT) String reason,
+            @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String reason,
             LocalDate effectiveDate) {
     }
 
     record Resume(
-            @Size(max = TEXT) String reason,
+            @CleanText(multiline = true) @Size(max = TEXT) String reason,
             LocalDate effectiveDate) {
     }
 
     record Abandon(
-            @NotBlank @Size(max = TEXT) String reason,
+            @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String reason,
             LocalDate effectiveDate) {
     }
 }

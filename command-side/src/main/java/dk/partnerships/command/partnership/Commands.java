@@ -26,7 +26,7 @@ public final class Commands {
             PartnershipKind kind,
             String department,
             String owningOrganisation,
-            String lead,
+            String leadPersonId,
             String need,
             List<String> partners,
             BigDecimal expectedValueDkk,

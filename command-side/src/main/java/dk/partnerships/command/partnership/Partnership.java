@@ -85,7 +85,7 @@ public class Partnership {
         requireAuthorLeads(command.department(), message);
         requireNotInFuture(command.effectiveDate(), clock);
         apply(new PartnershipProposedEvent(command.partnershipId(), command.title(), command.kind(),
-                command.department(), command.owningOrganisation(), command.lead(), command.need(),
+                command.department(), command.owningOrganisation(), null, command.leadPersonId(), command.need(),
                 command.partners(), command.expectedValueDkk(), command.effectiveDate()));
     }
 
@@ -438,9 +438,16 @@ public class Partnership {
         }
     }
 
+    /** Older dates are typos (0024 for 2024), not history: public-private innovation partnerships are younger. */
+    static final LocalDate EARLIEST_EFFECTIVE_DATE = LocalDate.of(1990, 1, 1);
+
     private static void requireNotInFuture(LocalDate effectiveDate, Clock clock) {
         if (effectiveDate == null) {
             throw invalid("effective-date-missing", "An effective date is required.");
+        }
+        if (effectiveDate.isBefore(EARLIEST_EFFECTIVE_DATE)) {
+            throw invalid("effective-date-too-early", "The effective date " + effectiveDate + " lies before "
+                    + EARLIEST_EFFECTIVE_DATE + "; partnerships tracked here are younger than that (a typo in the year?).");
         }
         LocalDate today = LocalDate.now(clock);
         if (effectiveDate.isAfter(today)) {

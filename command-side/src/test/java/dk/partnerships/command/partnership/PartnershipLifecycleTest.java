@@ -72,7 +72,7 @@ class PartnershipLifecycleTest {
     }
 
     private static PartnershipProposedEvent proposed() {
-        return new PartnershipProposedEvent(ID, "Aflåst cykelparkering", PartnershipKind.OPI, "TMF", "KK", "lead-1",
+        return new PartnershipProposedEvent(ID, "Aflåst cykelparkering", PartnershipKind.OPI, "TMF", "KK", null, "lead-1",
                 "Forebyg cykeltyveri", List.of(), null, D0);
     }
 

@@ -35,7 +35,11 @@ public class PartnershipHistoryController {
     private final Clock clock;
     private final JsonMapper json;
 
-    PartnershipHistoryController(PartnershipHistoryRepository history, Clock clock, JsonMapper json) {
+    private final dk.partnerships.query.people.PersonNames people;
+
+    PartnershipHistoryController(PartnershipHistoryRepository history, Clock clock, JsonMapper json,
+                                 dk.partnerships.query.people.PersonNames people) {
+        this.people = people;
         this.history = history;
         this.clock = clock;
         this.json = json;
@@ -126,7 +130,12 @@ public class PartnershipHistoryController {
         PartnershipStateFold fold = new PartnershipStateFold();
         history.events(id, asOf, knownAt).forEach(logged -> fold.apply(logged.event(), logged.recordedAt()));
         LocalDate today = LocalDate.now(clock);
-        return fold.result(asOf != null && asOf.isBefore(today) ? asOf : today);
+        Map<String, Object> state = new java.util.LinkedHashMap<>(fold.result(asOf != null && asOf.isBefore(today) ? asOf : today));
+        if (state.containsKey("leadPersonId")) {
+            // The name as it is now kept: an erased name is erased in every past state too.
+            people.fillLeads(List.of(state));
+        }
+        return state;
     }
 
     /** A moment ({@code 2024-03-01T12:00:00Z}) or a day ({@code 2024-03-01}: as known at the end of that day). */

@@ -43,6 +43,7 @@ final class PartnershipStateFold {
             state.put("department", e.department());
             state.put("owningOrganisation", e.owningOrganisation());
             state.put("lead", e.lead());
+            state.put("leadPersonId", e.leadPersonId());
             state.put("need", e.need());
             state.put("partners", e.partners());
             state.put("expectedValueDkk", e.expectedValueDkk());

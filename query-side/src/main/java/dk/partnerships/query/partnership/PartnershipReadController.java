@@ -53,6 +53,12 @@ class PartnershipReadController {
                                    @RequestParam(defaultValue = "0") @Min(0) int offset) {
         List<Map<String, Object>> rows = repository.list(new PartnershipReadRepository.Filter(name(stage), name(status),
                 department, name(kind), limit, offset));
+        rows.forEach(row -> {
+            if (Boolean.TRUE.equals(row.remove("leadErased"))) {
+                row.put("lead", "[erased]");
+            }
+            row.remove("leadPersonId");
+        });
         return Csv.download("partnerships.csv", Csv.of(rows, List.of("id", "title", "kind", "department", "stage",
                 "status", "lead", "stageEnteredOn", "daysInStage", "version")));
     }

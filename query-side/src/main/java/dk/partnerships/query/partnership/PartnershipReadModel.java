@@ -33,8 +33,9 @@ public class PartnershipReadModel {
     }
 
     @Bean
-    PartnershipReadRepository partnershipReadRepository(JdbcClient jdbc, JsonMapper json, Clock clock) {
-        return new PartnershipReadRepository(jdbc, json, clock);
+    PartnershipReadRepository partnershipReadRepository(JdbcClient jdbc, JsonMapper json, Clock clock,
+                                                        dk.partnerships.query.people.PersonNames people) {
+        return new PartnershipReadRepository(jdbc, json, clock, people);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dk.partnerships.query.partnership;
 
 import dk.partnerships.query.lessons.LessonRows;
+import dk.partnerships.query.people.PersonNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +30,10 @@ public class PartnershipReadRepository {
     private final JsonMapper json;
     private final Clock clock;
 
-    PartnershipReadRepository(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    private final PersonNames people;
+
+    PartnershipReadRepository(JdbcClient jdbc, JsonMapper json, Clock clock, PersonNames people) {
+        this.people = people;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -49,7 +53,9 @@ public class PartnershipReadRepository {
         params.put("limit", filter.limit());
         params.put("offset", filter.offset());
         LocalDate today = LocalDate.now(clock);
-        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> summary(rs, today)).list();
+        List<Map<String, Object>> rows = jdbc.sql(sql.toString()).params(params).query((rs, row) -> summary(rs, today)).list();
+        people.fillLeads(rows);
+        return rows;
     }
 
     Optional<Long> version(String id) {
@@ -74,6 +80,7 @@ public class PartnershipReadRepository {
         return jdbc.sql("SELECT * FROM partnership_summary WHERE id = :id").param("id", id)
                 .query((rs, row) -> detail(rs, today)).optional()
                 .map(detail -> {
+                    people.fillLeads(List.of(detail));
                     detail.put("readinessItems", readinessItems(id, today));
                     detail.put("lessons", lessons(id));
                     return detail;
@@ -97,6 +104,7 @@ public class PartnershipReadRepository {
         row.put("stage", rs.getString("stage"));
         row.put("status", rs.getString("status"));
         row.put("lead", rs.getString("lead"));
+        row.put("leadPersonId", rs.getString("lead_person_id"));
         row.put("stageEnteredOn", stageEnteredOn);
         row.put("daysInStage", ChronoUnit.DAYS.between(stageEnteredOn, today));
         row.put("version", rs.getLong("version"));

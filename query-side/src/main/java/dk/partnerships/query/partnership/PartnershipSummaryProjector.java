@@ -131,14 +131,14 @@ public class PartnershipSummaryProjector implements EventProjection {
 
     private boolean insert(PartnershipProposedEvent e, ProjectedEvent event) {
         return jdbc.sql("""
-                        INSERT INTO partnership_summary (id, title, kind, department, owning_organisation, lead, need,
+                        INSERT INTO partnership_summary (id, title, kind, department, owning_organisation, lead, lead_person_id, need,
                             partners, expected_value_dkk, stage, status, proposed_on, stage_entered_on, version,
                             last_recorded_at)
-                        VALUES (:id, :title, :kind, :department, :owner, :lead, :need, CAST(:partners AS jsonb),
+                        VALUES (:id, :title, :kind, :department, :owner, :lead, :leadPersonId, :need, CAST(:partners AS jsonb),
                             :value, 'IDEA', 'ACTIVE', :on, :on, 1, :recordedAt)
                         ON CONFLICT (id) DO NOTHING""")
                 .param("id", e.partnershipId()).param("title", e.title()).param("kind", e.kind().name())
-                .param("department", e.department()).param("owner", e.owningOrganisation()).param("lead", e.lead())
+                .param("department", e.department()).param("owner", e.owningOrganisation()).param("lead", e.lead()).param("leadPersonId", e.leadPersonId())
                 .param("need", e.need()).param("partners", json.writeValueAsString(e.partners()))
                 .param("value", e.expectedValueDkk()).param("on", e.effectiveDate())
                 .param("recordedAt", Timestamp.from(event.recordedAt()))

@@ -111,6 +111,22 @@ public class CommandApi {
         return send(request.build());
     }
 
+    /** The persons among {@code ids} the command side knows: {@code id}, {@code name} (null when erased), {@code erased}. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> people(List<String> ids, Author reader) {
+        StringBuilder query = new StringBuilder();
+        for (String id : ids) {
+            query.append(query.isEmpty() ? "?" : "&").append("id=").append(java.net.URLEncoder.encode(id, StandardCharsets.UTF_8));
+        }
+        Answer answer = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/people" + query))
+                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json")
+                .header("Authorization", "Bearer " + tokens.issue(reader)).GET().build());
+        if (answer.ok() && answer.body().get("people") instanceof List<?> list) {
+            return (List<Map<String, Object>>) list;
+        }
+        return List.of();
+    }
+
     /** The departments the command side accepts on proposals: code → name. */
     public Map<String, String> departments(Author author) {
         Answer answer = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/departments"))

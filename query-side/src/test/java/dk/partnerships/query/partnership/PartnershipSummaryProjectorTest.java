@@ -55,7 +55,7 @@ class PartnershipSummaryProjectorTest {
         JsonMapper json = JsonMapper.builder().build();
         projector = new PartnershipSummaryProjector(jdbc, json);
         reads = new PartnershipReadRepository(jdbc, json,
-                Clock.fixed(Instant.parse("2024-12-31T12:00:00Z"), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse("2024-12-31T12:00:00Z"), ZoneOffset.UTC), ids -> java.util.Map.of());
     }
 
     @AfterAll
@@ -74,7 +74,7 @@ class PartnershipSummaryProjectorTest {
 
     private static PartnershipProposedEvent proposed() {
         return new PartnershipProposedEvent(ID, "Aflåst cykelparkering", PartnershipKind.OPI, "TMF", "KK",
-                "Mobilitet, TMF", "Forebyg cykeltyveri", List.of("Leverandør A"), new BigDecimal("1000000.50"), D0);
+                "Mobilitet, TMF", null, "Forebyg cykeltyveri", List.of("Leverandør A"), new BigDecimal("1000000.50"), D0);
     }
 
     private Map<String, Object> detail() {

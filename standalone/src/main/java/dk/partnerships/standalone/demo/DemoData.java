@@ -1,6 +1,7 @@
 package dk.partnerships.standalone.demo;
 
 import dk.partnerships.command.partnership.CommandMetadata;
+import dk.partnerships.command.people.PersonRegistry;
 import dk.partnerships.command.partnership.Commands.AddReadinessItemCommand;
 import dk.partnerships.command.partnership.Commands.ProposePartnershipCommand;
 import dk.partnerships.command.partnership.Commands.RecordAwardCommand;
@@ -48,7 +49,10 @@ public class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final String owningOrganisation;
 
-    public DemoData(CommandGateway commands, JdbcClient jdbc, Clock clock, String owningOrganisation) {
+    private final PersonRegistry people;
+
+    public DemoData(CommandGateway commands, JdbcClient jdbc, Clock clock, String owningOrganisation, PersonRegistry people) {
+        this.people = people;
         this.commands = commands;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -151,8 +155,9 @@ public class DemoData implements ApplicationRunner {
 
     private void propose(String id, String title, PartnershipKind kind, String department, String lead, String need,
                          List<String> partners, BigDecimal expectedValueDkk, LocalDate on) {
-        send(on, new ProposePartnershipCommand(id, title, kind, department, owningOrganisation, lead, need, partners,
-                expectedValueDkk, on));
+        // Leads are kept like any person's name: in the person registry, the event names them by id.
+        send(on, new ProposePartnershipCommand(id, title, kind, department, owningOrganisation, people.register(lead), need,
+                partners, expectedValueDkk, on));
     }
 
     private void stage(String id, Stage to, String reason, LocalDate on) {

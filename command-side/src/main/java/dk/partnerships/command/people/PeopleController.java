@@ -1,0 +1,73 @@
+package dk.partnerships.command.people;
+
+import dk.partnerships.security.Author;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /api/people?id=…} (any role: the read side and the pages resolve leads' names here) and
+ * {@code DELETE /api/people/{id}} (ADMIN: erasure on a data subject's request).
+ */
+@RestController
+@RequestMapping(path = "/api/people", produces = MediaType.APPLICATION_JSON_VALUE)
+class PeopleController {
+
+    private static final Pattern ID = Pattern.compile("[0-9a-fA-F-]{36}");
+    private static final int MAX_IDS = 1000;
+
+    private final PersonRegistry people;
+
+    PeopleController(PersonRegistry people) {
+        this.people = people;
+    }
+
+    @GetMapping
+    ResponseEntity<?> find(@RequestParam(name = "id", required = false) List<String> ids) {
+        List<String> asked = ids == null ? List.of() : ids;
+        if (asked.size() > MAX_IDS || asked.stream().anyMatch(id -> !ID.matcher(id).matches())) {
+            return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+                    "id: up to " + MAX_IDS + " person ids (UUIDs).");
+        }
+        List<Map<String, Object>> found = new ArrayList<>();
+        people.find(asked).values().forEach(person -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", person.id());
+            row.put("name", person.name());
+            row.put("erased", person.erased());
+            found.add(row);
+        });
+        return ResponseEntity.ok(Map.of("people", found));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<?> erase(@PathVariable String id) {
+        String by = Author.current().map(Author::id).orElseThrow();
+        if (!ID.matcher(id).matches() || !people.erase(id, by)) {
+            return problem(HttpStatus.NOT_FOUND, "person-not-found", "Person not found", "There is no person with id " + id + ".");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:partnerships:problem:" + code));
+        problem.setTitle(title);
+        problem.setProperty("code", code);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

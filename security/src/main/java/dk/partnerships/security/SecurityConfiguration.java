@@ -119,6 +119,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.DELETE, "/api/people/*").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/departments/*").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/partnerships", "/api/partnerships/**").hasRole(Role.PROJECT_LEAD.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ANY_ROLE)
                         .anyRequest().denyAll())

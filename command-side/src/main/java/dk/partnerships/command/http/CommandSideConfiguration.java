@@ -15,7 +15,7 @@ import java.time.Clock;
 /** The write side: the aggregate, the HTTP API and what they need. Everything is listed, nothing scanned. */
 @AutoConfiguration(after = EventStoreConfiguration.class)
 @EnableConfigurationProperties(CommandSideProperties.class)
-@Import({Partnership.class, PartnershipWriteController.class, DepartmentsController.class, CommandSender.class, IdempotencyStore.class,
+@Import({Partnership.class, PartnershipWriteController.class, dk.partnerships.command.departments.DepartmentsConfiguration.class, CommandSender.class, IdempotencyStore.class,
         dk.partnerships.command.audit.AuditConfiguration.class,
         WriteProblemHandler.class, dk.partnerships.command.people.PeopleConfiguration.class})
 public class CommandSideConfiguration {

@@ -14,6 +14,7 @@ import dk.partnerships.command.partnership.Commands.ResolveReadinessItemCommand;
 import dk.partnerships.command.partnership.Commands.ResumePartnershipCommand;
 import dk.partnerships.command.partnership.Commands.TransitionStageCommand;
 import dk.partnerships.command.partnership.PartnershipState;
+import dk.partnerships.command.departments.DepartmentRegistry;
 import dk.partnerships.command.people.PersonRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -49,8 +50,11 @@ class PartnershipWriteController {
     private final CommandSideProperties properties;
 
     private final PersonRegistry people;
+    private final DepartmentRegistry departments;
 
-    PartnershipWriteController(CommandSender sender, CommandSideProperties properties, PersonRegistry people) {
+    PartnershipWriteController(CommandSender sender, CommandSideProperties properties, PersonRegistry people,
+                               DepartmentRegistry departments) {
+        this.departments = departments;
         this.sender = sender;
         this.properties = properties;
         this.people = people;
@@ -62,8 +66,9 @@ class PartnershipWriteController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> propose(@Valid @RequestBody ProposePartnership body, HttpServletRequest http) {
-        if (!properties.departments().containsKey(body.department())) {
-            throw new UnknownDepartmentException(body.department(), properties.departments().keySet());
+        if (departments.find(body.department()).filter(DepartmentRegistry.Department::active).isEmpty()) {
+            throw new UnknownDepartmentException(body.department(), new java.util.TreeSet<>(departments.all().stream()
+                    .filter(DepartmentRegistry.Department::active).map(DepartmentRegistry.Department::code).toList()));
         }
         String id = UUID.randomUUID().toString();
         LocalDate effective = effective(body.effectiveDate());

@@ -135,7 +135,7 @@ public class CommandApi {
         Map<String, String> departments = new LinkedHashMap<>();
         if (answer.ok() && answer.body().get("departments") instanceof List<?> list) {
             for (Object department : list) {
-                if (department instanceof Map<?, ?> map) {
+                if (department instanceof Map<?, ?> map && !Boolean.FALSE.equals(map.get("active"))) {
                     departments.put(String.valueOf(map.get("code")), String.valueOf(map.get("name")));
                 }
             }

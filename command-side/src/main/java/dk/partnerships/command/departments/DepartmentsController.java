@@ -1,0 +1,82 @@
+package dk.partnerships.command.departments;
+
+import dk.partnerships.security.Author;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/departments} (any role): the departments, so clients (the web forms among them) offer exactly
+ * what proposals accept; {@code PUT /api/departments/{code}} (ADMIN): add one, rename it, or retire it
+ * ({@code "active": false}: no new proposals; its partnerships keep their code).
+ */
+@RestController
+class DepartmentsController {
+
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-ZÆØÅ0-9]{2,10}");
+
+    private final DepartmentRegistry departments;
+
+    DepartmentsController(DepartmentRegistry departments) {
+        this.departments = departments;
+    }
+
+    record SaveDepartment(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*") String name, Boolean active) {
+    }
+
+    @GetMapping(path = "/api/departments", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> all() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        departments.all().forEach(department -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("code", department.code());
+            row.put("name", department.name());
+            row.put("active", department.active());
+            rows.add(row);
+        });
+        return Map.of("departments", rows);
+    }
+
+    @PutMapping(path = "/api/departments/{code}", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> save(@PathVariable String code, @Valid @RequestBody SaveDepartment body) {
+        if (!CODE.matcher(code).matches()) {
+            return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "code: 2 to 10 capital letters or digits, e.g. TMF.");
+        }
+        var department = new DepartmentRegistry.Department(code, body.name().strip(), !Boolean.FALSE.equals(body.active()));
+        boolean created = departments.save(department, Author.current().map(Author::id).orElseThrow());
+        Map<String, Object> answer = Map.of("code", department.code(), "name", department.name(), "active", department.active());
+        return created ? ResponseEntity.created(URI.create("/api/departments/" + code)).body(answer) : ResponseEntity.ok(answer);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
+        return problem(HttpStatus.BAD_REQUEST, "validation-failed", "name: 1 to 200 characters without control characters.");
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:partnerships:problem:" + code));
+        problem.setTitle("The request is invalid");
+        problem.setProperty("code", code);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -90,12 +90,41 @@ final class DashboardLatency {
                     System.out.printf("%-60s %9.1f %9.1f %9.1f %10d%n", endpoint, Benchmarks.percentile(millis, 50),
                             Benchmarks.percentile(millis, 95), millis.get(millis.size() - 1), size / 1024);
                 }
+                afterEachChange(http, jdbc);
                 System.out.printf("standalone JVM (-Xmx512m) peak resident memory: %,d MB%n",
                         standalone.peakResidentMegabytes());
                 slowestStatements(statementLog);
             } finally {
                 standalone.kill();
             }
+        }
+    }
+
+    /**
+     * The figures are shared between readers until the data change (FiguresCache), so the timings above are what
+     * readers see while nothing changes. This is the other case: the first read after each change, which computes
+     * the figures again.
+     */
+    private void afterEachChange(Http http, JdbcClient jdbc) throws InterruptedException {
+        String id = http.get("/api/partnerships?limit=1").json().get(0).get("id").asString();
+        int rounds = Math.max(10, requests / 3);
+        System.out.printf("first read after a change (a lesson recorded, then projected), %d rounds each:%n", rounds);
+        for (String endpoint : List.of("/api/dashboard/lifecycle", "/api/dashboard/implementation-gap", "/dashboard")) {
+            List<Double> millis = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                long version = http.post("/api/partnerships/" + id + "/lessons", java.util.Map.of("text", "Ændring " + i))
+                        .json().get("version").asLong();
+                while (jdbc.sql("SELECT version FROM partnership_lifecycle WHERE partnership_id = :id").param("id", id)
+                        .query(Long.class).single() < version) {
+                    Thread.sleep(5);
+                }
+                long start = System.nanoTime();
+                http.get(endpoint);
+                millis.add((System.nanoTime() - start) / 1e6);
+            }
+            millis.sort(null);
+            System.out.printf("%-60s %9.1f %9.1f %9.1f%n", endpoint + " (after a change)", Benchmarks.percentile(millis, 50),
+                    Benchmarks.percentile(millis, 95), millis.get(millis.size() - 1));
         }
     }
 

@@ -147,6 +147,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(ANY_ROLE)
                         .anyRequest().denyAll())
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/dashboard").permitAll())
+                // Scripts and monitors may read pages with HTTP Basic too; browsers still get the login form, and
+                // every form post still needs the session's CSRF token.
+                .httpBasic(basic -> { })
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
         if (openIdConnect.getIfAvailable() != null) {
             TokenAuthorities authorities = new TokenAuthorities(properties.claims());

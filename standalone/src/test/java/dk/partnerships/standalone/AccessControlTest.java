@@ -136,6 +136,9 @@ class AccessControlTest extends StandaloneHttpTest {
             }
         }
         assertThat(http.anonymous().get("/actuator/health").status()).isEqualTo(200);
+        // A browser is sent to the login form; a script may read pages with HTTP Basic.
+        assertThat(http.anonymous().get("/dashboard", "Accept", "text/html").header("Location")).endsWith("/login");
+        assertThat(http.anonymous().get("/dashboard", "Authorization", Http.basic("manager", "manager")).status()).isEqualTo(200);
         assertThat(http.anonymous().get("/v3/api-docs").status()).isEqualTo(200);
         refused(http.as("manager").get("/actuator/metrics"), 403, "access-denied", events());
     }

@@ -131,4 +131,22 @@ class LifecycleDashboardTest extends StandaloneHttpTest {
         assertThat(http.get("/api/dashboard/lifecycle?minVersion=2").code()).as("minVersion needs its partnership")
                 .isEqualTo("invalid-parameter");
     }
+
+    /** Figures are shared between readers until the data change; a change is seen by the next read, not later. */
+    @Test
+    @Order(3)
+    void figures_follow_every_change_even_when_shared_between_readers() {
+        awaitAllProjected();
+        long ideas = http.get("/api/dashboard/lifecycle").json().get("byStage").get("IDEA").asLong();
+        assertThat(http.as("manager").get("/api/dashboard/lifecycle").json().get("byStage").get("IDEA").asLong()).isEqualTo(ideas);
+        long stalled = http.get("/api/dashboard/implementation-gap").json().get("stalledAfterPilotTotal").asLong();
+
+        assertThat(http.post("/api/partnerships", proposal("Endnu en idé", "OPP", "KFF", "2024-05-01")).status()).isEqualTo(201);
+        awaitAllProjected();
+        // No minVersion: the plain next read already counts the new idea.
+        assertThat(http.as("manager").get("/api/dashboard/lifecycle").json().get("byStage").get("IDEA").asLong())
+                .isEqualTo(ideas + 1);
+        assertThat(http.get("/api/dashboard/lifecycle?department=KFF").json().get("byStage").get("IDEA").asLong()).isEqualTo(1);
+        assertThat(http.get("/api/dashboard/implementation-gap").json().get("stalledAfterPilotTotal").asLong()).isEqualTo(stalled);
+    }
 }

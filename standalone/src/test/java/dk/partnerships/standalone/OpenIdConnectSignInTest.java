@@ -76,7 +76,7 @@ class OpenIdConnectSignInTest extends StandaloneHttpTest {
         Http browser = http.anonymous();
 
         // The login page offers the configured provider beside the local accounts.
-        assertThat(browser.get("/dashboard").header("Location")).endsWith("/login");
+        assertThat(browser.get("/dashboard", "Accept", "text/html").header("Location")).endsWith("/login");
         String login = browser.get("/login").body();
         assertThat(login).contains("Log ind med Kommunens IdP").contains("/oauth2/authorization/test-idp");
 

@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,15 +36,23 @@ public class ImplementationGapFigures {
     private final JdbcClient jdbc;
     private final Clock clock;
 
+    private final FiguresCache cache;
+
     ImplementationGapFigures(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cache = new FiguresCache(jdbc, clock);
     }
 
     /**
      * @param limit the most rows each list carries (the oldest first); {@code <list>Total} says how many there are
      */
+    /** The figures for this threshold; computed again only after the database changed (see {@link FiguresCache}). */
     public Map<String, Object> figures(int days, int limit) {
+        return cache.get(List.of(days, limit), () -> compute(days, limit));
+    }
+
+    private Map<String, Object> compute(int days, int limit) {
         LocalDate today = LocalDate.now(clock);
         Map<String, Object> gap = new LinkedHashMap<>();
         gap.put("days", days);

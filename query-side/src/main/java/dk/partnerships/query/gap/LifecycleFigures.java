@@ -70,12 +70,20 @@ public class LifecycleFigures {
     private final JdbcClient jdbc;
     private final Clock clock;
 
+    private final FiguresCache cache;
+
     LifecycleFigures(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cache = new FiguresCache(jdbc, clock);
     }
 
+    /** The figures for these filters; computed again only after the database changed (see {@link FiguresCache}). */
     public Map<String, Object> figures(String department, PartnershipKind kind, Integer year) {
+        return cache.get(java.util.Arrays.asList(department, kind, year), () -> compute(department, kind, year));
+    }
+
+    private Map<String, Object> compute(String department, PartnershipKind kind, Integer year) {
         String kindName = kind == null ? null : kind.name();
         Map<String, Object> answer = new LinkedHashMap<>();
 

@@ -40,6 +40,16 @@ public class PartnershipLifecycleProjector implements EventProjection {
 
     @Override
     public boolean apply(ProjectedEvent projected) {
+        boolean changed = project(projected);
+        if (changed) {
+            // In the same transaction: readers of shared dashboard figures see that this read model moved on.
+            jdbc.sql("UPDATE read_model_change SET changes = changes + 1 WHERE read_model = :name")
+                    .param("name", name()).update();
+        }
+        return changed;
+    }
+
+    private boolean project(ProjectedEvent projected) {
         PartnershipEvent event = projected.payload();
         String id = event.partnershipId();
         Long version = jdbc.sql("SELECT version FROM partnership_lifecycle WHERE partnership_id = :id")

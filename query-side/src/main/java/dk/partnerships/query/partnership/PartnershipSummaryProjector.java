@@ -62,6 +62,16 @@ public class PartnershipSummaryProjector implements EventProjection {
 
     @Override
     public boolean apply(ProjectedEvent event) {
+        boolean changed = project(event);
+        if (changed) {
+            // In the same transaction: readers of shared dashboard figures see that this read model moved on.
+            jdbc.sql("UPDATE read_model_change SET changes = changes + 1 WHERE read_model = :name")
+                    .param("name", name()).update();
+        }
+        return changed;
+    }
+
+    private boolean project(ProjectedEvent event) {
         if (event.payload() instanceof PartnershipProposedEvent proposed) {
             return insert(proposed, event);
         }

@@ -92,6 +92,8 @@ public class ScratchSchema implements AutoCloseable {
                 for (String table : tablesParentsFirst) {
                     statement.execute("INSERT INTO public." + table + " SELECT * FROM " + schema + "." + table);
                 }
+                // Figures computed from the old rows are no longer current (see FiguresCache).
+                statement.execute("UPDATE public.read_model_change SET changes = changes + 1");
                 live.commit();
             } catch (SQLException e) {
                 live.rollback();

@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -81,6 +82,22 @@ public class LifecycleFigures {
     /** The figures for these filters; computed again only after the database changed (see {@link FiguresCache}). */
     public Map<String, Object> figures(String department, PartnershipKind kind, Integer year) {
         return cache.get(java.util.Arrays.asList(department, kind, year), () -> compute(department, kind, year));
+    }
+
+    /**
+     * What the dashboard's filters offer: the departments that have partnerships and the years partnerships were
+     * proposed in (newest first); shared like the figures, since both scan every partnership.
+     */
+    public Map<String, Object> filterOptions() {
+        return cache.get(List.of("filter-options"), () -> {
+            Map<String, Object> options = new LinkedHashMap<>();
+            options.put("departments", jdbc.sql("SELECT DISTINCT department FROM partnership_lifecycle ORDER BY department")
+                    .query(String.class).list());
+            options.put("years", jdbc.sql("""
+                            SELECT DISTINCT CAST(extract(year FROM proposed_on) AS integer) FROM partnership_lifecycle ORDER BY 1 DESC""")
+                    .query(Integer.class).list());
+            return options;
+        });
     }
 
     private Map<String, Object> compute(String department, PartnershipKind kind, Integer year) {

@@ -68,13 +68,6 @@ public class PartnershipReadRepository {
         return jdbc.sql("SELECT DISTINCT department FROM partnership_summary ORDER BY department").query(String.class).list();
     }
 
-    /** The years partnerships were proposed in, newest first, for filters. */
-    public List<Integer> proposalYears() {
-        return jdbc.sql("""
-                        SELECT DISTINCT CAST(extract(year FROM proposed_on) AS integer) FROM partnership_summary ORDER BY 1 DESC""")
-                .query(Integer.class).list();
-    }
-
     public Optional<Map<String, Object>> find(String id) {
         LocalDate today = LocalDate.now(clock);
         return jdbc.sql("SELECT * FROM partnership_summary WHERE id = :id").param("id", id)

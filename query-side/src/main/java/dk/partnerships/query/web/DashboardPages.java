@@ -4,7 +4,6 @@ import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.events.Stage;
 import dk.partnerships.query.gap.ImplementationGapFigures;
 import dk.partnerships.query.gap.LifecycleFigures;
-import dk.partnerships.query.partnership.PartnershipReadRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,12 +25,10 @@ class DashboardPages {
 
     private final LifecycleFigures lifecycle;
     private final ImplementationGapFigures gap;
-    private final PartnershipReadRepository partnerships;
 
-    DashboardPages(LifecycleFigures lifecycle, ImplementationGapFigures gap, PartnershipReadRepository partnerships) {
+    DashboardPages(LifecycleFigures lifecycle, ImplementationGapFigures gap) {
         this.lifecycle = lifecycle;
         this.gap = gap;
-        this.partnerships = partnerships;
     }
 
     @GetMapping("/")
@@ -55,10 +52,11 @@ class DashboardPages {
         filters.put("kind", kindFilter);
         filters.put("year", yearFilter);
         model.addAttribute("filterQuery", PageParameters.query(filters));
-        model.addAttribute("departments", partnerships.departments());
+        Map<String, Object> options = lifecycle.filterOptions();
+        model.addAttribute("departments", options.get("departments"));
         model.addAttribute("kinds", PageParameters.names(PartnershipKind.values()));
         model.addAttribute("stages", PageParameters.names(Stage.values()));
-        model.addAttribute("years", partnerships.proposalYears());
+        model.addAttribute("years", options.get("years"));
         model.addAttribute("maxByStage", max(((Map<?, ?>) figures.get("byStage")).values()));
         model.addAttribute("maxTimeInStage", ((Map<?, ?>) figures.get("timeInStage")).values().stream()
                 .mapToDouble(times -> ((Number) ((Map<?, ?>) times).get("p90Days")).doubleValue()).max().orElse(0));

@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * @param owningOrganisation the organisation that owns new partnerships (the deploying municipality)
  * @param timeZone           the zone in which "today" is decided, for effective dates
- * @param departments        department codes accepted on proposals, with their Danish names
+ * @param departments        the departments (code: Danish name) the department registry starts with when empty;
+ *                           afterwards administrators maintain them (see the departments package)
  */
 @ConfigurationProperties(prefix = "partnerships")
 public record CommandSideProperties(String owningOrganisation, ZoneId timeZone, Map<String, String> departments) {

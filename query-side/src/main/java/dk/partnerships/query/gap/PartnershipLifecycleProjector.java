@@ -42,9 +42,8 @@ public class PartnershipLifecycleProjector implements EventProjection {
     public boolean apply(ProjectedEvent projected) {
         boolean changed = project(projected);
         if (changed) {
-            // In the same transaction: readers of shared dashboard figures see that this read model moved on.
-            jdbc.sql("UPDATE read_model_change SET changes = changes + 1 WHERE read_model = :name")
-                    .param("name", name()).update();
+            // In the same transaction (once per batch): readers of shared dashboard figures see it moved on.
+            dk.partnerships.query.projection.ReadModelChanges.changed(jdbc, name());
         }
         return changed;
     }

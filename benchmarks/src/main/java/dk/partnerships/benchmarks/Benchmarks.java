@@ -24,7 +24,7 @@ public final class Benchmarks {
         Locale.setDefault(Locale.ROOT);
         List<String> names = new java.util.ArrayList<>();
         java.util.Map<String, Integer> settings = new java.util.HashMap<>(java.util.Map.of(
-                "rate", 50, "seconds", 30, "events", 1_000_000, "requests", 50));
+                "rate", 50, "seconds", 30, "events", 1_000_000, "requests", 50, "profile", 0));
         for (String arg : args) {
             if (arg.contains("=")) {
                 settings.put(arg.substring(0, arg.indexOf('=')), Integer.parseInt(arg.substring(arg.indexOf('=') + 1)));
@@ -41,7 +41,8 @@ public final class Benchmarks {
                 System.getProperty("java.version"), work);
         for (String name : names) {
             switch (name) {
-                case "writes" -> new WriteThroughput(work.resolve("writes"), settings.get("seconds")).run();
+                case "writes" -> new WriteThroughput(work.resolve("writes"), settings.get("seconds"),
+                        settings.get("profile") == 1).run();
                 case "lag" -> new EndToEndLag(work.resolve("lag"), settings.get("rate"), settings.get("seconds")).run();
                 case "rebuild" -> new RebuildSpeed(work.resolve("rebuild"), settings.get("events")).run();
                 case "dashboard" -> new DashboardLatency(work.resolve("dashboard"), settings.get("events"),

@@ -51,9 +51,13 @@ final class WriteThroughput {
     private final Path directory;
     private final int seconds;
 
-    WriteThroughput(Path directory, int seconds) {
+    /** With {@code profile=1}: a JFR recording of the standalone JVM over the whole run (settings "profile"). */
+    private final boolean profile;
+
+    WriteThroughput(Path directory, int seconds, boolean profile) {
         this.directory = directory;
         this.seconds = seconds;
+        this.profile = profile;
     }
 
     void run() throws Exception {
@@ -82,8 +86,12 @@ final class WriteThroughput {
             }
 
             int port = KafkaBroker.freePort();
+            Path recording = directory.resolve("standalone.jfr");
+            List<String> jvm = profile
+                    ? List.of("-Xmx512m", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording)
+                    : List.of("-Xmx512m");
             ChildProcess standalone = ChildProcess.jar(directory.resolve("standalone.log"), STANDALONE_JAR,
-                    List.of("-Xmx512m"), List.of("--server.port=" + port,
+                    jvm, List.of("--server.port=" + port,
                             "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "partnerships"),
                             "--spring.datasource.username=postgres", "--spring.datasource.password=",
                             "--partnerships.demo-data.enabled=false"));
@@ -102,7 +110,13 @@ final class WriteThroughput {
                 System.out.printf("standalone JVM (-Xmx512m) peak resident memory: %,d MB%n",
                         standalone.peakResidentMegabytes());
             } finally {
-                standalone.kill();
+                if (profile) {
+                    standalone.stop(); // a graceful exit writes the recording
+                    System.out.printf("JFR recording of the standalone JVM: %s (jfr print --events jdk.ExecutionSample ...)%n",
+                            recording);
+                } else {
+                    standalone.kill();
+                }
             }
         }
     }

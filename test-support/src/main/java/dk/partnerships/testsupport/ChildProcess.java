@@ -100,6 +100,12 @@ public final class ChildProcess {
         return process.isAlive();
     }
 
+    /** SIGTERM: shutdown hooks run (a JFR recording is written, Spring closes); SIGKILL after a minute. */
+    public void stop() {
+        process.destroy();
+        waitFor(Duration.ofSeconds(60)); // kills forcibly when the minute is up
+    }
+
     /** SIGKILL: no shutdown hook, no graceful close, as a crashed machine. */
     public void kill() {
         process.destroyForcibly();

@@ -12,12 +12,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -25,7 +22,7 @@ import java.util.stream.Collectors;
 // Before Spring Boot's generic problem-details advice, which knows no codes.
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(basePackages = "dk.partnerships.query")
-public class ReadProblems extends ResponseEntityExceptionHandler {
+public class ReadProblems extends dk.partnerships.security.CodedProblemHandler {
 
     /** A request refused with a status and a stable code. */
     public static class Refusal extends RuntimeException {
@@ -52,11 +49,7 @@ public class ReadProblems extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail problem(HttpStatusCode status, String code, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:partnerships:problem:" + code));
-        problem.setTitle(title);
-        problem.setProperty("code", code);
-        return problem;
+        return dk.partnerships.security.Problems.problem(status, code, title, detail);
     }
 
     @ExceptionHandler(Refusal.class)
@@ -105,19 +98,5 @@ public class ReadProblems extends ResponseEntityExceptionHandler {
                         .collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
-    }
-
-    /**
-     * The body every framework refusal ends in (Spring fills it in after handleExceptionInternal for most of them):
-     * it gets its code here.
-     */
-    @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
-                                                          WebRequest request) {
-        if (body instanceof ProblemDetail problem && (problem.getProperties() == null
-                || !problem.getProperties().containsKey("code"))) {
-            problem.setProperty("code", dk.partnerships.security.ProblemCodes.of(status));
-        }
-        return super.createResponseEntity(body, headers, status, request);
     }
 }

@@ -75,8 +75,4 @@ final class LocalAccounts implements UserDetailsService {
         String name = account.name() == null || account.name().isBlank() ? username : account.name();
         return new Account(username, account.password(), authorities, name);
     }
-
-    boolean isEmpty() {
-        return accounts.isEmpty();
-    }
 }

@@ -31,7 +31,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return; // the application answered already (its own problem+json)
         }
         try {
-            String code = ProblemCodes.of(org.springframework.http.HttpStatusCode.valueOf(status));
+            String code = Problems.codeOf(org.springframework.http.HttpStatusCode.valueOf(status));
             String body = "{\"type\":\"urn:partnerships:problem:" + code + "\",\"title\":\"Request refused\",\"status\":" + status
                     + ",\"detail\":\"The server refused the request before reading it (for example an encoded slash, a NUL or "
                     + "broken percent-encoding in the address).\",\"code\":\"" + code + "\"}";

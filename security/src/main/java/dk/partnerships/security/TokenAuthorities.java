@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Roles and departments from the claims of a JWT or an OpenID Connect ID token, named by
@@ -57,9 +56,5 @@ final class TokenAuthorities {
             values.addAll(List.of(s.trim().split("[\\s,]+")));
         }
         return values.stream().filter(v -> !v.isBlank()).distinct().toList();
-    }
-
-    static Set<String> names(Collection<SimpleGrantedAuthority> authorities) {
-        return Set.copyOf(authorities.stream().map(SimpleGrantedAuthority::getAuthority).toList());
     }
 }

@@ -18,8 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -39,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AccessControlTest extends StandaloneHttpTest {
 
-    private static final KeyPair IDENTITY_PROVIDER = keyPair();
-    private static final KeyPair FORGER = keyPair();
+    private static final KeyPair IDENTITY_PROVIDER = TestKeys.rsa();
+    private static final KeyPair FORGER = TestKeys.rsa();
 
     @DynamicPropertySource
     static void identityProvider(DynamicPropertyRegistry registry) throws IOException {
@@ -228,15 +226,5 @@ class AccessControlTest extends StandaloneHttpTest {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), builder.build());
         jwt.sign(new RSASSASigner(key.getPrivate()));
         return jwt.serialize();
-    }
-
-    private static KeyPair keyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

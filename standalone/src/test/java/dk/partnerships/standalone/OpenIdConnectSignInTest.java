@@ -20,8 +20,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Date;
@@ -41,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OpenIdConnectSignInTest extends StandaloneHttpTest {
 
-    private static final KeyPair KEY = keyPair();
+    private static final KeyPair KEY = TestKeys.rsa();
     private static final HttpServer IDENTITY_PROVIDER = identityProvider();
     private static final String ISSUER = "http://localhost:" + IDENTITY_PROVIDER.getAddress().getPort();
     /** The nonce of the authorization request under way; the provider puts it into the ID token it issues. */
@@ -157,15 +155,5 @@ class OpenIdConnectSignInTest extends StandaloneHttpTest {
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
-    }
-
-    private static KeyPair keyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -73,10 +73,6 @@ class DepartmentsController {
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:partnerships:problem:" + code));
-        problem.setTitle("The request is invalid");
-        problem.setProperty("code", code);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return dk.partnerships.security.Problems.answer(status, code, "The request is invalid", detail);
     }
 }

@@ -20,14 +20,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -40,16 +38,12 @@ import java.util.stream.Collectors;
 // Before Spring Boot's generic problem-details advice, which knows no codes.
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = PartnershipWriteController.class)
-class WriteProblemHandler extends ResponseEntityExceptionHandler {
+class WriteProblemHandler extends dk.partnerships.security.CodedProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WriteProblemHandler.class);
 
     static ProblemDetail problem(HttpStatusCode status, String code, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:partnerships:problem:" + code));
-        problem.setTitle(title);
-        problem.setProperty("code", code);
-        return problem;
+        return dk.partnerships.security.Problems.problem(status, code, title, detail);
     }
 
     @ExceptionHandler(CommandRejectedException.class)
@@ -238,17 +232,4 @@ class WriteProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** Every other framework refusal (405, 406, 415, ...) still carries a code. */
-    /**
-     * The body every framework refusal ends in (Spring fills it in after handleExceptionInternal for most of them):
-     * it gets its code here.
-     */
-    @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
-                                                          WebRequest request) {
-        if (body instanceof ProblemDetail problem && (problem.getProperties() == null
-                || !problem.getProperties().containsKey("code"))) {
-            problem.setProperty("code", dk.partnerships.security.ProblemCodes.of(status));
-        }
-        return super.createResponseEntity(body, headers, status, request);
-    }
 }

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -49,10 +48,6 @@ public class PersonRegistry {
                     .list().forEach(person -> found.put(person.id(), person));
         }
         return found;
-    }
-
-    public Optional<Person> find(String id) {
-        return Optional.ofNullable(find(List.of(id)).get(id));
     }
 
     /**

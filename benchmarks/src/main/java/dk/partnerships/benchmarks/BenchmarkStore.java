@@ -63,8 +63,11 @@ final class BenchmarkStore {
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--partnerships.demo-data.enabled=false");
         ChildProcess first = ChildProcess.jar(directory.resolve("standalone-1.log"), standaloneJar, List.of(), args);
-        ChildProcess.awaitPort(port, Duration.ofSeconds(120), first);
-        first.kill();
+        try {
+            ChildProcess.awaitPort(port, Duration.ofSeconds(120), first);
+        } finally {
+            first.kill();
+        }
         return args;
     }
 

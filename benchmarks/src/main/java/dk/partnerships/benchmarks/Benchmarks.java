@@ -44,7 +44,8 @@ public final class Benchmarks {
                 case "writes" -> new WriteThroughput(work.resolve("writes"), settings.get("seconds"),
                         settings.get("profile") == 1).run();
                 case "lag" -> new EndToEndLag(work.resolve("lag"), settings.get("rate"), settings.get("seconds")).run();
-                case "rebuild" -> new RebuildSpeed(work.resolve("rebuild"), settings.get("events")).run();
+                case "rebuild" -> new RebuildSpeed(work.resolve("rebuild"), settings.get("events"),
+                        settings.get("profile") == 1).run();
                 case "dashboard" -> new DashboardLatency(work.resolve("dashboard"), settings.get("events"),
                         settings.get("requests")).run();
                 default -> throw new IllegalArgumentException("Unknown benchmark " + name + "; known: writes, lag, rebuild, dashboard");

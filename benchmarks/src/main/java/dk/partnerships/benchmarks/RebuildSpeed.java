@@ -27,8 +27,12 @@ final class RebuildSpeed {
     private final Path directory;
     private final int events;
 
-    RebuildSpeed(Path directory, int events) {
+    /** With {@code profile=1}: a JFR recording of the standalone JVM while it projects and rebuilds. */
+    private final boolean profile;
+
+    RebuildSpeed(Path directory, int events, boolean profile) {
         this.directory = directory;
+        this.profile = profile;
         this.events = events - events % BenchmarkStore.EVENTS_PER_PARTNERSHIP;
     }
 
@@ -50,41 +54,51 @@ final class RebuildSpeed {
             double plainRead = plainSequentialRead(url);
             System.out.printf("plain JDBC sequential read of domain_event_entry: %,.0f rows/s%n", plainRead);
 
-            ChildProcess standalone = ChildProcess.jar(directory.resolve("standalone-2.log"), STANDALONE_JAR,
-                    List.of("-Xmx512m"), args);
-            long catchUpStart = System.nanoTime();
-            ChildProcess.awaitPort(port, Duration.ofSeconds(120), standalone);
-            JdbcClient jdbc = JdbcClient.create(postgres.getDatabase("postgres", "partnerships"));
-            // Every read model (summaries, history, lifecycle) has applied every event.
-            BenchmarkStore.awaitProjected(jdbc, events);
-            double catchUpSeconds = (System.nanoTime() - catchUpStart) / 1e9;
-            System.out.printf("live projections from zero (three tracking processors, incl. JVM start): %.1f s, %,.0f events/s (%.0f%% of plain read)%n",
-                    catchUpSeconds, events / catchUpSeconds, 100 * events / catchUpSeconds / plainRead);
+            Path recording = directory.resolve("standalone.jfr");
+            ChildProcess standalone = ChildProcess.jar(directory.resolve("standalone-2.log"), STANDALONE_JAR, profile
+                    ? List.of("-Xmx512m", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording)
+                    : List.of("-Xmx512m"), args);
+            try {
+                long catchUpStart = System.nanoTime();
+                ChildProcess.awaitPort(port, Duration.ofSeconds(120), standalone);
+                JdbcClient jdbc = JdbcClient.create(postgres.getDatabase("postgres", "partnerships"));
+                // Every read model (summaries, history, lifecycle) has applied every event.
+                BenchmarkStore.awaitProjected(jdbc, events);
+                double catchUpSeconds = (System.nanoTime() - catchUpStart) / 1e9;
+                System.out.printf("live projections from zero (three tracking processors, incl. JVM start): %.1f s, %,.0f events/s (%.0f%% of plain read)%n",
+                        catchUpSeconds, events / catchUpSeconds, 100 * events / catchUpSeconds / plainRead);
 
-            Http http = new Http(port);
-            long rebuildStart = System.nanoTime();
-            Http.Response started = http.post("/api/admin/projections/partnership-summaries/rebuild", Map.of());
-            if (started.status() != 202) {
-                throw new IllegalStateException("Rebuild refused: " + started.body());
-            }
-            var progress = http.get("/api/admin/projections").json().get("partnership-summaries").path("rebuild");
-            while (!"finished".equals(progress.path("state").asString())) {
-                if ("failed".equals(progress.path("state").asString())) {
-                    throw new IllegalStateException("Rebuild failed: " + progress);
+                Http http = new Http(port, "admin", "admin"); // maintenance is the administrator's
+                long rebuildStart = System.nanoTime();
+                Http.Response started = http.post("/api/admin/projections/partnership-summaries/rebuild", Map.of());
+                if (started.status() != 202) {
+                    throw new IllegalStateException("Rebuild refused: " + started.body());
                 }
-                Thread.sleep(500);
-                progress = http.get("/api/admin/projections").json().get("partnership-summaries").path("rebuild");
+                var progress = http.get("/api/admin/projections").json().get("partnership-summaries").path("rebuild");
+                while (!"finished".equals(progress.path("state").asString())) {
+                    if ("failed".equals(progress.path("state").asString())) {
+                        throw new IllegalStateException("Rebuild failed: " + progress);
+                    }
+                    Thread.sleep(500);
+                    progress = http.get("/api/admin/projections").json().get("partnership-summaries").path("rebuild");
+                }
+                double rebuildSeconds = (System.nanoTime() - rebuildStart) / 1e9;
+                System.out.printf("rebuild of every read model through the operator endpoint (scratch schema, then swap): "
+                        + "%,d events in %.1f s, %,.0f events/s (%.0f%% of plain read)%n", progress.path("done").asLong(),
+                        rebuildSeconds, events / rebuildSeconds, 100 * events / rebuildSeconds / plainRead);
+                long projected = jdbc.sql("SELECT coalesce(sum(version), 0) FROM partnership_summary").query(Long.class).single();
+                if (projected != events) {
+                    throw new IllegalStateException("After the rebuild the summaries hold " + projected + " of " + events + " events");
+                }
+                System.out.printf("standalone JVM (-Xmx512m) peak resident memory: %,d MB%n", standalone.peakResidentMegabytes());
+            } finally {
+                if (profile) {
+                    standalone.stop(); // a graceful exit writes the recording
+                    System.out.printf("JFR recording of the standalone JVM: %s%n", recording);
+                } else {
+                    standalone.kill();
+                }
             }
-            double rebuildSeconds = (System.nanoTime() - rebuildStart) / 1e9;
-            System.out.printf("rebuild of every read model through the operator endpoint (scratch schema, then swap): "
-                    + "%,d events in %.1f s, %,.0f events/s (%.0f%% of plain read)%n", progress.path("done").asLong(),
-                    rebuildSeconds, events / rebuildSeconds, 100 * events / rebuildSeconds / plainRead);
-            long projected = jdbc.sql("SELECT coalesce(sum(version), 0) FROM partnership_summary").query(Long.class).single();
-            if (projected != events) {
-                throw new IllegalStateException("After the rebuild the summaries hold " + projected + " of " + events + " events");
-            }
-            System.out.printf("standalone JVM (-Xmx512m) peak resident memory: %,d MB%n", standalone.peakResidentMegabytes());
-            standalone.kill();
         }
     }
 

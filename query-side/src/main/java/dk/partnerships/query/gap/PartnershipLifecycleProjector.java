@@ -13,9 +13,10 @@ import dk.partnerships.events.StageRevertedEvent;
 import dk.partnerships.events.StageSkippedEvent;
 import dk.partnerships.query.projection.EventProjection;
 import dk.partnerships.query.projection.ProjectedEvent;
+import dk.partnerships.query.projection.ProjectionBatch;
+import dk.partnerships.query.projection.ProjectionStatement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -40,66 +41,69 @@ public class PartnershipLifecycleProjector implements EventProjection {
 
     @Override
     public boolean apply(ProjectedEvent projected) {
-        boolean changed = project(projected);
-        if (changed) {
-            // In the same transaction (once per batch): readers of shared dashboard figures see it moved on.
-            dk.partnerships.query.projection.ReadModelChanges.changed(jdbc, name());
-        }
-        return changed;
+        return ProjectionBatch.applyOne(jdbc, this, projected);
     }
 
-    private boolean project(ProjectedEvent projected) {
+    @Override
+    public ProjectionStatement statementFor(ProjectedEvent projected) {
         PartnershipEvent event = projected.payload();
-        String id = event.partnershipId();
-        Long version = jdbc.sql("SELECT version FROM partnership_lifecycle WHERE partnership_id = :id")
-                .param("id", id).query(Long.class).optional().orElse(null);
         if (event instanceof PartnershipProposedEvent proposed) {
-            if (version != null) {
-                return false;
-            }
-            jdbc.sql("""
+            // The first stay (IDEA) with the row; reached_stages and furthest_stage start at IDEA by default.
+            return ProjectionStatement.sql("""
+                            WITH first_stay AS (
+                                INSERT INTO partnership_stage_stay (partnership_id, sequence, stage, stage_order, entered_on,
+                                    department, kind, proposed_on)
+                                SELECT :id, :sequence, 'IDEA', 0, :on, :department, :kind, :on
+                                WHERE NOT EXISTS (SELECT 1 FROM partnership_lifecycle WHERE partnership_id = :id))
                             INSERT INTO partnership_lifecycle (partnership_id, version, department, kind, proposed_on)
-                            VALUES (:id, 1, :department, :kind, :on)""")
-                    .param("id", id).param("department", proposed.department()).param("kind", proposed.kind().name())
-                    .param("on", proposed.effectiveDate()).update();
-            enter(id, projected.sequence(), Stage.IDEA, proposed.effectiveDate());
-            return true;
+                            VALUES (:id, :next, :department, :kind, :on)
+                            ON CONFLICT (partnership_id) DO NOTHING""")
+                    .param("id", proposed.partnershipId()).param("sequence", projected.sequence())
+                    .param("next", projected.sequence() + 1).param("department", proposed.department())
+                    .param("kind", proposed.kind().name()).param("on", proposed.effectiveDate());
         }
-        if (version != null && version > projected.sequence()) {
-            return false;
+        if (event instanceof StageAdvancedEvent moved) {
+            return move(projected, moved.to(), forward(moved.to()));
+        } else if (event instanceof StageSkippedEvent skipped) {
+            return move(projected, skipped.to(), forward(skipped.to()));
+        } else if (event instanceof StageRevertedEvent reverted) {
+            return move(projected, reverted.to(), reverted.to() == Stage.PILOT ? ", had_pilot = true" : "");
+        } else if (event instanceof AwardRecordedEvent) {
+            return claim(projected, ", awarded_on = :on", List.of());
+        } else if (event instanceof PilotOutcomeRecordedEvent outcome && outcome.outcome() == PilotOutcome.SUCCEEDED) {
+            return claim(projected, ", pilot_succeeded_on = :on", List.of());
+        } else if (event instanceof PartnershipCompletedEvent) {
+            return claim(projected, ", closed_on = :on, closed_as = 'COMPLETED'", List.of(LEAVE));
+        } else if (event instanceof PartnershipAbandonedEvent) {
+            return claim(projected, ", closed_on = :on, closed_as = 'ABANDONED'", List.of(LEAVE));
         }
-        if (version == null || version < projected.sequence()) {
-            throw new IllegalStateException("Event " + projected.sequence() + " of partnership " + id
+        return claim(projected, "", List.of());
+    }
+
+    @Override
+    public void confirmAlreadyApplied(ProjectedEvent projected) {
+        Long version = jdbc.sql("SELECT version FROM partnership_lifecycle WHERE partnership_id = :id")
+                .param("id", projected.partnershipId()).query(Long.class).optional().orElse(null);
+        if (version == null || version <= projected.sequence()) {
+            throw new IllegalStateException("Event " + projected.sequence() + " of partnership " + projected.partnershipId()
                     + " arrived before its predecessor (lifecycle read model at version " + version + ")");
         }
-        LocalDate on = event.effectiveDate();
-        String milestone = "";
-        if (event instanceof StageAdvancedEvent moved) {
-            move(id, projected.sequence(), moved.to(), on);
-            milestone = forward(moved.to());
-        } else if (event instanceof StageSkippedEvent skipped) {
-            move(id, projected.sequence(), skipped.to(), on);
-            milestone = forward(skipped.to());
-        } else if (event instanceof StageRevertedEvent reverted) {
-            move(id, projected.sequence(), reverted.to(), on);
-            milestone = reverted.to() == Stage.PILOT ? ", had_pilot = true" : "";
-        } else if (event instanceof AwardRecordedEvent) {
-            milestone = ", awarded_on = :on";
-        } else if (event instanceof PilotOutcomeRecordedEvent outcome && outcome.outcome() == PilotOutcome.SUCCEEDED) {
-            milestone = ", pilot_succeeded_on = :on";
-        } else if (event instanceof PartnershipCompletedEvent) {
-            leave(id, on);
-            milestone = ", closed_on = :on, closed_as = 'COMPLETED'";
-        } else if (event instanceof PartnershipAbandonedEvent) {
-            leave(id, on);
-            milestone = ", closed_on = :on, closed_as = 'ABANDONED'";
-        }
-        jdbc.sql("UPDATE partnership_lifecycle SET version = :next" + milestone
-                        + " WHERE partnership_id = :id AND version = :sequence")
-                .param("id", id).param("next", projected.sequence() + 1).param("sequence", projected.sequence())
-                .param("on", on).update();
-        return true;
     }
+
+    /** True, inside the statement, while the row still expects this event: gates the effects on the stays. */
+    private static final String EXPECTED =
+            "EXISTS (SELECT 1 FROM partnership_lifecycle WHERE partnership_id = :id AND version = :sequence)";
+
+    /** Closes the open stay. */
+    private static final String LEAVE =
+            "UPDATE partnership_stage_stay SET left_on = :on WHERE partnership_id = :id AND left_on IS NULL AND " + EXPECTED;
+
+    /** Opens a stay in :stage, with the partnership's filters copied so the figures need no join. */
+    private static final String ENTER = """
+            INSERT INTO partnership_stage_stay (partnership_id, sequence, stage, stage_order, entered_on, department,
+                kind, proposed_on)
+            SELECT partnership_id, :sequence, :stage, :order, :on, department, kind, proposed_on
+            FROM partnership_lifecycle WHERE partnership_id = :id AND version = :sequence""";
 
     /** The milestone a forward move sets: entering a pilot, or reaching operation. */
     private static String forward(Stage to) {
@@ -109,32 +113,33 @@ public class PartnershipLifecycleProjector implements EventProjection {
         return to == Stage.IMPLEMENTATION || to == Stage.EVALUATION ? ", implemented_on = :on" : "";
     }
 
-    private void move(String id, long sequence, Stage to, LocalDate on) {
-        leave(id, on);
-        enter(id, sequence, to, on);
+    /**
+     * Leaves the open stay and enters the new one; records which stages were ever reached and how far it got (what
+     * the conversion counts).
+     */
+    private static ProjectionStatement move(ProjectedEvent projected, Stage to, String milestone) {
+        return claim(projected, ", reached_stages = reached_stages | CAST(:bit AS smallint),"
+                        + " furthest_stage = greatest(furthest_stage, CAST(:order AS smallint))" + milestone,
+                List.of(LEAVE, ENTER))
+                .param("stage", to.name()).param("bit", (short) (1 << to.ordinal())).param("order", (short) to.ordinal());
     }
 
-    private void leave(String id, LocalDate on) {
-        jdbc.sql("UPDATE partnership_stage_stay SET left_on = :on WHERE partnership_id = :id AND left_on IS NULL")
-                .param("id", id).param("on", on).update();
-    }
-
-    private void enter(String id, long sequence, Stage stage, LocalDate on) {
-        // What the conversion counts: which stages a partnership ever reached, and how far it got.
-        jdbc.sql("""
-                        UPDATE partnership_lifecycle
-                        SET reached_stages = reached_stages | CAST(:bit AS smallint),
-                            furthest_stage = greatest(furthest_stage, CAST(:order AS smallint))
-                        WHERE partnership_id = :id""")
-                .param("id", id).param("bit", (short) (1 << stage.ordinal())).param("order", (short) stage.ordinal())
-                .update();
-        jdbc.sql("""
-                        INSERT INTO partnership_stage_stay (partnership_id, sequence, stage, stage_order, entered_on,
-                            department, kind, proposed_on)
-                        SELECT partnership_id, :sequence, :stage, :order, :on, department, kind, proposed_on
-                        FROM partnership_lifecycle WHERE partnership_id = :id""")
-                .param("id", id).param("sequence", sequence).param("stage", stage.name())
-                .param("order", (short) stage.ordinal()).param("on", on).update();
+    /**
+     * Moves the row's version from {@code sequence} to {@code sequence + 1} with {@code assignments}, and runs the
+     * {@code effects} on the stays in the same statement. Every part sees the tables as they were before the
+     * statement: the effects are gated by {@link #EXPECTED}, so they run exactly when the claim succeeds, a new stay
+     * is not closed by the same move's LEAVE, and the update count is the claim's.
+     */
+    private static ProjectionStatement claim(ProjectedEvent projected, String assignments, List<String> effects) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < effects.size(); i++) {
+            sql.append(i == 0 ? "WITH " : ", ").append("effect").append(i).append(" AS (").append(effects.get(i)).append(")\n");
+        }
+        sql.append("UPDATE partnership_lifecycle SET version = :next").append(assignments)
+                .append(" WHERE partnership_id = :id AND version = :sequence");
+        return ProjectionStatement.sql(sql.toString()).param("id", projected.partnershipId())
+                .param("sequence", projected.sequence()).param("next", projected.sequence() + 1)
+                .param("on", projected.payload().effectiveDate());
     }
 
     @Override

@@ -6,6 +6,8 @@ import dk.partnerships.events.EventMetadata;
 import dk.partnerships.events.PartnershipEventJson;
 import dk.partnerships.query.projection.EventProjection;
 import dk.partnerships.query.projection.ProjectedEvent;
+import dk.partnerships.query.projection.ProjectionBatch;
+import dk.partnerships.query.projection.ProjectionStatement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Timestamp;
@@ -30,8 +32,13 @@ public class PartnershipHistoryProjector implements EventProjection {
 
     @Override
     public boolean apply(ProjectedEvent event) {
+        return ProjectionBatch.applyOne(jdbc, this, event);
+    }
+
+    @Override
+    public ProjectionStatement statementFor(ProjectedEvent event) {
         try {
-            return jdbc.sql("""
+            return ProjectionStatement.sql("""
                             INSERT INTO partnership_event_log (partnership_id, sequence, type, effective_date, recorded_at,
                                 recorded_by, recorded_by_name, recorded_as, correlation_id, command_id, data)
                             VALUES (:id, :sequence, :type, :effective, :recordedAt, :by, :byName, :as, :correlation, :command,
@@ -46,11 +53,15 @@ public class PartnershipHistoryProjector implements EventProjection {
                     .param("as", event.metadataValue(EventMetadata.USER_ROLE))
                     .param("correlation", event.metadataValue(EventMetadata.CORRELATION_ID))
                     .param("command", event.metadataValue(EventMetadata.COMMAND_ID))
-                    .param("data", json.writeValueAsString(event.payload()))
-                    .update() == 1;
+                    .param("data", json.writeValueAsString(event.payload()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An event read from JSON can always be written as JSON", e);
         }
+    }
+
+    /** The log keeps every event once, in any order: an event it did not insert is one it already holds. */
+    @Override
+    public void confirmAlreadyApplied(ProjectedEvent event) {
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.HashMap;
@@ -66,10 +67,11 @@ public class KafkaFeedConfiguration {
                                             @Value("${partnerships.publication.partitions:6}") int partitions,
                                             @Value("${partnerships.publication.replication-factor:1}") short replication,
                                             Admin admin, List<EventProjection> projections,
-                                            TransactionTemplate transaction, ProjectionMetrics metrics) {
+                                            TransactionTemplate transaction, NamedParameterJdbcTemplate jdbc,
+                                            ProjectionMetrics metrics) {
         return new KafkaProjectionFeed(
                 () -> new KafkaConsumer<>(settings.config(), new StringDeserializer(), new ByteArrayDeserializer()),
-                admin, new NewTopic(topic, partitions, replication), projections, transaction, metrics);
+                admin, new NewTopic(topic, partitions, replication), projections, transaction, jdbc, metrics);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package dk.partnerships.query.kafka;
 
 import dk.partnerships.query.projection.EventProjection;
 import dk.partnerships.query.projection.ProjectedEvent;
+import dk.partnerships.query.projection.ProjectionBatch;
 import dk.partnerships.query.projection.ProjectionMetrics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -15,9 +16,11 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,8 @@ public class KafkaProjectionFeed implements SmartLifecycle {
     private final NewTopic topic;
     private final List<EventProjection> projections;
     private final TransactionTemplate transaction;
+    /** Writes through the same data source as {@link #transaction}, so the batches join its transaction. */
+    private final NamedParameterJdbcOperations jdbc;
     private final ProjectionMetrics metrics;
     private final CloudEventReader reader = new CloudEventReader();
 
@@ -54,7 +59,8 @@ public class KafkaProjectionFeed implements SmartLifecycle {
 
     public KafkaProjectionFeed(Supplier<Consumer<String, byte[]>> consumers, Admin admin, NewTopic topic,
                                List<EventProjection> projections, TransactionTemplate transaction,
-                               ProjectionMetrics metrics) {
+                               NamedParameterJdbcOperations jdbc, ProjectionMetrics metrics) {
+        this.jdbc = jdbc;
         this.consumers = consumers;
         this.admin = admin;
         this.topic = topic;
@@ -147,17 +153,14 @@ public class KafkaProjectionFeed implements SmartLifecycle {
 
     private void apply(Consumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        transaction.executeWithoutResult(status -> {
-            for (ConsumerRecord<String, byte[]> record : records) {
-                Optional<ProjectedEvent> event = read(record);
-                event.ifPresent(projected -> projections.forEach(projection -> {
-                    if (projection.apply(projected)) {
-                        metrics.projected(projection.name(), projected);
-                    }
-                }));
-                offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
-            }
-        });
+        List<ProjectedEvent> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            read(record).ifPresent(events::add);
+            offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+        }
+        transaction.executeWithoutResult(status -> projections.forEach(projection ->
+                ProjectionBatch.applyAll(jdbc, projection, events)
+                        .forEach(projected -> metrics.projected(projection.name(), projected))));
         consumer.commitSync(offsets);
     }
 

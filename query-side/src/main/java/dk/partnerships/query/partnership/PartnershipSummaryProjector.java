@@ -17,11 +17,12 @@ import dk.partnerships.events.StageRevertedEvent;
 import dk.partnerships.events.StageSkippedEvent;
 import dk.partnerships.query.projection.EventProjection;
 import dk.partnerships.query.projection.ProjectedEvent;
+import dk.partnerships.query.projection.ProjectionBatch;
+import dk.partnerships.query.projection.ProjectionStatement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,75 +63,69 @@ public class PartnershipSummaryProjector implements EventProjection {
 
     @Override
     public boolean apply(ProjectedEvent event) {
-        boolean changed = project(event);
-        if (changed) {
-            // In the same transaction (once per batch): readers of shared dashboard figures see it moved on.
-            dk.partnerships.query.projection.ReadModelChanges.changed(jdbc, name());
-        }
-        return changed;
+        return ProjectionBatch.applyOne(jdbc, this, event);
     }
 
-    private boolean project(ProjectedEvent event) {
-        if (event.payload() instanceof PartnershipProposedEvent proposed) {
-            return insert(proposed, event);
-        }
-        if (!claim(event)) {
-            return false;
-        }
+    @Override
+    public ProjectionStatement statementFor(ProjectedEvent event) {
         PartnershipEvent payload = event.payload();
+        if (payload instanceof PartnershipProposedEvent e) {
+            return proposal(e, event);
+        }
         if (payload instanceof StageAdvancedEvent e) {
-            enterStage(e.partnershipId(), e.to().name(), e.effectiveDate());
+            return claim(event, ", stage = :stage, stage_entered_on = :on", null).param("stage", e.to().name());
         } else if (payload instanceof StageSkippedEvent e) {
-            enterStage(e.partnershipId(), e.to().name(), e.effectiveDate());
+            return claim(event, ", stage = :stage, stage_entered_on = :on", null).param("stage", e.to().name());
         } else if (payload instanceof StageRevertedEvent e) {
-            enterStage(e.partnershipId(), e.to().name(), e.effectiveDate());
+            return claim(event, ", stage = :stage, stage_entered_on = :on", null).param("stage", e.to().name());
         } else if (payload instanceof AwardRecordedEvent e) {
-            setJson(e.partnershipId(), "award", ordered(
+            return setJson(event, "award", ordered(
                     "supplier", e.supplier(), "valueDkk", e.valueDkk(), "buyers", e.buyers(), "buyerCount", e.buyerCount(),
                     "frameworkAgreement", e.frameworkAgreement(), "awardedOn", e.effectiveDate().toString()));
         } else if (payload instanceof PilotOutcomeRecordedEvent e) {
-            setJson(e.partnershipId(), "pilot_outcome", ordered(
+            return setJson(event, "pilot_outcome", ordered(
                     "outcome", e.outcome().name(), "findings", e.findings(), "recordedOn", e.effectiveDate().toString()));
         } else if (payload instanceof EvaluationRecordedEvent e) {
-            setJson(e.partnershipId(), "evaluation", ordered(
+            return setJson(event, "evaluation", ordered(
                     "summary", e.summary(), "benefitsExpected", e.benefitsExpected(),
                     "benefitsRealised", e.benefitsRealised(), "evaluatedOn", e.effectiveDate().toString()));
         } else if (payload instanceof ReadinessItemAddedEvent e) {
-            jdbc.sql("""
-                            INSERT INTO partnership_readiness_item
-                                (partnership_id, item_id, type, description, owner, added_on)
-                            VALUES (:id, :item, :type, :description, :owner, :on)""")
-                    .param("id", e.partnershipId()).param("item", e.itemId()).param("type", e.type().name())
-                    .param("description", e.description()).param("owner", e.owner()).param("on", e.effectiveDate())
-                    .update();
+            return claim(event, "", """
+                    INSERT INTO partnership_readiness_item (partnership_id, item_id, type, description, owner, added_on)
+                    SELECT :id, :item, :type, :description, :owner, :on WHERE""" + EXPECTED)
+                    .param("item", e.itemId()).param("type", e.type().name())
+                    .param("description", e.description()).param("owner", e.owner());
         } else if (payload instanceof ReadinessItemResolvedEvent e) {
-            jdbc.sql("""
-                            UPDATE partnership_readiness_item SET resolved_on = :on, resolution_note = :note
-                            WHERE partnership_id = :id AND item_id = :item""")
-                    .param("on", e.effectiveDate()).param("note", e.note())
-                    .param("id", e.partnershipId()).param("item", e.itemId())
-                    .update();
+            return claim(event, "", """
+                    UPDATE partnership_readiness_item SET resolved_on = :on, resolution_note = :note
+                    WHERE partnership_id = :id AND item_id = :item AND""" + EXPECTED)
+                    .param("note", e.note()).param("item", e.itemId());
         } else if (payload instanceof LessonRecordedEvent e) {
-            jdbc.sql("""
-                            INSERT INTO partnership_lesson
-                                (lesson_id, partnership_id, text, tags, stage, effective_date, recorded_at)
-                            VALUES (:lesson, :id, :text, CAST(:tags AS jsonb), :stage, :on, :recordedAt)""")
-                    .param("lesson", e.lessonId()).param("id", e.partnershipId()).param("text", e.text())
-                    .param("tags", json.writeValueAsString(e.tags())).param("stage", e.stage().name())
-                    .param("on", e.effectiveDate()).param("recordedAt", Timestamp.from(event.recordedAt()))
-                    .update();
+            return claim(event, "", """
+                    INSERT INTO partnership_lesson (lesson_id, partnership_id, text, tags, stage, effective_date, recorded_at)
+                    SELECT :lesson, :id, :text, CAST(:tags AS jsonb), :stage, :on, :recordedAt WHERE""" + EXPECTED)
+                    .param("lesson", e.lessonId()).param("text", e.text())
+                    .param("tags", json.writeValueAsString(e.tags())).param("stage", e.stage().name());
         } else if (payload instanceof PartnershipPutOnHoldEvent e) {
-            setStatus(e.partnershipId(), "ON_HOLD", e.effectiveDate(), e.reason());
+            return setStatus(event, "ON_HOLD", e.reason());
         } else if (payload instanceof PartnershipResumedEvent e) {
-            setStatus(e.partnershipId(), "ACTIVE", e.effectiveDate(), e.reason());
+            return setStatus(event, "ACTIVE", e.reason());
         } else if (payload instanceof PartnershipAbandonedEvent e) {
-            setStatus(e.partnershipId(), "ABANDONED", e.effectiveDate(), e.reason());
-        } else if (payload instanceof PartnershipCompletedEvent e) {
-            setStatus(e.partnershipId(), "COMPLETED", e.effectiveDate(), null);
-        } else {
-            throw new IllegalArgumentException("No projection for " + payload.getClass().getName());
+            return setStatus(event, "ABANDONED", e.reason());
+        } else if (payload instanceof PartnershipCompletedEvent) {
+            return setStatus(event, "COMPLETED", null);
         }
-        return true;
+        throw new IllegalArgumentException("No projection for " + payload.getClass().getName());
+    }
+
+    @Override
+    public void confirmAlreadyApplied(ProjectedEvent event) {
+        Long version = jdbc.sql("SELECT version FROM partnership_summary WHERE id = :id")
+                .param("id", event.partnershipId()).query(Long.class).optional().orElse(null);
+        if (version == null || version <= event.sequence()) {
+            throw new IllegalStateException("Event " + event.sequence() + " of partnership " + event.partnershipId()
+                    + " arrived before its predecessor (read model at version " + version + ")");
+        }
     }
 
     @Override
@@ -138,8 +133,8 @@ public class PartnershipSummaryProjector implements EventProjection {
         jdbc.sql("TRUNCATE partnership_lesson, partnership_readiness_item, partnership_summary").update();
     }
 
-    private boolean insert(PartnershipProposedEvent e, ProjectedEvent event) {
-        return jdbc.sql("""
+    private ProjectionStatement proposal(PartnershipProposedEvent e, ProjectedEvent event) {
+        return ProjectionStatement.sql("""
                         INSERT INTO partnership_summary (id, title, kind, department, owning_organisation, lead, lead_person_id, need,
                             partners, expected_value_dkk, stage, status, proposed_on, stage_entered_on, version,
                             last_recorded_at)
@@ -147,52 +142,39 @@ public class PartnershipSummaryProjector implements EventProjection {
                             :value, 'IDEA', 'ACTIVE', :on, :on, 1, :recordedAt)
                         ON CONFLICT (id) DO NOTHING""")
                 .param("id", e.partnershipId()).param("title", e.title()).param("kind", e.kind().name())
-                .param("department", e.department()).param("owner", e.owningOrganisation()).param("lead", e.lead()).param("leadPersonId", e.leadPersonId())
-                .param("need", e.need()).param("partners", json.writeValueAsString(e.partners()))
+                .param("department", e.department()).param("owner", e.owningOrganisation()).param("lead", e.lead())
+                .param("leadPersonId", e.leadPersonId()).param("need", e.need())
+                .param("partners", json.writeValueAsString(e.partners()))
                 .param("value", e.expectedValueDkk()).param("on", e.effectiveDate())
-                .param("recordedAt", Timestamp.from(event.recordedAt()))
-                .update() == 1;
+                .param("recordedAt", Timestamp.from(event.recordedAt()));
     }
+
+    /** True, inside the statement, while the row still expects this event; gates a claim's effect on other tables. */
+    private static final String EXPECTED = " EXISTS (SELECT 1 FROM partnership_summary WHERE id = :id AND version = :sequence)";
 
     /**
-     * Moves the row's version from {@code sequence} to {@code sequence + 1}. Fails loudly on a gap (an event
-     * arriving before its predecessor), so the source retries instead of the read model silently diverging.
+     * Moves the row's version from {@code sequence} to {@code sequence + 1}, setting {@code assignments} on it and
+     * running {@code effect} (a statement on a child table, gated by {@link #EXPECTED}) in the same statement. Both
+     * see the table as it was before the statement, so the effect runs exactly when the claim succeeds; the update
+     * count is the claim's.
      */
-    private boolean claim(ProjectedEvent event) {
-        int claimed = jdbc.sql("""
-                        UPDATE partnership_summary SET version = :next, last_recorded_at = :recordedAt
-                        WHERE id = :id AND version = :sequence""")
+    private static ProjectionStatement claim(ProjectedEvent event, String assignments, String effect) {
+        String sql = (effect == null ? "" : "WITH effect AS (" + effect + ")\n")
+                + "UPDATE partnership_summary SET version = :next, last_recorded_at = :recordedAt" + assignments
+                + " WHERE id = :id AND version = :sequence";
+        return ProjectionStatement.sql(sql).param("id", event.partnershipId()).param("sequence", event.sequence())
                 .param("next", event.sequence() + 1).param("recordedAt", Timestamp.from(event.recordedAt()))
-                .param("id", event.partnershipId()).param("sequence", event.sequence())
-                .update();
-        if (claimed == 1) {
-            return true;
-        }
-        Long version = jdbc.sql("SELECT version FROM partnership_summary WHERE id = :id")
-                .param("id", event.partnershipId()).query(Long.class).optional().orElse(null);
-        if (version != null && version > event.sequence()) {
-            return false;
-        }
-        throw new IllegalStateException("Event " + event.sequence() + " of partnership " + event.partnershipId()
-                + " arrived before its predecessor (read model at version " + version + ")");
+                .param("on", event.payload().effectiveDate());
     }
 
-    private void enterStage(String id, String stage, LocalDate on) {
-        jdbc.sql("UPDATE partnership_summary SET stage = :stage, stage_entered_on = :on WHERE id = :id")
-                .param("stage", stage).param("on", on).param("id", id).update();
+    private static ProjectionStatement setStatus(ProjectedEvent event, String status, String reason) {
+        return claim(event, ", status = :status, status_changed_on = :on, status_reason = :reason", null)
+                .param("status", status).param("reason", reason);
     }
 
-    private void setStatus(String id, String status, LocalDate on, String reason) {
-        jdbc.sql("""
-                        UPDATE partnership_summary SET status = :status, status_changed_on = :on, status_reason = :reason
-                        WHERE id = :id""")
-                .param("status", status).param("on", on).param("reason", reason).param("id", id).update();
-    }
-
-    private void setJson(String id, String column, Map<String, Object> value) {
+    private ProjectionStatement setJson(ProjectedEvent event, String column, Map<String, Object> value) {
         // column comes from the switch above, never from input
-        jdbc.sql("UPDATE partnership_summary SET " + column + " = CAST(:value AS jsonb) WHERE id = :id")
-                .param("value", json.writeValueAsString(value)).param("id", id).update();
+        return claim(event, ", " + column + " = CAST(:value AS jsonb)", null).param("value", json.writeValueAsString(value));
     }
 
     private static Map<String, Object> ordered(Object... keysAndValues) {

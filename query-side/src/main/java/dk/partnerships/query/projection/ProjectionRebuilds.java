@@ -134,22 +134,24 @@ public class ProjectionRebuilds implements AutoCloseable {
             }
             log.info("{}: replaying {} events into schema {}", action == ScratchAction.REPLACE_LIVE ? "Rebuild"
                     : "Consistency check", started.total(), scratch.name());
-            List<EventProjection> targets = projections.stream().map(p -> p.writingTo(scratch.jdbc())).toList();
-            List<ProjectedEvent> batch = new ArrayList<>(BATCH);
-            Instant[] lastLog = {Instant.now()};
-            replay.replay(event -> {
-                batch.add(event);
-                if (batch.size() == BATCH) {
-                    apply(scratch, targets, batch, started);
-                    if (Duration.between(lastLog[0], Instant.now()).compareTo(LOG_EVERY) > 0) {
-                        lastLog[0] = Instant.now();
-                        Map<String, Object> p = started.describe();
-                        log.info("Rebuild: {} of {} events, {} events/s, about {} s left", p.get("done"), p.get("total"),
-                                p.get("eventsPerSecond"), p.get("estimatedSecondsLeft"));
+            try (ParallelLanes lanes = new ParallelLanes(scratch, projections)) {
+                AtomicReference<List<ProjectedEvent>> batch = new AtomicReference<>(new ArrayList<>(BATCH));
+                Instant[] lastLog = {Instant.now()};
+                replay.replay(event -> {
+                    batch.get().add(event);
+                    if (batch.get().size() == BATCH) {
+                        lanes.apply(batch.getAndSet(new ArrayList<>(BATCH)), started.done());
+                        if (Duration.between(lastLog[0], Instant.now()).compareTo(LOG_EVERY) > 0) {
+                            lastLog[0] = Instant.now();
+                            Map<String, Object> p = started.describe();
+                            log.info("Rebuild: {} of {} events, {} events/s, about {} s left", p.get("done"),
+                                    p.get("total"), p.get("eventsPerSecond"), p.get("estimatedSecondsLeft"));
+                        }
                     }
-                }
-            });
-            apply(scratch, targets, batch, started);
+                });
+                lanes.apply(batch.get(), started.done());
+                lanes.finish(started.done());
+            }
 
             List<String> tables = projections.stream().flatMap(p -> p.tables().stream()).toList();
             if (action == ScratchAction.COMPARE) {
@@ -178,14 +180,90 @@ public class ProjectionRebuilds implements AutoCloseable {
         }
     }
 
-    private static void apply(ScratchSchema scratch, List<EventProjection> targets, List<ProjectedEvent> batch,
-                              Progress progress) {
-        if (batch.isEmpty()) {
-            return;
+    /**
+     * One lane per projection, each with its own connection into the scratch schema, its own thread and its own
+     * transaction per batch: the three read models are written in parallel while the replay reads and deserialises
+     * the next batch. A lane applies its batches in order; at most {@link #IN_FLIGHT} batches wait per lane, so a
+     * slow lane holds the replay back instead of filling the memory.
+     */
+    private static final class ParallelLanes implements AutoCloseable {
+
+        private static final int IN_FLIGHT = 2;
+
+        private final List<EventProjection> targets = new ArrayList<>();
+        private final List<ScratchSchema.Session> sessions = new ArrayList<>();
+        private final List<ExecutorService> threads = new ArrayList<>();
+        private final java.util.Deque<Dispatched> inFlight = new java.util.ArrayDeque<>();
+
+        private record Dispatched(int events, List<Future<?>> lanes) {
         }
-        scratch.transaction().executeWithoutResult(status -> batch.forEach(event -> targets.forEach(t -> t.apply(event))));
-        progress.done().addAndGet(batch.size());
-        batch.clear();
+
+        ParallelLanes(ScratchSchema scratch, List<EventProjection> projections) throws java.sql.SQLException {
+            for (EventProjection projection : projections) {
+                ScratchSchema.Session session = scratch.openSession();
+                sessions.add(session);
+                targets.add(projection.writingTo(session.jdbc()));
+                threads.add(Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "projection-rebuild-" + projection.name());
+                    thread.setDaemon(true);
+                    return thread;
+                }));
+            }
+        }
+
+        /** Hands the batch to every lane; counts a batch as done when every lane has committed it. */
+        void apply(List<ProjectedEvent> batch, AtomicLong done) {
+            if (batch.isEmpty()) {
+                return;
+            }
+            while (inFlight.size() >= IN_FLIGHT) {
+                await(inFlight.removeFirst(), done);
+            }
+            List<Future<?>> lanes = new ArrayList<>();
+            for (int i = 0; i < targets.size(); i++) {
+                EventProjection target = targets.get(i);
+                ScratchSchema.Session session = sessions.get(i);
+                lanes.add(threads.get(i).submit(() -> session.transaction().executeWithoutResult(
+                        status -> ProjectionBatch.applyAll(session.batchJdbc(), target, batch))));
+            }
+            inFlight.addLast(new Dispatched(batch.size(), lanes));
+        }
+
+        void finish(AtomicLong done) {
+            while (!inFlight.isEmpty()) {
+                await(inFlight.removeFirst(), done);
+            }
+        }
+
+        private static void await(Dispatched dispatched, AtomicLong done) {
+            for (Future<?> lane : dispatched.lanes()) {
+                try {
+                    lane.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Rebuild interrupted", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException("Rebuild failed", e.getCause());
+                }
+            }
+            done.addAndGet(dispatched.events());
+        }
+
+        @Override
+        public void close() {
+            // After a failure the other lanes' queued batches are dropped (their transactions roll back), and the
+            // sessions are idle before the scratch schema closes them.
+            threads.forEach(ExecutorService::shutdownNow);
+            for (ExecutorService thread : threads) {
+                try {
+                    thread.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dk.partnerships.query.projection;
 
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -26,10 +27,9 @@ public class ScratchSchema implements AutoCloseable {
 
     private final DataSource dataSource;
     private final String schema;
-    private final Connection connection;
-    private final SingleConnectionDataSource scratch;
+    private final List<Connection> sessions = new ArrayList<>();
 
-    /** Creates the schema afresh and migrates it; every statement on {@link #jdbc()} then works inside it. */
+    /** Creates the schema afresh and migrates it; {@link #openSession()} then works inside it. */
     public ScratchSchema(DataSource dataSource, String schema) throws SQLException {
         if (!NAME.matcher(schema).matches()) {
             throw new IllegalArgumentException("Not a schema name: " + schema);
@@ -39,24 +39,30 @@ public class ScratchSchema implements AutoCloseable {
         execute(dataSource, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema).createSchemas(true)
                 .locations("classpath:db/readmodel").table("flyway_history_read_model").load().migrate();
-        connection = dataSource.getConnection();
+    }
+
+    /**
+     * A connection of its own whose every statement works inside the scratch schema: its plain JDBC, its JDBC
+     * batches and its transactions. Several sessions write in parallel (one per projection during a rebuild).
+     */
+    public record Session(JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc, TransactionTemplate transaction) {
+    }
+
+    public synchronized Session openSession() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        sessions.add(connection);
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET search_path TO " + schema);
         }
-        scratch = new SingleConnectionDataSource(connection, true);
+        SingleConnectionDataSource scratch = new SingleConnectionDataSource(connection, true);
+        return new Session(JdbcClient.create(scratch), new NamedParameterJdbcTemplate(scratch),
+                new TransactionTemplate(new DataSourceTransactionManager(scratch)));
     }
 
     public String name() {
         return schema;
     }
 
-    public JdbcClient jdbc() {
-        return JdbcClient.create(scratch);
-    }
-
-    public TransactionTemplate transaction() {
-        return new TransactionTemplate(new DataSourceTransactionManager(scratch));
-    }
 
     /**
      * Rows that differ between the live table and its scratch copy, both ways (PostgreSQL's EXCEPT compares whole
@@ -105,11 +111,16 @@ public class ScratchSchema implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("RESET search_path");
+    public synchronized void close() throws SQLException {
+        try {
+            for (Connection connection : sessions) {
+                // Back to the pool as it came: a pooled connection must not keep writing into the scratch schema.
+                try (connection; Statement statement = connection.createStatement()) {
+                    statement.execute("RESET search_path");
+                }
+            }
         } finally {
-            connection.close();
+            sessions.clear();
             execute(dataSource, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }

@@ -1,0 +1,91 @@
+package dk.partnerships.query.projection;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs projection statements in the caller's transaction: one event at a time (the live feed's way), or many events
+ * in as few round trips as their statements allow (a rebuild, a Kafka poll).
+ * <p>
+ * Why batching is safe: a projection's statement for an event touches only that partnership's rows and carries its
+ * own check that the event is the next one expected (see {@link EventProjection}). So only the order of one
+ * partnership's events matters. The events are split into waves — the first event of each partnership, then the
+ * second, and so on — and within a wave no two statements touch the same partnership, so identical statements go
+ * to PostgreSQL as one JDBC batch. A rebuild's thousand events turn into a few dozen round trips instead of a
+ * thousand or more.
+ */
+public final class ProjectionBatch {
+
+    private ProjectionBatch() {
+    }
+
+    /** Applies one event; bumps the read model's change counter when it changed. */
+    public static boolean applyOne(JdbcClient jdbc, EventProjection projection, ProjectedEvent event) {
+        ProjectionStatement statement = projection.statementFor(event);
+        if (jdbc.sql(statement.sql()).params(statement.parameters()).update() == 0) {
+            projection.confirmAlreadyApplied(event);
+            return false;
+        }
+        // In the same transaction (once per transaction): readers of shared dashboard figures see it moved on.
+        ReadModelChanges.changed(jdbc, projection.name());
+        return true;
+    }
+
+    /**
+     * Applies the events in order per partnership, batching statements across partnerships.
+     *
+     * @return the events that changed the read model (the others were already applied)
+     */
+    public static List<ProjectedEvent> applyAll(NamedParameterJdbcOperations jdbc, EventProjection projection,
+                                                List<ProjectedEvent> events) {
+        List<ProjectedEvent> changed = new ArrayList<>(events.size());
+        for (List<ProjectedEvent> wave : waves(events)) {
+            Map<String, List<ProjectedEvent>> eventsBySql = new LinkedHashMap<>();
+            Map<String, List<SqlParameterSource>> parametersBySql = new HashMap<>();
+            for (ProjectedEvent event : wave) {
+                ProjectionStatement statement = projection.statementFor(event);
+                eventsBySql.computeIfAbsent(statement.sql(), sql -> new ArrayList<>()).add(event);
+                parametersBySql.computeIfAbsent(statement.sql(), sql -> new ArrayList<>())
+                        .add(new MapSqlParameterSource(statement.parameters()));
+            }
+            for (Map.Entry<String, List<ProjectedEvent>> group : eventsBySql.entrySet()) {
+                List<SqlParameterSource> parameters = parametersBySql.get(group.getKey());
+                int[] counts = jdbc.batchUpdate(group.getKey(), parameters.toArray(SqlParameterSource[]::new));
+                for (int i = 0; i < counts.length; i++) {
+                    ProjectedEvent event = group.getValue().get(i);
+                    if (counts[i] == 0) {
+                        projection.confirmAlreadyApplied(event);
+                    } else {
+                        changed.add(event);
+                    }
+                }
+            }
+        }
+        if (!changed.isEmpty()) {
+            ReadModelChanges.changed(JdbcClient.create(jdbc), projection.name());
+        }
+        return changed;
+    }
+
+    /** Wave n holds the n-th event of every partnership in the list, in the list's order. */
+    static List<List<ProjectedEvent>> waves(List<ProjectedEvent> events) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<List<ProjectedEvent>> waves = new ArrayList<>();
+        for (ProjectedEvent event : events) {
+            int wave = seen.merge(event.partnershipId(), 1, Integer::sum) - 1;
+            if (wave == waves.size()) {
+                waves.add(new ArrayList<>());
+            }
+            waves.get(wave).add(event);
+        }
+        return waves;
+    }
+}

@@ -1,0 +1,275 @@
+package dk.partnerships.query.projection;
+
+import dk.partnerships.events.AwardRecordedEvent;
+import dk.partnerships.events.EvaluationRecordedEvent;
+import dk.partnerships.events.LessonRecordedEvent;
+import dk.partnerships.events.PartnershipAbandonedEvent;
+import dk.partnerships.events.PartnershipCompletedEvent;
+import dk.partnerships.events.PartnershipEvent;
+import dk.partnerships.events.PartnershipKind;
+import dk.partnerships.events.PartnershipProposedEvent;
+import dk.partnerships.events.PartnershipPutOnHoldEvent;
+import dk.partnerships.events.PartnershipResumedEvent;
+import dk.partnerships.events.PilotOutcome;
+import dk.partnerships.events.PilotOutcomeRecordedEvent;
+import dk.partnerships.events.ReadinessItemAddedEvent;
+import dk.partnerships.events.ReadinessItemResolvedEvent;
+import dk.partnerships.events.ReadinessType;
+import dk.partnerships.events.Stage;
+import dk.partnerships.events.StageAdvancedEvent;
+import dk.partnerships.events.StageRevertedEvent;
+import dk.partnerships.events.StageSkippedEvent;
+import dk.partnerships.query.gap.PartnershipLifecycleProjector;
+import dk.partnerships.query.history.PartnershipHistoryProjector;
+import dk.partnerships.query.partnership.PartnershipSummaryProjector;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Batched projection (a rebuild, a Kafka poll) must leave exactly the rows that applying the same events one at a time
+ * leaves, whatever the interleaving of partnerships, the batch boundaries and the redeliveries. Two databases of one
+ * real PostgreSQL, a generated portfolio (seeded; {@code -Dprojection.seed} replays one), every row compared.
+ */
+class ProjectionBatchTest {
+
+    private static final long SEED = Long.getLong("projection.seed", 20261130L);
+    private static final LocalDate D0 = LocalDate.of(2023, 3, 1);
+    private static final List<String> TABLES = List.of("partnership_summary", "partnership_readiness_item",
+            "partnership_lesson", "partnership_event_log", "partnership_lifecycle", "partnership_stage_stay",
+            "read_model_change");
+
+    private static EmbeddedPostgres postgres;
+    private static Target oneByOne;
+    private static Target batched;
+
+    /** One database with the three projections writing to it. */
+    private record Target(DataSource dataSource, JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc,
+                          TransactionTemplate transaction, List<EventProjection> projections) {
+
+        static Target create(EmbeddedPostgres postgres, String database) {
+            JdbcClient.create(postgres.getPostgresDatabase()).sql("CREATE DATABASE " + database).update();
+            // One connection kept open (as a pool would), not a new backend for every transaction.
+            DataSource dataSource;
+            try {
+                dataSource = new SingleConnectionDataSource(postgres.getDatabase("postgres", database).getConnection(), true);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/readmodel")
+                    .table("flyway_history_read_model").load().migrate();
+            JdbcClient jdbc = JdbcClient.create(dataSource);
+            return new Target(dataSource, jdbc, new NamedParameterJdbcTemplate(dataSource),
+                    new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                    List.of(new PartnershipSummaryProjector(jdbc, JsonMapper.builder().build()),
+                            new PartnershipHistoryProjector(jdbc), new PartnershipLifecycleProjector(jdbc)));
+        }
+
+        void clear() {
+            projections.forEach(EventProjection::clear);
+            jdbc.sql("UPDATE read_model_change SET changes = 0").update();
+        }
+
+        List<String> rows(String table) {
+            return jdbc.sql("SELECT to_jsonb(t)::text FROM " + table + " t ORDER BY 1").query(String.class).list();
+        }
+    }
+
+    @BeforeAll
+    static void startPostgres() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+        oneByOne = Target.create(postgres, "one_by_one");
+        batched = Target.create(postgres, "batched");
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        postgres.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        oneByOne.clear();
+        batched.clear();
+    }
+
+    @Test
+    void batches_leave_the_same_rows_as_one_event_at_a_time_with_redeliveries_anywhere() {
+        Random random = new Random(SEED);
+        List<ProjectedEvent> events = interleaved(portfolio(random, 80), random);
+
+        for (ProjectedEvent event : events) {
+            oneByOne.transaction().executeWithoutResult(status -> oneByOne.projections().forEach(p -> p.apply(event)));
+        }
+        List<ProjectedEvent> delivered = withRedeliveries(events, random);
+        int applied = 0;
+        for (int from = 0; from < delivered.size(); ) {
+            List<ProjectedEvent> batch = delivered.subList(from, Math.min(delivered.size(), from + 1 + random.nextInt(250)));
+            int[] changed = new int[1];
+            batched.transaction().executeWithoutResult(status -> batched.projections().forEach(p ->
+                    changed[0] += ProjectionBatch.applyAll(batched.batchJdbc(), p, batch).size()));
+            applied += changed[0];
+            from += batch.size();
+        }
+        assertThat(applied).as("each projection applied each event once, redeliveries not counted")
+                .isEqualTo(3 * events.size());
+        for (String table : TABLES.subList(0, TABLES.size() - 1)) {
+            assertThat(batched.rows(table)).as(table + " (seed " + SEED + ")").isEqualTo(oneByOne.rows(table))
+                    .isNotEmpty();
+        }
+        assertThat(batched.rows("read_model_change")).allSatisfy(row -> assertThat(row).doesNotContain("\"changes\": 0"));
+    }
+
+    @Test
+    void an_event_before_its_predecessor_fails_the_whole_batch_and_leaves_nothing() {
+        List<ProjectedEvent> withGap = List.of(
+                at(0, new PartnershipProposedEvent("gap", "Hul", PartnershipKind.OPI, "TMF", "KK", null, "person-1",
+                        "Behov", List.of(), null, D0)),
+                at(1, new StageAdvancedEvent("gap", Stage.IDEA, Stage.MARKET_DIALOGUE, null, D0)),
+                at(3, new StageAdvancedEvent("gap", Stage.TENDER, Stage.PILOT, null, D0)));
+        for (EventProjection projection : batched.projections()) {
+            if (projection instanceof PartnershipHistoryProjector) {
+                continue; // the log keeps events in any order; the other two insist on order
+            }
+            assertThatThrownBy(() -> batched.transaction().executeWithoutResult(status ->
+                    ProjectionBatch.applyAll(batched.batchJdbc(), projection, withGap)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("before its predecessor");
+        }
+        assertThat(batched.rows("partnership_summary")).isEmpty();
+        assertThat(batched.rows("partnership_lifecycle")).isEmpty();
+    }
+
+    @Test
+    void a_batch_of_events_already_applied_reports_nothing_changed_and_leaves_the_counter() {
+        List<ProjectedEvent> stream = portfolio(new Random(SEED + 1), 1).get(0);
+        batched.transaction().executeWithoutResult(status -> batched.projections()
+                .forEach(p -> assertThat(ProjectionBatch.applyAll(batched.batchJdbc(), p, stream)).hasSize(stream.size())));
+        List<String> counters = batched.rows("read_model_change");
+        List<String> summary = batched.rows("partnership_summary");
+
+        batched.transaction().executeWithoutResult(status -> batched.projections()
+                .forEach(p -> assertThat(ProjectionBatch.applyAll(batched.batchJdbc(), p, stream)).isEmpty()));
+
+        assertThat(batched.rows("read_model_change")).isEqualTo(counters);
+        assertThat(batched.rows("partnership_summary")).isEqualTo(summary);
+    }
+
+    private static ProjectedEvent at(long sequence, PartnershipEvent event) {
+        return new ProjectedEvent(event, sequence, Instant.parse("2026-01-01T00:00:00Z"), Map.of());
+    }
+
+    /** Streams of partnerships that move through the stages with everything that can happen on the way. */
+    static List<List<ProjectedEvent>> portfolio(Random random, int partnerships) {
+        List<List<ProjectedEvent>> streams = new ArrayList<>();
+        for (int p = 0; p < partnerships; p++) {
+            String id = "p-" + p;
+            List<PartnershipEvent> events = new ArrayList<>();
+            LocalDate on = D0.plusDays(random.nextInt(400));
+            events.add(new PartnershipProposedEvent(id, "Partnerskab " + p, PartnershipKind.values()[p % 3],
+                    List.of("TMF", "KFF", "SUF").get(p % 3), "KK", null, "person-" + p, "Behov", List.of("A/S " + p),
+                    new BigDecimal(100_000 + p), on));
+            Stage stage = Stage.IDEA;
+            int items = 0;
+            int length = 1 + random.nextInt(18);
+            boolean closed = false;
+            while (events.size() < length && !closed) {
+                on = on.plusDays(1 + random.nextInt(60));
+                int choice = random.nextInt(13);
+                if (choice <= 3 && stage.ordinal() < Stage.values().length - 1) {
+                    Stage to = Stage.values()[stage.ordinal() + 1];
+                    events.add(new StageAdvancedEvent(id, stage, to, null, on));
+                    stage = to;
+                } else if (choice == 4 && stage.ordinal() < Stage.values().length - 2) {
+                    Stage to = Stage.values()[stage.ordinal() + 2];
+                    events.add(new StageSkippedEvent(id, stage, to, List.of(Stage.values()[stage.ordinal() + 1]), "kendt", on));
+                    stage = to;
+                } else if (choice == 5 && stage.ordinal() > 0) {
+                    Stage to = Stage.values()[stage.ordinal() - 1];
+                    events.add(new StageRevertedEvent(id, stage, to, "tilbage", on));
+                    stage = to;
+                } else if (choice == 6) {
+                    events.add(new AwardRecordedEvent(id, "Leverandør", new BigDecimal("250000"), List.of("KK"), 1, false, on));
+                } else if (choice == 7) {
+                    events.add(new PilotOutcomeRecordedEvent(id, PilotOutcome.values()[random.nextInt(PilotOutcome.values().length)],
+                            "fund", on));
+                } else if (choice == 8) {
+                    events.add(new ReadinessItemAddedEvent(id, "item-" + items++, ReadinessType.COMPETENCE, "Drift",
+                            random.nextBoolean() ? "Driften" : "Plejehjemsledelsen", on));
+                } else if (choice == 9 && items > 0) {
+                    events.add(new ReadinessItemResolvedEvent(id, "item-" + random.nextInt(items), "klaret", on));
+                } else if (choice == 10) {
+                    events.add(new LessonRecordedEvent(id, id + "-lesson-" + events.size(), "Lær af " + id,
+                            List.of("tag" + random.nextInt(3)), stage, on));
+                } else if (choice == 11) {
+                    events.add(new PartnershipPutOnHoldEvent(id, "budget", on));
+                    events.add(new PartnershipResumedEvent(id, "penge", on.plusDays(5)));
+                } else if (choice == 12) {
+                    events.add(new EvaluationRecordedEvent(id, "Godt", "Tid", null, on));
+                    if (random.nextBoolean()) {
+                        events.add(random.nextBoolean() ? new PartnershipCompletedEvent(id, on)
+                                : new PartnershipAbandonedEvent(id, stage, "stop", on));
+                        closed = true;
+                    }
+                }
+            }
+            List<ProjectedEvent> stream = new ArrayList<>();
+            for (int sequence = 0; sequence < events.size(); sequence++) {
+                stream.add(new ProjectedEvent(events.get(sequence), sequence,
+                        Instant.parse("2026-01-01T00:00:00Z").plusSeconds(p * 1000L + sequence),
+                        Map.of("userId", "lead", "userName", "Lea Lead", "userRole", "PROJECT_LEAD",
+                                "correlationId", "c-" + p, "commandId", "cmd-" + p + "-" + sequence)));
+            }
+            streams.add(stream);
+        }
+        return streams;
+    }
+
+    /** All streams merged at random, each partnership's events still in order. */
+    static List<ProjectedEvent> interleaved(List<List<ProjectedEvent>> streams, Random random) {
+        List<List<ProjectedEvent>> left = new ArrayList<>();
+        streams.forEach(stream -> left.add(new ArrayList<>(stream)));
+        List<ProjectedEvent> merged = new ArrayList<>();
+        while (!left.isEmpty()) {
+            int pick = random.nextInt(left.size());
+            merged.add(left.get(pick).remove(0));
+            if (left.get(pick).isEmpty()) {
+                left.remove(pick);
+            }
+        }
+        return merged;
+    }
+
+    /** About one delivery in ten repeated later (at least once delivery), sometimes right after, sometimes much later. */
+    private static List<ProjectedEvent> withRedeliveries(List<ProjectedEvent> events, Random random) {
+        List<ProjectedEvent> delivered = new ArrayList<>(events);
+        for (int i = 0; i < events.size() / 10; i++) {
+            int original = random.nextInt(events.size());
+            ProjectedEvent again = events.get(original);
+            int at = delivered.indexOf(again) + 1 + random.nextInt(Math.max(1, delivered.size() - delivered.indexOf(again)));
+            delivered.add(Math.min(at, delivered.size()), again);
+        }
+        return delivered;
+    }
+}

@@ -53,67 +53,86 @@ final class EndToEndLag {
             }
             waitUntilProjected(services, ids.size() + 200);
 
-            ConcurrentLinkedQueue<Accepted> pending = new ConcurrentLinkedQueue<>();
-            List<Double> lagsMillis = Collections.synchronizedList(new ArrayList<>());
-            AtomicInteger sent = new AtomicInteger();
-            AtomicInteger failed = new AtomicInteger();
-            // The clock only dispatches; senders run in a pool, so a slow answer never lowers the rate.
-            ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-            java.util.concurrent.ExecutorService load = Executors.newFixedThreadPool(16);
-            long periodMicros = 1_000_000L / rate;
-            long start = System.nanoTime();
-            clock.scheduleAtFixedRate(() -> load.submit(() -> {
-                int n = sent.getAndIncrement();
-                String id = ids.get(n % ids.size());
-                Http.Response answer = commands.post("/api/partnerships/" + id + "/lessons", Map.of("text", "lektie " + n));
-                if (answer.status() == 201) {
-                    pending.add(new Accepted(id, answer.json().get("version").asLong(), System.nanoTime()));
-                } else {
-                    failed.incrementAndGet();
-                }
-            }), 0, periodMicros, TimeUnit.MICROSECONDS);
-
-            long end = start + TimeUnit.SECONDS.toNanos(seconds);
-            long nextSample = start;
-            boolean sending = true;
-            while (sending || !pending.isEmpty()) {
-                if (sending && System.nanoTime() >= end) {
-                    clock.shutdownNow();
-                    load.shutdown();
-                    load.awaitTermination(30, TimeUnit.SECONDS);
-                    sending = false;
-                }
-                Map<String, Long> versions = new HashMap<>();
-                services.queryDatabase.sql("SELECT id, version FROM partnership_summary")
-                        .query((rs, row) -> versions.put(rs.getString(1), rs.getLong(2))).list();
-                long now = System.nanoTime();
-                if (now >= nextSample) {
-                    nextSample = now + TimeUnit.SECONDS.toNanos(5);
-                    printPipeline(services, (now - start) / 1e9);
-                }
-                pending.removeIf(accepted -> {
-                    if (versions.getOrDefault(accepted.partnershipId(), 0L) >= accepted.version()) {
-                        lagsMillis.add((now - accepted.acceptedNanos()) / 1e6);
-                        return true;
-                    }
-                    return false;
-                });
-                if (System.nanoTime() > end + TimeUnit.SECONDS.toNanos(60)) {
-                    break;
-                }
-                Thread.sleep(2);
-            }
-            List<Double> sorted = new ArrayList<>(lagsMillis);
-            Collections.sort(sorted);
-            double elapsed = (System.nanoTime() - start) / 1e9;
+            // A first phase at the same rate warms the JVMs' compilers and pools for concurrent load (JMH's warm-up
+            // iterations, in effect); its figures are printed too, so the start-up cost stays visible.
+            int warmUpSeconds = Math.min(15, seconds);
+            Phase warmUp = atRate(services, commands, ids, warmUpSeconds, false);
+            Phase measured = atRate(services, commands, ids, seconds, true);
             System.out.printf("%n== End-to-end lag (command side -> Kafka -> query side) ==%n");
-            System.out.printf("target rate %d commands/s for %d s; sent %d (%.1f/s), accepted %d, refused or failed %d, "
-                    + "still invisible %d%n", rate, seconds, sent.get(), sent.get() / (double) seconds,
-                    sorted.size() + pending.size(), failed.get(), pending.size());
-            System.out.printf("lag p50 %.1f ms, p99 %.1f ms, max %.1f ms (over %d commands, %.1f s)%n",
-                    Benchmarks.percentile(sorted, 50), Benchmarks.percentile(sorted, 99),
-                    sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1), sorted.size(), elapsed);
+            warmUp.print("warm-up", rate, warmUpSeconds);
+            measured.print("measured", rate, seconds);
         }
+    }
+
+    private record Phase(int sent, int failed, int invisible, List<Double> sortedLags, double elapsedSeconds) {
+
+        void print(String name, int rate, int seconds) {
+            System.out.printf("%s: target rate %d commands/s for %d s; sent %d (%.1f/s), accepted %d, refused or failed %d, "
+                    + "still invisible %d%n", name, rate, seconds, sent, sent / (double) seconds,
+                    sortedLags.size() + invisible, failed, invisible);
+            System.out.printf("%s: lag p50 %.1f ms, p99 %.1f ms, max %.1f ms (over %d commands, %.1f s)%n", name,
+                    Benchmarks.percentile(sortedLags, 50), Benchmarks.percentile(sortedLags, 99),
+                    sortedLags.isEmpty() ? Double.NaN : sortedLags.get(sortedLags.size() - 1), sortedLags.size(),
+                    elapsedSeconds);
+        }
+    }
+
+    /** Records lessons at the steady rate for the given time and notes when each became visible on the query side. */
+    private Phase atRate(Services services, Http commands, List<String> ids, int phaseSeconds, boolean printPipeline)
+            throws InterruptedException {
+        ConcurrentLinkedQueue<Accepted> pending = new ConcurrentLinkedQueue<>();
+        List<Double> lagsMillis = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        // The clock only dispatches; senders run in a pool, so a slow answer never lowers the rate.
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        java.util.concurrent.ExecutorService load = Executors.newFixedThreadPool(16);
+        long periodMicros = 1_000_000L / rate;
+        long start = System.nanoTime();
+        clock.scheduleAtFixedRate(() -> load.submit(() -> {
+            int n = sent.getAndIncrement();
+            String id = ids.get(n % ids.size());
+            Http.Response answer = commands.post("/api/partnerships/" + id + "/lessons", Map.of("text", "lektie " + n));
+            if (answer.status() == 201) {
+                pending.add(new Accepted(id, answer.json().get("version").asLong(), System.nanoTime()));
+            } else {
+                failed.incrementAndGet();
+            }
+        }), 0, periodMicros, TimeUnit.MICROSECONDS);
+
+        long end = start + TimeUnit.SECONDS.toNanos(phaseSeconds);
+        long nextSample = start;
+        boolean sending = true;
+        while (sending || !pending.isEmpty()) {
+            if (sending && System.nanoTime() >= end) {
+                clock.shutdownNow();
+                load.shutdown();
+                load.awaitTermination(30, TimeUnit.SECONDS);
+                sending = false;
+            }
+            Map<String, Long> versions = new HashMap<>();
+            services.queryDatabase.sql("SELECT id, version FROM partnership_summary")
+                    .query((rs, row) -> versions.put(rs.getString(1), rs.getLong(2))).list();
+            long now = System.nanoTime();
+            if (printPipeline && now >= nextSample) {
+                nextSample = now + TimeUnit.SECONDS.toNanos(5);
+                printPipeline(services, (now - start) / 1e9);
+            }
+            pending.removeIf(accepted -> {
+                if (versions.getOrDefault(accepted.partnershipId(), 0L) >= accepted.version()) {
+                    lagsMillis.add((now - accepted.acceptedNanos()) / 1e6);
+                    return true;
+                }
+                return false;
+            });
+            if (System.nanoTime() > end + TimeUnit.SECONDS.toNanos(60)) {
+                break;
+            }
+            Thread.sleep(2);
+        }
+        List<Double> sorted = new ArrayList<>(lagsMillis);
+        Collections.sort(sorted);
+        return new Phase(sent.get(), failed.get(), pending.size(), sorted, (System.nanoTime() - start) / 1e9);
     }
 
     /** Where events are: stored, published (the outbox processor's position), projected. */

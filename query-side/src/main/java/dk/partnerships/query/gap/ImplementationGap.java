@@ -5,6 +5,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,8 +28,9 @@ public class ImplementationGap {
     @Bean
     @ConditionalOnProperty(name = "partnerships.projection.source", havingValue = "event-store", matchIfMissing = true)
     PartnershipLifecycleEventHandler partnershipLifecycleEventHandler(PartnershipLifecycleProjector projector,
-                                                                      ProjectionMetrics metrics) {
-        return new PartnershipLifecycleEventHandler(projector, metrics);
+                                                                      ProjectionMetrics metrics,
+                                                                      NamedParameterJdbcOperations batchJdbc) {
+        return new PartnershipLifecycleEventHandler(projector, metrics, batchJdbc);
     }
 
     @Bean

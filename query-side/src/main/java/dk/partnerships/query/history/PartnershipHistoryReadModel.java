@@ -5,6 +5,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +23,9 @@ public class PartnershipHistoryReadModel {
     @Bean
     @ConditionalOnProperty(name = "partnerships.projection.source", havingValue = "event-store", matchIfMissing = true)
     PartnershipHistoryEventHandler partnershipHistoryEventHandler(PartnershipHistoryProjector projector,
-                                                                  ProjectionMetrics metrics) {
-        return new PartnershipHistoryEventHandler(projector, metrics);
+                                                                  ProjectionMetrics metrics,
+                                                                  NamedParameterJdbcOperations batchJdbc) {
+        return new PartnershipHistoryEventHandler(projector, metrics, batchJdbc);
     }
 
     @Bean

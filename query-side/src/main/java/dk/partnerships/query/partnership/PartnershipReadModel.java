@@ -5,6 +5,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,8 +29,9 @@ public class PartnershipReadModel {
     @Bean
     @ConditionalOnProperty(name = "partnerships.projection.source", havingValue = "event-store", matchIfMissing = true)
     PartnershipSummaryEventHandler partnershipSummaryEventHandler(PartnershipSummaryProjector projector,
-                                                                  ProjectionMetrics metrics) {
-        return new PartnershipSummaryEventHandler(projector, metrics);
+                                                                  ProjectionMetrics metrics,
+                                                                  NamedParameterJdbcOperations batchJdbc) {
+        return new PartnershipSummaryEventHandler(projector, metrics, batchJdbc);
     }
 
     @Bean

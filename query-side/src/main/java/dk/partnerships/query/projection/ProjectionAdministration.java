@@ -1,6 +1,7 @@
 package dk.partnerships.query.projection;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,6 +31,13 @@ public class ProjectionAdministration {
                           DataSource dataSource, TransactionTemplate transaction) {
         return new AxonLiveFeed(processing, tokens, projections.stream().map(EventProjection::name).toList(),
                 dataSource, transaction);
+    }
+
+    /** Standalone: a batch the projections cannot apply is retried, never skipped. */
+    @Bean
+    @ConditionalOnProperty(name = "partnerships.projection.source", havingValue = "event-store", matchIfMissing = true)
+    ConfigurerModule projectionsRetryFailedBatches(List<EventProjection> projections) {
+        return ProjectionErrorHandling.retryFailedBatches(projections.stream().map(EventProjection::name).toList());
     }
 
     @Bean(destroyMethod = "close")

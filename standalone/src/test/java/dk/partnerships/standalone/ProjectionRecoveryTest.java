@@ -1,0 +1,52 @@
+package dk.partnerships.standalone;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An event the read side cannot apply for a while is retried until it can, never skipped: the write is accepted
+ * (the event store is the truth), the lesson is missing while the read table is unavailable, and it appears once the
+ * table is back — with every later event after it.
+ */
+class ProjectionRecoveryTest extends StandaloneHttpTest {
+
+    private long lessons(String id) {
+        return jdbc.sql("SELECT count(*) FROM partnership_lesson WHERE partnership_id = :id").param("id", id)
+                .query(Long.class).single();
+    }
+
+    private long summaryVersion(String id) {
+        return jdbc.sql("SELECT coalesce(max(version), 0) FROM partnership_summary WHERE id = :id").param("id", id)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void a_batch_the_read_database_refuses_is_retried_not_skipped() {
+        Http.Response created = http.post("/api/partnerships", Map.of("title", "Robust projektion", "kind", "OPI",
+                "department", "TMF", "lead", "TMF", "need", "Intet må gå tabt"));
+        String id = created.json().get("id").asString();
+        await().atMost(Duration.ofSeconds(20)).until(() -> summaryVersion(id) == 1);
+
+        jdbc.sql("ALTER TABLE partnership_lesson RENAME TO partnership_lesson_away").update();
+        try {
+            assertThat(http.post("/api/partnerships/" + id + "/lessons", Map.of("text", "Første lektie")).status())
+                    .isEqualTo(201);
+            assertThat(http.post("/api/partnerships/" + id + "/stage-transitions",
+                    Map.of("to", "MARKET_DIALOGUE")).status()).isEqualTo(200);
+            // The summary projection cannot insert the lesson, so neither it nor the move after it is applied.
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> summaryVersion(id) == 1);
+        } finally {
+            jdbc.sql("ALTER TABLE partnership_lesson_away RENAME TO partnership_lesson").update();
+        }
+
+        // Axon's processor retries the failed batch with growing pauses (1 s, 2 s, 4 s ...).
+        await().atMost(Duration.ofSeconds(60)).until(() -> summaryVersion(id) == 3);
+        assertThat(lessons(id)).isEqualTo(1);
+        assertThat(http.get("/api/partnerships/" + id).json().get("stage").asString()).isEqualTo("MARKET_DIALOGUE");
+    }
+}

@@ -64,7 +64,8 @@ final class EndToEndLag {
         }
     }
 
-    private record Phase(int sent, int failed, int invisible, List<Double> sortedLags, double elapsedSeconds) {
+    private record Phase(int sent, int failed, int invisible, List<Double> sortedLags, double elapsedSeconds,
+                         double machineBusyPercent) {
 
         void print(String name, int rate, int seconds) {
             System.out.printf("%s: target rate %d commands/s for %d s; sent %d (%.1f/s), accepted %d, refused or failed %d, "
@@ -74,6 +75,8 @@ final class EndToEndLag {
                     Benchmarks.percentile(sortedLags, 50), Benchmarks.percentile(sortedLags, 99),
                     sortedLags.isEmpty() ? Double.NaN : sortedLags.get(sortedLags.size() - 1), sortedLags.size(),
                     elapsedSeconds);
+            System.out.printf("%s: the machine's cores were %.0f%% busy (every process: services, Kafka, PostgreSQL, this "
+                    + "benchmark)%n", name, machineBusyPercent);
         }
     }
 
@@ -88,6 +91,7 @@ final class EndToEndLag {
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         java.util.concurrent.ExecutorService load = Executors.newFixedThreadPool(16);
         long periodMicros = 1_000_000L / rate;
+        long[] cpuBefore = cpuTicks();
         long start = System.nanoTime();
         clock.scheduleAtFixedRate(() -> load.submit(() -> {
             int n = sent.getAndIncrement();
@@ -130,9 +134,26 @@ final class EndToEndLag {
             }
             Thread.sleep(2);
         }
+        long[] cpuAfter = cpuTicks();
         List<Double> sorted = new ArrayList<>(lagsMillis);
         Collections.sort(sorted);
-        return new Phase(sent.get(), failed.get(), pending.size(), sorted, (System.nanoTime() - start) / 1e9);
+        double total = cpuAfter[0] - cpuBefore[0];
+        double busy = total <= 0 ? Double.NaN : 100 * (1 - (cpuAfter[1] - cpuBefore[1]) / total);
+        return new Phase(sent.get(), failed.get(), pending.size(), sorted, (System.nanoTime() - start) / 1e9, busy);
+    }
+
+    /** All and idle (incl. I/O wait) CPU ticks of the machine so far, from Linux's /proc/stat. */
+    private static long[] cpuTicks() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long all = 0;
+            for (int i = 1; i < fields.length; i++) {
+                all += Long.parseLong(fields[i]);
+            }
+            return new long[]{all, Long.parseLong(fields[4]) + Long.parseLong(fields[5])};
+        } catch (java.io.IOException | RuntimeException e) {
+            return new long[]{0, 0}; // not Linux: the figure is printed as NaN
+        }
     }
 
     /** Where events are: stored, published (the outbox processor's position), projected. */

@@ -1,6 +1,7 @@
 package dk.partnerships.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
@@ -24,6 +25,8 @@ public final class Services implements AutoCloseable {
     public final JdbcClient queryDatabase;
     public final int commandPort;
     public final int queryPort;
+    private final HikariDataSource commandPool;
+    private final HikariDataSource queryPool;
     private ChildProcess commandSide;
     private ChildProcess querySide;
     private int queryStarts;
@@ -35,12 +38,28 @@ public final class Services implements AutoCloseable {
         JdbcClient admin = JdbcClient.create(postgres.getPostgresDatabase());
         admin.sql("CREATE DATABASE command_side").update();
         admin.sql("CREATE DATABASE query_side").update();
-        commandDatabase = JdbcClient.create(postgres.getDatabase("postgres", "command_side"));
-        queryDatabase = JdbcClient.create(postgres.getDatabase("postgres", "query_side"));
+        commandPool = pooled("command_side");
+        queryPool = pooled("query_side");
+        commandDatabase = JdbcClient.create(commandPool);
+        queryDatabase = JdbcClient.create(queryPool);
         kafka = new KafkaBroker(java.nio.file.Files.createDirectories(directory.resolve("kafka")));
         kafka.start();
         commandPort = KafkaBroker.freePort();
         queryPort = KafkaBroker.freePort();
+    }
+
+    /**
+     * A few connections kept open. Without a pool every query opens a connection, and PostgreSQL starts a process for
+     * each: polling for visibility every few milliseconds (the lag benchmark) then kept the two cores about 70% busy
+     * on its own and distorted what it measured.
+     */
+    private HikariDataSource pooled(String database) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", database));
+        pool.setUsername("postgres");
+        pool.setMaximumPoolSize(4);
+        pool.setPoolName("services-" + database);
+        return pool;
     }
 
     /** The account the tests sign in with on both services: a project lead of every department, auditor and admin. */
@@ -108,6 +127,8 @@ public final class Services implements AutoCloseable {
             commandSide.kill();
         }
         kafka.close();
+        queryPool.close();
+        commandPool.close();
         postgres.close();
     }
 }

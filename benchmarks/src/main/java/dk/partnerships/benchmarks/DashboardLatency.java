@@ -3,6 +3,8 @@ package dk.partnerships.benchmarks;
 import dk.partnerships.testsupport.ChildProcess;
 import dk.partnerships.testsupport.Http;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.zaxxer.hikari.HikariDataSource;
+import dk.partnerships.testsupport.PooledDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.file.Files;
@@ -60,10 +62,11 @@ final class DashboardLatency {
 
             ChildProcess standalone = ChildProcess.jar(directory.resolve("standalone-2.log"), STANDALONE_JAR,
                     List.of("-Xmx512m"), args);
+            HikariDataSource pool = PooledDatabase.open(postgres, "partnerships");
             try {
                 long projectStart = System.nanoTime();
                 ChildProcess.awaitPort(port, Duration.ofSeconds(120), standalone);
-                JdbcClient jdbc = JdbcClient.create(postgres.getDatabase("postgres", "partnerships"));
+                JdbcClient jdbc = JdbcClient.create(pool);
                 BenchmarkStore.awaitProjected(jdbc, events);
                 jdbc.sql("ANALYZE").update();
                 System.out.printf("projected in %.1f s; timing %d requests per endpoint, one at a time, after 5 warm-up requests%n",
@@ -95,6 +98,7 @@ final class DashboardLatency {
                         standalone.peakResidentMegabytes());
                 slowestStatements(statementLog);
             } finally {
+                pool.close();
                 standalone.kill();
             }
         }

@@ -3,6 +3,8 @@ package dk.partnerships.benchmarks;
 import dk.partnerships.testsupport.ChildProcess;
 import dk.partnerships.testsupport.Http;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.zaxxer.hikari.HikariDataSource;
+import dk.partnerships.testsupport.PooledDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.file.Files;
@@ -58,10 +60,11 @@ final class RebuildSpeed {
             ChildProcess standalone = ChildProcess.jar(directory.resolve("standalone-2.log"), STANDALONE_JAR, profile
                     ? List.of("-Xmx512m", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording)
                     : List.of("-Xmx512m"), args);
+            HikariDataSource pool = PooledDatabase.open(postgres, "partnerships");
             try {
                 long catchUpStart = System.nanoTime();
                 ChildProcess.awaitPort(port, Duration.ofSeconds(120), standalone);
-                JdbcClient jdbc = JdbcClient.create(postgres.getDatabase("postgres", "partnerships"));
+                JdbcClient jdbc = JdbcClient.create(pool);
                 // Every read model (summaries, history, lifecycle) has applied every event.
                 BenchmarkStore.awaitProjected(jdbc, events);
                 double catchUpSeconds = (System.nanoTime() - catchUpStart) / 1e9;
@@ -92,6 +95,7 @@ final class RebuildSpeed {
                 }
                 System.out.printf("standalone JVM (-Xmx512m) peak resident memory: %,d MB%n", standalone.peakResidentMegabytes());
             } finally {
+                pool.close();
                 if (profile) {
                     standalone.stop(); // a graceful exit writes the recording
                     System.out.printf("JFR recording of the standalone JVM: %s%n", recording);

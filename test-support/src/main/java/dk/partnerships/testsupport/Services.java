@@ -38,28 +38,14 @@ public final class Services implements AutoCloseable {
         JdbcClient admin = JdbcClient.create(postgres.getPostgresDatabase());
         admin.sql("CREATE DATABASE command_side").update();
         admin.sql("CREATE DATABASE query_side").update();
-        commandPool = pooled("command_side");
-        queryPool = pooled("query_side");
+        commandPool = PooledDatabase.open(postgres, "command_side");
+        queryPool = PooledDatabase.open(postgres, "query_side");
         commandDatabase = JdbcClient.create(commandPool);
         queryDatabase = JdbcClient.create(queryPool);
         kafka = new KafkaBroker(java.nio.file.Files.createDirectories(directory.resolve("kafka")));
         kafka.start();
         commandPort = KafkaBroker.freePort();
         queryPort = KafkaBroker.freePort();
-    }
-
-    /**
-     * A few connections kept open. Without a pool every query opens a connection, and PostgreSQL starts a process for
-     * each: polling for visibility every few milliseconds (the lag benchmark) then kept the two cores about 70% busy
-     * on its own and distorted what it measured.
-     */
-    private HikariDataSource pooled(String database) {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", database));
-        pool.setUsername("postgres");
-        pool.setMaximumPoolSize(4);
-        pool.setPoolName("services-" + database);
-        return pool;
     }
 
     /** The account the tests sign in with on both services: a project lead of every department, auditor and admin. */

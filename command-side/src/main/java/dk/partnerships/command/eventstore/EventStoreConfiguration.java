@@ -3,8 +3,6 @@ package dk.partnerships.command.eventstore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.partnerships.events.EventMetadata;
 import dk.partnerships.events.PartnershipEventJson;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -45,18 +43,6 @@ public class EventStoreConfiguration {
     @ConditionalOnMissingBean(TransactionManager.class)
     TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
         return new SpringTransactionManager(transactionManager);
-    }
-
-    /**
-     * Partnerships stay loaded between commands, so a command replays no stream (each one did before: a JSON
-     * deserialisation per past event). Weak references: the garbage collector may drop any of them when memory is
-     * needed, and they are loaded again from the store. Safe under the store's guarantees: a unit of work that rolls
-     * back evicts its aggregate, and a stale copy (another command-side instance wrote meanwhile) fails on the
-     * store's unique (aggregate, sequence) key, answers 409 and is evicted too.
-     */
-    @Bean
-    Cache partnershipCache() {
-        return new WeakReferenceCache();
     }
 
     /** Flyway owns the schema; its own history table keeps it apart from the read side's migrations. */

@@ -4,10 +4,6 @@ import dk.partnerships.command.partnership.PartnershipState;
 import dk.partnerships.command.partnership.CommandMetadata;
 import dk.partnerships.security.Role;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.common.caching.Cache;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,11 +38,9 @@ class CommandSender {
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final Clock clock;
-    private final Cache partnerships;
 
     CommandSender(CommandGateway gateway, IdempotencyStore idempotency, TransactionTemplate transaction,
-                  JsonMapper json, Clock clock, @Qualifier("partnershipCache") Cache partnerships) {
-        this.partnerships = partnerships;
+                  JsonMapper json, Clock clock) {
         this.gateway = gateway;
         this.idempotency = idempotency;
         this.transaction = transaction;
@@ -95,31 +89,11 @@ class CommandSender {
         });
     }
 
-    /**
-     * Inside a surrounding transaction Axon's unit of work is done before that transaction commits: if it then rolls
-     * back (storing the idempotent answer fails, the commit fails), the partnership kept loaded between commands
-     * would describe events that were never stored. Such a rollback forgets every loaded partnership (rare; they are
-     * loaded from the store again).
-     */
-    private void forgetLoadedPartnershipsIfRolledBack() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    if (status != STATUS_COMMITTED) {
-                        partnerships.removeAll();
-                    }
-                }
-            });
-        }
-    }
-
     private WriteAnswer dispatch(WriteContext context, Object command, LocalDate effectiveDate,
                                  Function<Object, WriteAnswerBody> answer) {
         CommandMetadata metadata = new CommandMetadata(context.author().id(), context.author().name(),
                 Role.PROJECT_LEAD.name(), context.author().departments(), clock.instant(), effectiveDate,
                 context.commandId(), context.correlationId());
-        forgetLoadedPartnershipsIfRolledBack();
         Object result;
         try {
             result = gateway.sendAndWait(metadata.wrap(command), 30, TimeUnit.SECONDS);

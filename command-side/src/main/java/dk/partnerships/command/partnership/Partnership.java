@@ -60,7 +60,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * </ul>
  * State kept here is only what the rules need; everything else lives in the read models.
  */
-@Aggregate(cache = "partnershipCache")
+@Aggregate
 public class Partnership {
 
     @AggregateIdentifier

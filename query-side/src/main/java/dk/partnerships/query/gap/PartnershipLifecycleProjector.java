@@ -40,11 +40,6 @@ public class PartnershipLifecycleProjector implements EventProjection {
     }
 
     @Override
-    public boolean apply(ProjectedEvent projected) {
-        return ProjectionBatch.applyOne(jdbc, this, projected);
-    }
-
-    @Override
     public ProjectionStatement statementFor(ProjectedEvent projected) {
         PartnershipEvent event = projected.payload();
         if (event instanceof PartnershipProposedEvent proposed) {
@@ -84,10 +79,7 @@ public class PartnershipLifecycleProjector implements EventProjection {
     public void confirmAlreadyApplied(ProjectedEvent projected) {
         Long version = jdbc.sql("SELECT version FROM partnership_lifecycle WHERE partnership_id = :id")
                 .param("id", projected.partnershipId()).query(Long.class).optional().orElse(null);
-        if (version == null || version <= projected.sequence()) {
-            throw new IllegalStateException("Event " + projected.sequence() + " of partnership " + projected.partnershipId()
-                    + " arrived before its predecessor (lifecycle read model at version " + version + ")");
-        }
+        ProjectionBatch.requireAlreadyApplied(version, projected, "lifecycle read model");
     }
 
     /** True, inside the statement, while the row still expects this event: gates the effects on the stays. */

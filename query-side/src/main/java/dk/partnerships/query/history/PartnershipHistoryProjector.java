@@ -6,7 +6,6 @@ import dk.partnerships.events.EventMetadata;
 import dk.partnerships.events.PartnershipEventJson;
 import dk.partnerships.query.projection.EventProjection;
 import dk.partnerships.query.projection.ProjectedEvent;
-import dk.partnerships.query.projection.ProjectionBatch;
 import dk.partnerships.query.projection.ProjectionStatement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,11 +27,6 @@ public class PartnershipHistoryProjector implements EventProjection {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public boolean apply(ProjectedEvent event) {
-        return ProjectionBatch.applyOne(jdbc, this, event);
     }
 
     @Override

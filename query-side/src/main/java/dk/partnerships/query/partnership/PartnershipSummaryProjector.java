@@ -32,7 +32,8 @@ import java.util.Map;
  * <p>
  * Idempotent by (partnership id, sequence): an event is applied only when it is the next one the row expects
  * ({@code version == sequence}); a redelivered event finds the version already past it and changes nothing.
- * Callers run {@link #apply} inside the transaction that also records their position (token or offset).
+ * Callers apply its statements ({@link dk.partnerships.query.projection.ProjectionBatch}) inside the transaction
+ * that also records their position (token or offset).
  */
 public class PartnershipSummaryProjector implements EventProjection {
 
@@ -59,11 +60,6 @@ public class PartnershipSummaryProjector implements EventProjection {
     @Override
     public List<String> tables() {
         return List.of("partnership_summary", "partnership_readiness_item", "partnership_lesson");
-    }
-
-    @Override
-    public boolean apply(ProjectedEvent event) {
-        return ProjectionBatch.applyOne(jdbc, this, event);
     }
 
     @Override
@@ -122,10 +118,7 @@ public class PartnershipSummaryProjector implements EventProjection {
     public void confirmAlreadyApplied(ProjectedEvent event) {
         Long version = jdbc.sql("SELECT version FROM partnership_summary WHERE id = :id")
                 .param("id", event.partnershipId()).query(Long.class).optional().orElse(null);
-        if (version == null || version <= event.sequence()) {
-            throw new IllegalStateException("Event " + event.sequence() + " of partnership " + event.partnershipId()
-                    + " arrived before its predecessor (read model at version " + version + ")");
-        }
+        ProjectionBatch.requireAlreadyApplied(version, event, "summary read model");
     }
 
     @Override

@@ -31,9 +31,6 @@ public interface EventProjection {
      */
     void confirmAlreadyApplied(ProjectedEvent event);
 
-    /** Applies one event in the caller's transaction. @return whether it changed the read model */
-    boolean apply(ProjectedEvent event);
-
     /** Empties the read model before a rebuild from the first event. */
     void clear();
 

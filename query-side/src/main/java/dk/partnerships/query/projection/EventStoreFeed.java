@@ -21,7 +21,7 @@ import java.util.List;
  * The handler only collects the batch's events; they are applied together just before the batch commits, as
  * {@link ProjectionBatch} batches (a few round trips for up to the processor's batch size instead of one per
  * event — what makes catching up after a start or a reset fast). A failure there rolls back rows and token
- * together, and the processor retries the batch (see {@link ProjectionErrorHandling}).
+ * together, and the processor retries the batch (see {@link ProjectionAdministration}).
  */
 public abstract class EventStoreFeed {
 

@@ -3,6 +3,7 @@ package dk.partnerships.query.projection;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -33,11 +34,17 @@ public class ProjectionAdministration {
                 dataSource, transaction);
     }
 
-    /** Standalone: a batch the projections cannot apply is retried, never skipped. */
+    /**
+     * Standalone: a projection that cannot apply an event (its predecessor is missing, the database refuses) must not
+     * skip it. Axon's default for event handlers logs the error and moves the token on, which would leave the read
+     * model behind its events for good; propagating it rolls the batch back with its token, and the tracking
+     * processor releases its claim and retries with growing pauses until the cause is gone.
+     */
     @Bean
     @ConditionalOnProperty(name = "partnerships.projection.source", havingValue = "event-store", matchIfMissing = true)
     ConfigurerModule projectionsRetryFailedBatches(List<EventProjection> projections) {
-        return ProjectionErrorHandling.retryFailedBatches(projections.stream().map(EventProjection::name).toList());
+        return configurer -> projections.forEach(projection -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(projection.name(), c -> PropagatingErrorHandler.instance()));
     }
 
     @Bean(destroyMethod = "close")

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs projection statements in the caller's transaction: one event at a time (the live feed's way), or many events
- * in as few round trips as their statements allow (a rebuild, a Kafka poll).
+ * Runs projection statements in the caller's transaction, many events in as few round trips as their statements
+ * allow (a rebuild, a Kafka poll, a tracking processor's batch).
  * <p>
  * Why batching is safe: a projection's statement for an event touches only that partnership's rows and carries its
  * own check that the event is the next one expected (see {@link EventProjection}). So only the order of one
@@ -27,16 +27,16 @@ public final class ProjectionBatch {
     private ProjectionBatch() {
     }
 
-    /** Applies one event; bumps the read model's change counter when it changed. */
-    public static boolean applyOne(JdbcClient jdbc, EventProjection projection, ProjectedEvent event) {
-        ProjectionStatement statement = projection.statementFor(event);
-        if (jdbc.sql(statement.sql()).params(statement.parameters()).update() == 0) {
-            projection.confirmAlreadyApplied(event);
-            return false;
+    /**
+     * What {@link EventProjection#confirmAlreadyApplied} decides for a read model that counts applied events per
+     * partnership: at a version past the event it already holds it; without a row, or not yet at it, the event
+     * arrived before its predecessor.
+     */
+    public static void requireAlreadyApplied(Long version, ProjectedEvent event, String readModel) {
+        if (version == null || version <= event.sequence()) {
+            throw new IllegalStateException("Event " + event.sequence() + " of partnership " + event.partnershipId()
+                    + " arrived before its predecessor (" + readModel + " at version " + version + ")");
         }
-        // In the same transaction (once per transaction): readers of shared dashboard figures see it moved on.
-        ReadModelChanges.changed(jdbc, projection.name());
-        return true;
     }
 
     /**
@@ -48,19 +48,18 @@ public final class ProjectionBatch {
                                                 List<ProjectedEvent> events) {
         List<ProjectedEvent> changed = new ArrayList<>(events.size());
         for (List<ProjectedEvent> wave : waves(events)) {
-            Map<String, List<ProjectedEvent>> eventsBySql = new LinkedHashMap<>();
-            Map<String, List<SqlParameterSource>> parametersBySql = new HashMap<>();
+            Map<String, Group> bySql = new LinkedHashMap<>();
             for (ProjectedEvent event : wave) {
                 ProjectionStatement statement = projection.statementFor(event);
-                eventsBySql.computeIfAbsent(statement.sql(), sql -> new ArrayList<>()).add(event);
-                parametersBySql.computeIfAbsent(statement.sql(), sql -> new ArrayList<>())
-                        .add(new MapSqlParameterSource(statement.parameters()));
+                Group group = bySql.computeIfAbsent(statement.sql(), sql -> new Group(new ArrayList<>(), new ArrayList<>()));
+                group.events().add(event);
+                group.parameters().add(new MapSqlParameterSource(statement.parameters()));
             }
-            for (Map.Entry<String, List<ProjectedEvent>> group : eventsBySql.entrySet()) {
-                List<SqlParameterSource> parameters = parametersBySql.get(group.getKey());
-                int[] counts = jdbc.batchUpdate(group.getKey(), parameters.toArray(SqlParameterSource[]::new));
+            for (Map.Entry<String, Group> group : bySql.entrySet()) {
+                int[] counts = jdbc.batchUpdate(group.getKey(),
+                        group.getValue().parameters().toArray(SqlParameterSource[]::new));
                 for (int i = 0; i < counts.length; i++) {
-                    ProjectedEvent event = group.getValue().get(i);
+                    ProjectedEvent event = group.getValue().events().get(i);
                     if (counts[i] == 0) {
                         projection.confirmAlreadyApplied(event);
                     } else {
@@ -73,6 +72,10 @@ public final class ProjectionBatch {
             ReadModelChanges.changed(JdbcClient.create(jdbc), projection.name());
         }
         return changed;
+    }
+
+    /** The events of one wave that share a statement, with their parameters in the same order. */
+    private record Group(List<ProjectedEvent> events, List<SqlParameterSource> parameters) {
     }
 
     /** Wave n holds the n-th event of every partnership in the list, in the list's order. */

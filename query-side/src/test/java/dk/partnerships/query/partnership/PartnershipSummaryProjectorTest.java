@@ -13,12 +13,14 @@ import dk.partnerships.events.Stage;
 import dk.partnerships.events.StageAdvancedEvent;
 import dk.partnerships.events.StageSkippedEvent;
 import dk.partnerships.query.projection.ProjectedEvent;
+import dk.partnerships.query.projection.ProjectionBatch;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,6 +46,7 @@ class PartnershipSummaryProjectorTest {
     private static EmbeddedPostgres postgres;
     private static JdbcClient jdbc;
     private static PartnershipSummaryProjector projector;
+    private static NamedParameterJdbcTemplate batchJdbc;
     private static PartnershipReadRepository reads;
 
     @BeforeAll
@@ -54,6 +57,7 @@ class PartnershipSummaryProjectorTest {
         jdbc = JdbcClient.create(postgres.getPostgresDatabase());
         JsonMapper json = JsonMapper.builder().build();
         projector = new PartnershipSummaryProjector(jdbc, json);
+        batchJdbc = new NamedParameterJdbcTemplate(postgres.getPostgresDatabase());
         reads = new PartnershipReadRepository(jdbc, json,
                 Clock.fixed(Instant.parse("2024-12-31T12:00:00Z"), ZoneOffset.UTC), ids -> java.util.Map.of());
     }
@@ -66,6 +70,11 @@ class PartnershipSummaryProjectorTest {
     @BeforeEach
     void empty() {
         projector.clear();
+    }
+
+    /** One event, as the feeds apply it (a batch of one). @return whether it changed the read model */
+    private static boolean apply(ProjectedEvent event) {
+        return !ProjectionBatch.applyAll(batchJdbc, projector, List.of(event)).isEmpty();
     }
 
     private static ProjectedEvent at(long sequence, PartnershipEvent event) {
@@ -83,14 +92,14 @@ class PartnershipSummaryProjectorTest {
 
     @Test
     void a_history_becomes_a_summary_with_its_items_and_lessons() {
-        projector.apply(at(0, proposed()));
-        projector.apply(at(1, new StageSkippedEvent(ID, Stage.IDEA, Stage.TENDER, List.of(Stage.MARKET_DIALOGUE), "kendt", D0.plusDays(10))));
-        projector.apply(at(2, new AwardRecordedEvent(ID, "Lås A/S", new BigDecimal("2000000"), List.of("KK"), 2, true, D0.plusDays(40))));
-        projector.apply(at(3, new StageAdvancedEvent(ID, Stage.TENDER, Stage.PILOT, null, D0.plusDays(50))));
-        projector.apply(at(4, new ReadinessItemAddedEvent(ID, "i-1", ReadinessType.COMPETENCE, "Drift", "Drift, TMF", D0.plusDays(60))));
-        projector.apply(at(5, new ReadinessItemResolvedEvent(ID, "i-1", "ok", D0.plusDays(90))));
-        projector.apply(at(6, new LessonRecordedEvent(ID, "l-1", "Tal med brugerne", List.of("brugere"), Stage.PILOT, D0.plusDays(91))));
-        projector.apply(at(7, new PartnershipPutOnHoldEvent(ID, "Budget", D0.plusDays(100))));
+        apply(at(0, proposed()));
+        apply(at(1, new StageSkippedEvent(ID, Stage.IDEA, Stage.TENDER, List.of(Stage.MARKET_DIALOGUE), "kendt", D0.plusDays(10))));
+        apply(at(2, new AwardRecordedEvent(ID, "Lås A/S", new BigDecimal("2000000"), List.of("KK"), 2, true, D0.plusDays(40))));
+        apply(at(3, new StageAdvancedEvent(ID, Stage.TENDER, Stage.PILOT, null, D0.plusDays(50))));
+        apply(at(4, new ReadinessItemAddedEvent(ID, "i-1", ReadinessType.COMPETENCE, "Drift", "Drift, TMF", D0.plusDays(60))));
+        apply(at(5, new ReadinessItemResolvedEvent(ID, "i-1", "ok", D0.plusDays(90))));
+        apply(at(6, new LessonRecordedEvent(ID, "l-1", "Tal med brugerne", List.of("brugere"), Stage.PILOT, D0.plusDays(91))));
+        apply(at(7, new PartnershipPutOnHoldEvent(ID, "Budget", D0.plusDays(100))));
 
         Map<String, Object> detail = detail();
         assertThat(detail).containsEntry("stage", "PILOT").containsEntry("status", "ON_HOLD")
@@ -112,29 +121,29 @@ class PartnershipSummaryProjectorTest {
 
     @Test
     void a_redelivered_event_changes_nothing() {
-        assertThat(projector.apply(at(0, proposed()))).isTrue();
-        assertThat(projector.apply(at(1, new StageAdvancedEvent(ID, Stage.IDEA, Stage.MARKET_DIALOGUE, null, D0)))).isTrue();
-        assertThat(projector.apply(at(2, new LessonRecordedEvent(ID, "l-1", "x", List.of(), Stage.MARKET_DIALOGUE, D0)))).isTrue();
+        assertThat(apply(at(0, proposed()))).isTrue();
+        assertThat(apply(at(1, new StageAdvancedEvent(ID, Stage.IDEA, Stage.MARKET_DIALOGUE, null, D0)))).isTrue();
+        assertThat(apply(at(2, new LessonRecordedEvent(ID, "l-1", "x", List.of(), Stage.MARKET_DIALOGUE, D0)))).isTrue();
         Map<String, Object> before = detail();
 
-        assertThat(projector.apply(at(0, proposed()))).isFalse();
-        assertThat(projector.apply(at(1, new StageAdvancedEvent(ID, Stage.IDEA, Stage.MARKET_DIALOGUE, null, D0)))).isFalse();
-        assertThat(projector.apply(at(2, new LessonRecordedEvent(ID, "l-1", "x", List.of(), Stage.MARKET_DIALOGUE, D0)))).isFalse();
+        assertThat(apply(at(0, proposed()))).isFalse();
+        assertThat(apply(at(1, new StageAdvancedEvent(ID, Stage.IDEA, Stage.MARKET_DIALOGUE, null, D0)))).isFalse();
+        assertThat(apply(at(2, new LessonRecordedEvent(ID, "l-1", "x", List.of(), Stage.MARKET_DIALOGUE, D0)))).isFalse();
 
         assertThat(detail()).isEqualTo(before);
     }
 
     @Test
     void an_event_arriving_before_its_predecessor_is_refused_loudly() {
-        projector.apply(at(0, proposed()));
-        assertThatThrownBy(() -> projector.apply(at(2, new StageAdvancedEvent(ID, Stage.IDEA, Stage.MARKET_DIALOGUE, null, D0))))
+        apply(at(0, proposed()));
+        assertThatThrownBy(() -> apply(at(2, new StageAdvancedEvent(ID, Stage.IDEA, Stage.MARKET_DIALOGUE, null, D0))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("before its predecessor");
         assertThat(detail()).containsEntry("version", 1L).containsEntry("stage", "IDEA");
     }
 
     @Test
     void filters_select_by_stage_status_department_and_kind() {
-        projector.apply(at(0, proposed()));
+        apply(at(0, proposed()));
         assertThat(reads.list(new PartnershipReadRepository.Filter("IDEA", "ACTIVE", "TMF", "OPI", 10, 0))).hasSize(1);
         assertThat(reads.list(new PartnershipReadRepository.Filter(null, null, "SUF", null, 10, 0))).isEmpty();
         assertThat(reads.list(new PartnershipReadRepository.Filter("PILOT", null, null, null, 10, 0))).isEmpty();

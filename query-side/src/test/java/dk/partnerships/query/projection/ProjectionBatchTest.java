@@ -121,7 +121,8 @@ class ProjectionBatchTest {
         List<ProjectedEvent> events = interleaved(portfolio(random, 80), random);
 
         for (ProjectedEvent event : events) {
-            oneByOne.transaction().executeWithoutResult(status -> oneByOne.projections().forEach(p -> p.apply(event)));
+            oneByOne.transaction().executeWithoutResult(status -> oneByOne.projections()
+                    .forEach(p -> ProjectionBatch.applyAll(oneByOne.batchJdbc(), p, List.of(event))));
         }
         List<ProjectedEvent> delivered = withRedeliveries(events, random);
         int applied = 0;

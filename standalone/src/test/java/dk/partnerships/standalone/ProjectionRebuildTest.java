@@ -41,7 +41,12 @@ class ProjectionRebuildTest extends StandaloneHttpTest {
         // Damage the read model by hand: only a real rebuild from the events can bring the row back.
         assertThat(jdbc.sql("UPDATE partnership_summary SET title = 'tampered' WHERE stage = 'MARKET_DIALOGUE'").update())
                 .isEqualTo(2);
-        jdbc.sql("DELETE FROM partnership_lesson").update();
+        int lessons = jdbc.sql("DELETE FROM partnership_lesson").update();
+        assertThat(lessons).isPositive();
+        jdbc.sql("""
+                INSERT INTO partnership_readiness_item (partnership_id, item_id, type, description, owner, added_on)
+                SELECT id, 'invented-by-hand', 'COMPETENCE', 'Not in any event', 'Nobody', DATE '2026-01-01'
+                FROM partnership_summary ORDER BY id LIMIT 1""").update();
         assertThat(readModel()).isNotEqualTo(live);
 
         // The consistency check finds exactly what was altered by hand.
@@ -49,7 +54,7 @@ class ProjectionRebuildTest extends StandaloneHttpTest {
         assertThat(check.status()).isEqualTo(200);
         assertThat(check.json().get("consistent").asBoolean()).isFalse();
         assertThat(check.json().get("differences").propertyNames())
-                .containsExactlyInAnyOrder("partnership_summary", "partnership_lesson");
+                .containsExactlyInAnyOrder("partnership_summary", "partnership_lesson", "partnership_readiness_item");
         assertThat(check.json().get("differences").get("partnership_summary").findValuesAsString("title"))
                 .contains("tampered", "Floating bike data", "Aflåst cykelparkering");
 
@@ -63,6 +68,14 @@ class ProjectionRebuildTest extends StandaloneHttpTest {
         assertThat(readModel()).isEqualTo(live);
         JsonNode progress = admin.get("/api/admin/projections").json().get("partnership-summaries").get("rebuild");
         assertThat(progress.get("done").asLong()).isEqualTo(progress.get("total").asLong()).isEqualTo(eventsInStore());
+        // The rebuild wrote exactly the repairs: the tampered rows, the lost lessons, the invented item; nothing else.
+        JsonNode changed = progress.get("liveRowsChanged");
+        assertThat(changed.get("partnership_summary").toString()).isEqualTo("{\"deleted\":0,\"updated\":2,\"inserted\":0}");
+        assertThat(changed.get("partnership_lesson").get("inserted").asInt()).isEqualTo(lessons);
+        assertThat(changed.get("partnership_readiness_item").toString())
+                .isEqualTo("{\"deleted\":1,\"updated\":0,\"inserted\":0}");
+        assertThat(changed.get("partnership_event_log").toString())
+                .isEqualTo("{\"deleted\":0,\"updated\":0,\"inserted\":0}");
         assertThat(admin.post("/api/admin/projections/consistency-check", "").json().get("consistent").asBoolean()).isTrue();
         assertThat(admin.post("/api/admin/projections/nope/rebuild", "").code()).isEqualTo("projection-not-found");
 

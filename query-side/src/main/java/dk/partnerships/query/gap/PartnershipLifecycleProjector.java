@@ -148,4 +148,10 @@ public class PartnershipLifecycleProjector implements EventProjection {
     public List<String> tables() {
         return List.of("partnership_lifecycle", "partnership_stage_stay");
     }
+
+    @Override
+    public List<String> readerIndexes() {
+        // partnership_stage_stay_open stays: closing a stay finds the open one by it.
+        return List.of("partnership_lifecycle_proposed", "partnership_stage_stay_entered");
+    }
 }

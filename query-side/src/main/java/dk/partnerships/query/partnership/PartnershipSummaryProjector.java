@@ -63,6 +63,12 @@ public class PartnershipSummaryProjector implements EventProjection {
     }
 
     @Override
+    public List<String> readerIndexes() {
+        return List.of("partnership_summary_stage", "partnership_summary_department", "partnership_lesson_partnership",
+                "partnership_lesson_search", "partnership_lesson_tags");
+    }
+
+    @Override
     public ProjectionStatement statementFor(ProjectedEvent event) {
         PartnershipEvent payload = event.payload();
         if (payload instanceof PartnershipProposedEvent e) {

@@ -39,4 +39,13 @@ public interface EventProjection {
 
     /** The projection's tables, parents before children (the order in which to copy them). */
     List<String> tables();
+
+    /**
+     * Indexes on {@link #tables()} that only readers use: the projection's own statements find their rows by
+     * primary key (or another index not listed here). A rebuild writes its scratch copy without them, since the
+     * scratch rows are only copied into the live tables, which keep them.
+     */
+    default List<String> readerIndexes() {
+        return List.of();
+    }
 }

@@ -44,8 +44,9 @@ public class ProjectionRebuilds implements AutoCloseable {
         this.projections = List.copyOf(projections);
     }
 
-    /** How far the current or last rebuild came. */
-    public record Progress(String state, Instant startedAt, long total, AtomicLong done, String error) {
+    /** How far the current or last rebuild came; once finished, how many live rows it had to change. */
+    public record Progress(String state, Instant startedAt, long total, AtomicLong done, String error,
+                           List<ScratchSchema.CopyCount> changed) {
 
         Map<String, Object> describe() {
             long finished = done.get();
@@ -61,11 +62,26 @@ public class ProjectionRebuilds implements AutoCloseable {
             if (error != null) {
                 description.put("error", error);
             }
+            if (changed != null) {
+                Map<String, Object> rows = new LinkedHashMap<>();
+                for (ScratchSchema.CopyCount count : changed) {
+                    Map<String, Integer> counts = new LinkedHashMap<>();
+                    counts.put("deleted", count.deleted());
+                    counts.put("updated", count.updated());
+                    counts.put("inserted", count.inserted());
+                    rows.put(count.table(), counts);
+                }
+                description.put("liveRowsChanged", rows);
+            }
             return description;
         }
 
         Progress with(String newState, String newError) {
-            return new Progress(newState, startedAt, total, done, newError);
+            return new Progress(newState, startedAt, total, done, newError, changed);
+        }
+
+        Progress finished(List<ScratchSchema.CopyCount> rowsChanged) {
+            return new Progress("finished", startedAt, total, done, null, rowsChanged);
         }
     }
 
@@ -86,7 +102,7 @@ public class ProjectionRebuilds implements AutoCloseable {
         if (isRunning()) {
             return RebuildStart.ALREADY_RUNNING;
         }
-        progress.set(new Progress("starting", Instant.now(), 0, new AtomicLong(), null));
+        progress.set(new Progress("starting", Instant.now(), 0, new AtomicLong(), null, null));
         worker.submit(() -> {
             try {
                 buildScratch(ScratchAction.REPLACE_LIVE);
@@ -128,7 +144,9 @@ public class ProjectionRebuilds implements AutoCloseable {
     private Map<String, Object> buildScratch(ScratchAction action) throws Exception {
         EventReplay replay = liveFeed.pause();
         try (ScratchSchema scratch = new ScratchSchema(dataSource, "read_model_rebuild")) {
-            Progress started = new Progress("replaying", Instant.now(), replay.total(), new AtomicLong(), null);
+            scratch.prepareForBulkWriting(projections.stream().flatMap(p -> p.tables().stream()).toList(),
+                    projections.stream().flatMap(p -> p.readerIndexes().stream()).toList());
+            Progress started = new Progress("replaying", Instant.now(), replay.total(), new AtomicLong(), null, null);
             if (action == ScratchAction.REPLACE_LIVE) {
                 progress.set(started);
             }
@@ -169,11 +187,12 @@ public class ProjectionRebuilds implements AutoCloseable {
                 return report;
             }
             progress.set(started.with("copying", null));
-            scratch.copyIntoLive(tables);
-            Progress done = started.with("finished", null);
+            List<ScratchSchema.CopyCount> copied = scratch.copyIntoLive(tables);
+            Progress done = started.finished(copied);
             progress.set(done);
-            log.info("Rebuild finished: {} events in {} s", done.done().get(),
-                    Duration.between(done.startedAt(), Instant.now()).toSeconds());
+            log.info("Rebuild finished: {} events in {} s; live rows deleted/updated/inserted: {}", done.done().get(),
+                    Duration.between(done.startedAt(), Instant.now()).toSeconds(), copied.stream()
+                            .map(c -> c.table() + " " + c.deleted() + "/" + c.updated() + "/" + c.inserted()).toList());
             return Map.of("rebuilt", true);
         } finally {
             liveFeed.resume();

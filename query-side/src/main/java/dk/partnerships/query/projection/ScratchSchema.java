@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 public class ScratchSchema implements AutoCloseable {
 
-    private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,40}");
+    private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final DataSource dataSource;
     private final String schema;
@@ -42,6 +42,35 @@ public class ScratchSchema implements AutoCloseable {
     }
 
     /**
+     * Makes the copy cheap to fill, for a copy whose rows are only compared or copied into the live tables: its
+     * tables become unlogged (no write-ahead log; after a crash a rebuild starts again anyway), lose their foreign
+     * keys (the projections write parents first; the live tables check again when the rows are copied in) and the
+     * indexes only readers use. Primary keys and unique constraints stay: the projections' statements rely on them.
+     * An index name that does not exist fails here, so a renamed index is noticed rather than kept by mistake.
+     */
+    public void prepareForBulkWriting(List<String> tables, List<String> readerIndexes) {
+        tables.forEach(ScratchSchema::requireName);
+        readerIndexes.forEach(ScratchSchema::requireName);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        List<Map<String, Object>> foreignKeys = jdbc.sql("""
+                        SELECT c.conrelid::regclass::text AS owner, c.conname AS name FROM pg_constraint c
+                        WHERE c.contype = 'f' AND c.connamespace = CAST(:schema AS regnamespace)""")
+                .param("schema", schema).query().listOfRows();
+        for (Map<String, Object> foreignKey : foreignKeys) {
+            String name = (String) foreignKey.get("name");
+            requireName(name);
+            // regclass::text is already qualified by the schema (it is not on the search path).
+            jdbc.sql("ALTER TABLE " + foreignKey.get("owner") + " DROP CONSTRAINT " + name).update();
+        }
+        for (String index : readerIndexes) {
+            jdbc.sql("DROP INDEX " + schema + "." + index).update();
+        }
+        for (String table : tables) {
+            jdbc.sql("ALTER TABLE " + schema + "." + table + " SET UNLOGGED").update();
+        }
+    }
+
+    /**
      * A connection of its own whose every statement works inside the scratch schema: its plain JDBC, its JDBC
      * batches and its transactions. Several sessions write in parallel (one per projection during a rebuild).
      */
@@ -53,6 +82,8 @@ public class ScratchSchema implements AutoCloseable {
         sessions.add(connection);
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET search_path TO " + schema);
+            // Its commits need not wait for the disk: until the copy reaches the live tables nothing depends on it.
+            statement.execute("SET synchronous_commit TO off");
         }
         SingleConnectionDataSource scratch = new SingleConnectionDataSource(connection, true);
         return new Session(JdbcClient.create(scratch), new NamedParameterJdbcTemplate(scratch),
@@ -79,35 +110,88 @@ public class ScratchSchema implements AutoCloseable {
         return differences;
     }
 
+    /** How many live rows the copy removed, changed and added, per table. */
+    public record CopyCount(String table, int deleted, int updated, int inserted) {
+    }
+
     /**
-     * Replaces the live rows with the scratch rows in one transaction: readers see the old rows until it commits and
-     * the new ones after, never an empty or half-built read model. DELETE rather than TRUNCATE, which would block
-     * readers while it waits.
+     * Makes the live tables hold exactly the scratch rows, in one transaction: readers see the old rows until it
+     * commits and the new ones after, never an empty or half-built read model, and are never blocked (no TRUNCATE,
+     * no DDL). Only the differences are written: rows whose primary key the copy lacks are deleted (children
+     * first), rows whose text form differs are updated, missing rows are inserted (parents first). A rebuild that
+     * finds the read models right therefore writes nothing but the change counters; one that finds them wrong writes
+     * what it repairs. Rows are compared by their text form, so a value that is equal but spelled differently (a
+     * number's scale, say) is still copied.
      */
-    public void copyIntoLive(List<String> tablesParentsFirst) throws SQLException {
+    public List<CopyCount> copyIntoLive(List<String> tablesParentsFirst) throws SQLException {
         tablesParentsFirst.forEach(ScratchSchema::requireName);
+        JdbcClient catalog = JdbcClient.create(dataSource);
+        Map<String, List<String>> columns = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> keys = new java.util.LinkedHashMap<>();
+        for (String table : tablesParentsFirst) {
+            columns.put(table, names(catalog, """
+                    SELECT attname FROM pg_attribute WHERE attrelid = CAST(:table AS regclass) AND attnum > 0
+                    AND NOT attisdropped ORDER BY attnum""", "public." + table));
+            keys.put(table, names(catalog, """
+                    SELECT a.attname FROM pg_index i JOIN pg_attribute a
+                    ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+                    WHERE i.indrelid = CAST(:table AS regclass) AND i.indisprimary ORDER BY a.attnum""",
+                    "public." + table));
+            if (keys.get(table).isEmpty()) {
+                throw new IllegalStateException("public." + table + " has no primary key to match rows by");
+            }
+        }
+        Map<String, int[]> counts = new java.util.LinkedHashMap<>();
+        tablesParentsFirst.forEach(table -> counts.put(table, new int[3]));
         try (Connection live = dataSource.getConnection()) {
             boolean autoCommit = live.getAutoCommit();
             live.setAutoCommit(false);
             try (Statement statement = live.createStatement()) {
+                for (String table : tablesParentsFirst) {
+                    // Fresh statistics, so the comparisons below are planned as the joins of big tables they are.
+                    statement.execute("ANALYZE " + schema + "." + table);
+                }
                 List<String> childrenFirst = new ArrayList<>(tablesParentsFirst);
                 java.util.Collections.reverse(childrenFirst);
                 for (String table : childrenFirst) {
-                    statement.execute("DELETE FROM public." + table);
+                    counts.get(table)[0] = statement.executeUpdate("DELETE FROM public." + table + " l WHERE NOT EXISTS"
+                            + " (SELECT 1 FROM " + schema + "." + table + " s WHERE " + sameKey(keys.get(table)) + ")");
                 }
                 for (String table : tablesParentsFirst) {
-                    statement.execute("INSERT INTO public." + table + " SELECT * FROM " + schema + "." + table);
+                    String assignments = String.join(", ", columns.get(table).stream()
+                            .filter(column -> !keys.get(table).contains(column))
+                            .map(column -> column + " = s." + column).toList());
+                    if (!assignments.isEmpty()) {
+                        counts.get(table)[1] = statement.executeUpdate("UPDATE public." + table + " l SET "
+                                + assignments + " FROM " + schema + "." + table + " s WHERE " + sameKey(keys.get(table))
+                                + " AND CAST(s AS text) IS DISTINCT FROM CAST(l AS text)");
+                    }
+                    counts.get(table)[2] = statement.executeUpdate("INSERT INTO public." + table + " SELECT s.* FROM "
+                            + schema + "." + table + " s WHERE NOT EXISTS (SELECT 1 FROM public." + table + " l WHERE "
+                            + sameKey(keys.get(table)) + ")");
                 }
-                // Figures computed from the old rows are no longer current (see FiguresCache).
+                // Figures computed from the old rows may no longer be current (see FiguresCache).
                 statement.execute("UPDATE public.read_model_change SET changes = changes + 1");
                 live.commit();
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 live.rollback();
                 throw e;
             } finally {
                 live.setAutoCommit(autoCommit);
             }
         }
+        return counts.entrySet().stream()
+                .map(e -> new CopyCount(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
+    }
+
+    private static List<String> names(JdbcClient catalog, String sql, String table) {
+        List<String> names = catalog.sql(sql).param("table", table).query(String.class).list();
+        names.forEach(ScratchSchema::requireName);
+        return names;
+    }
+
+    private static String sameKey(List<String> key) {
+        return String.join(" AND ", key.stream().map(column -> "s." + column + " = l." + column).toList());
     }
 
     @Override
@@ -117,6 +201,7 @@ public class ScratchSchema implements AutoCloseable {
                 // Back to the pool as it came: a pooled connection must not keep writing into the scratch schema.
                 try (connection; Statement statement = connection.createStatement()) {
                     statement.execute("RESET search_path");
+                    statement.execute("RESET synchronous_commit");
                 }
             }
         } finally {

@@ -1,0 +1,99 @@
+package dk.partnerships.query.projection;
+
+import dk.partnerships.query.gap.PartnershipLifecycleProjector;
+import dk.partnerships.query.history.PartnershipHistoryProjector;
+import dk.partnerships.query.partnership.PartnershipSummaryProjector;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A rebuild's scratch copy is written without the write-ahead log, foreign keys and reader-only indexes; the live
+ * tables keep all of them, and the indexes the projections' own statements need stay in the copy too.
+ */
+class ScratchSchemaTest {
+
+    private static EmbeddedPostgres postgres;
+    private static DataSource dataSource;
+    private static JdbcClient jdbc;
+    private static List<EventProjection> projections;
+
+    @BeforeAll
+    static void startPostgres() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+        dataSource = postgres.getPostgresDatabase();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/readmodel")
+                .table("flyway_history_read_model").load().migrate();
+        jdbc = JdbcClient.create(dataSource);
+        projections = List.of(new PartnershipSummaryProjector(jdbc, JsonMapper.builder().build()),
+                new PartnershipHistoryProjector(jdbc), new PartnershipLifecycleProjector(jdbc));
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        postgres.close();
+    }
+
+    @Test
+    void the_scratch_copy_is_unlogged_without_foreign_keys_and_reader_indexes_while_the_live_tables_keep_them()
+            throws Exception {
+        List<String> tables = projections.stream().flatMap(p -> p.tables().stream()).toList();
+        List<String> readerIndexes = projections.stream().flatMap(p -> p.readerIndexes().stream()).toList();
+        assertThat(indexes("public")).as("every reader-only index named by a projection exists")
+                .containsAll(readerIndexes);
+
+        try (ScratchSchema scratch = new ScratchSchema(dataSource, "scratch_test")) {
+            scratch.prepareForBulkWriting(tables, readerIndexes);
+
+            for (String table : tables) {
+                assertThat(persistence("scratch_test", table)).as(table + " in the copy").isEqualTo("u");
+                assertThat(persistence("public", table)).as(table + " live").isEqualTo("p");
+            }
+            assertThat(foreignKeys("scratch_test")).isZero();
+            assertThat(foreignKeys("public")).isEqualTo(2);
+            assertThat(indexes("scratch_test")).doesNotContainAnyElementsOf(readerIndexes)
+                    .contains("partnership_summary_pkey", "partnership_lesson_pkey", "partnership_event_log_pkey",
+                            "partnership_stage_stay_open");
+            assertThat(indexes("public")).containsAll(readerIndexes);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_namespace WHERE nspname = 'scratch_test'").query(Long.class)
+                .single()).as("the copy is dropped when closed").isZero();
+    }
+
+    @Test
+    void an_index_name_that_no_longer_exists_is_refused_rather_than_silently_kept() throws Exception {
+        try (ScratchSchema scratch = new ScratchSchema(dataSource, "scratch_stale")) {
+            assertThatThrownBy(() -> scratch.prepareForBulkWriting(List.of("partnership_summary"),
+                    List.of("partnership_summary_renamed_long_ago")))
+                    .hasMessageContaining("partnership_summary_renamed_long_ago");
+        }
+    }
+
+    private static String persistence(String schema, String table) {
+        return jdbc.sql("SELECT c.relpersistence::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE n.nspname = :schema AND c.relname = :table")
+                .param("schema", schema).param("table", table).query(String.class).single();
+    }
+
+    private static long foreignKeys(String schema) {
+        return jdbc.sql("SELECT count(*) FROM pg_constraint WHERE contype = 'f'"
+                        + " AND connamespace = CAST(:schema AS regnamespace)")
+                .param("schema", schema).query(Long.class).single();
+    }
+
+    private static List<String> indexes(String schema) {
+        return jdbc.sql("SELECT indexname FROM pg_indexes WHERE schemaname = :schema")
+                .param("schema", schema).query(String.class).list();
+    }
+}

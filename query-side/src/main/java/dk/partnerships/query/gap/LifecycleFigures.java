@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +24,16 @@ import java.util.Map;
  *       partnership enters another stage, completes or is abandoned; stays still going on are not counted;</li>
  *   <li>quarterlyTrend: per quarter, partnerships proposed, pilots and implementations started, completed, abandoned.</li>
  * </ul>
+ * They are read from counts the database keeps per department, kind and year of proposal as the read model changes
+ * (migration V8): a request sums the cells its filters select instead of aggregating every partnership and stay.
  */
 public class LifecycleFigures {
 
-    /** The filters, on any table of the lifecycle read model (each carries department, kind and proposed_on). */
+    /** The filters, on any of the figure tables (each is counted per department, kind and year of proposal). */
     private static final String FILTERS = """
              (CAST(:department AS text) IS NULL OR department = :department)
               AND (CAST(:kind AS text) IS NULL OR kind = :kind)
-              AND (CAST(:year AS integer) IS NULL OR extract(year FROM proposed_on) = :year)
+              AND (CAST(:year AS integer) IS NULL OR year = :year)
             """;
 
     /**
@@ -39,31 +42,19 @@ public class LifecycleFigures {
      * once per quarter and figure).
      */
     private static final String QUARTERS = """
-            WITH selected AS (SELECT * FROM partnership_lifecycle WHERE""" + FILTERS + """
+            WITH selected AS (SELECT * FROM figure_quarter WHERE""" + FILTERS + """
             ),
             quarters AS (
-                SELECT generate_series(date_trunc('quarter', min(proposed_on)),
-                                       date_trunc('quarter', CAST(:today AS date)), interval '3 months') AS quarter
-                FROM selected),
-            proposed AS (
-                SELECT date_trunc('quarter', proposed_on) AS quarter, count(*) AS n FROM selected GROUP BY 1),
-            started AS (
-                SELECT date_trunc('quarter', entered_on) AS quarter,
-                       count(DISTINCT partnership_id) FILTER (WHERE stage = 'PILOT') AS pilots,
-                       count(DISTINCT partnership_id) FILTER (WHERE stage = 'IMPLEMENTATION') AS implementations
-                FROM partnership_stage_stay WHERE stage IN ('PILOT', 'IMPLEMENTATION') AND""" + FILTERS + """
-                GROUP BY 1),
-            closed AS (
-                SELECT date_trunc('quarter', closed_on) AS quarter,
-                       count(*) FILTER (WHERE closed_as = 'COMPLETED') AS completed,
-                       count(*) FILTER (WHERE closed_as = 'ABANDONED') AS abandoned
-                FROM selected WHERE closed_on IS NOT NULL GROUP BY 1)
-            SELECT to_char(q.quarter, 'YYYY-"Q"Q') AS quarter, coalesce(p.n, 0) AS proposed,
-                   coalesce(s.pilots, 0) AS pilots_started, coalesce(s.implementations, 0) AS implementations_started,
-                   coalesce(c.completed, 0) AS completed, coalesce(c.abandoned, 0) AS abandoned
-            FROM quarters q LEFT JOIN proposed p USING (quarter) LEFT JOIN started s USING (quarter)
-                 LEFT JOIN closed c USING (quarter)
-            ORDER BY q.quarter
+                SELECT CAST(generate_series(CAST(min(quarter) FILTER (WHERE proposed > 0) AS timestamp),
+                                            CAST(date_trunc('quarter', CAST(:today AS date)) AS timestamp),
+                                            interval '3 months') AS date) AS quarter
+                FROM selected)
+            SELECT to_char(q.quarter, 'YYYY-"Q"Q') AS quarter, coalesce(sum(s.proposed), 0) AS proposed,
+                   coalesce(sum(s.pilots_started), 0) AS pilots_started,
+                   coalesce(sum(s.implementations_started), 0) AS implementations_started,
+                   coalesce(sum(s.completed), 0) AS completed, coalesce(sum(s.abandoned), 0) AS abandoned
+            FROM quarters q LEFT JOIN selected s ON s.quarter = q.quarter
+            GROUP BY q.quarter ORDER BY q.quarter
             """;
 
     private static final String[] STAGES = java.util.Arrays.stream(Stage.values()).map(Enum::name).toArray(String[]::new);
@@ -86,15 +77,16 @@ public class LifecycleFigures {
 
     /**
      * What the dashboard's filters offer: the departments that have partnerships and the years partnerships were
-     * proposed in (newest first); shared like the figures, since both scan every partnership.
+     * proposed in (newest first).
      */
     public Map<String, Object> filterOptions() {
         return cache.get(List.of("filter-options"), () -> {
             Map<String, Object> options = new LinkedHashMap<>();
-            options.put("departments", jdbc.sql("SELECT DISTINCT department FROM partnership_lifecycle ORDER BY department")
+            options.put("departments", jdbc.sql("""
+                            SELECT DISTINCT department FROM figure_quarter WHERE proposed > 0 ORDER BY department""")
                     .query(String.class).list());
             options.put("years", jdbc.sql("""
-                            SELECT DISTINCT CAST(extract(year FROM proposed_on) AS integer) FROM partnership_lifecycle ORDER BY 1 DESC""")
+                            SELECT DISTINCT year FROM figure_quarter WHERE proposed > 0 ORDER BY 1 DESC""")
                     .query(Integer.class).list());
             return options;
         });
@@ -107,12 +99,8 @@ public class LifecycleFigures {
         Map<String, Long> byStage = zeroPerStage();
         Map<String, Map<String, Long>> byDepartment = new LinkedHashMap<>();
         jdbc.sql("""
-                        SELECT department, stage, count(*) AS n FROM partnership_summary
-                        WHERE status IN ('ACTIVE', 'ON_HOLD')
-                          AND (CAST(:department AS text) IS NULL OR department = :department)
-                          AND (CAST(:kind AS text) IS NULL OR kind = :kind)
-                          AND (CAST(:year AS integer) IS NULL OR extract(year FROM proposed_on) = :year)
-                        GROUP BY department, stage ORDER BY department""")
+                        SELECT department, stage, sum(partnerships) AS n FROM figure_active WHERE""" + FILTERS + """
+                        GROUP BY department, stage HAVING sum(partnerships) > 0 ORDER BY department""")
                 .param("department", department).param("kind", kindName).param("year", year)
                 .query((rs, row) -> {
                     long n = rs.getLong("n");
@@ -125,22 +113,20 @@ public class LifecycleFigures {
         answer.put("byDepartment", byDepartment);
 
         Map<String, BigDecimal> conversion = new LinkedHashMap<>();
-        // One pass over one row per partnership: the stages it reached (a bit each) and the furthest one.
         jdbc.sql("""
-                        SELECT stage.name, count(*) FILTER (WHERE reached_stages & (1 << stage.ord) <> 0) AS entered,
-                               count(*) FILTER (WHERE reached_stages & (1 << stage.ord) <> 0
-                                                  AND furthest_stage > stage.ord) AS went_on
-                        FROM partnership_lifecycle
-                             CROSS JOIN (SELECT name, CAST(position AS integer) - 1 AS ord
-                                         FROM unnest(CAST(:stages AS text[])) WITH ORDINALITY AS s(name, position)) AS stage
-                        WHERE""" + FILTERS + """
-                        GROUP BY stage.name""")
+                        SELECT stage_order, sum(entered) AS entered, sum(went_on) AS went_on
+                        FROM figure_conversion WHERE""" + FILTERS + """
+                        GROUP BY stage_order""")
                 .param("department", department).param("kind", kindName).param("year", year)
-                .param("stages", STAGES)
-                .query((rs, row) -> rs.getLong("entered") == 0 ? null : conversion.put(rs.getString("name"),
-                        BigDecimal.valueOf(rs.getLong("went_on"))
-                                .divide(BigDecimal.valueOf(rs.getLong("entered")), 2, RoundingMode.HALF_UP)))
-                .list();
+                .query((rs, row) -> {
+                    int order = rs.getInt("stage_order");
+                    long entered = rs.getLong("entered");
+                    if (order < STAGES.length && entered > 0) {
+                        conversion.put(STAGES[order], BigDecimal.valueOf(rs.getLong("went_on"))
+                                .divide(BigDecimal.valueOf(entered), 2, RoundingMode.HALF_UP));
+                    }
+                    return order;
+                }).list();
         Map<String, BigDecimal> orderedConversion = new LinkedHashMap<>();
         for (String stage : STAGES) {
             if (conversion.containsKey(stage) && !stage.equals("EVALUATION")) {
@@ -149,26 +135,25 @@ public class LifecycleFigures {
         }
         answer.put("conversion", orderedConversion);
 
-        Map<String, Map<String, Object>> timeInStage = new LinkedHashMap<>();
+        Map<String, StayLengths> lengths = new LinkedHashMap<>();
         jdbc.sql("""
-                        SELECT stage, count(*) AS stays,
-                               percentile_cont(0.5) WITHIN GROUP (ORDER BY left_on - entered_on) AS median,
-                               percentile_cont(0.9) WITHIN GROUP (ORDER BY left_on - entered_on) AS p90
-                        FROM partnership_stage_stay
-                        WHERE left_on IS NOT NULL AND""" + FILTERS + """
-                        GROUP BY stage""")
+                        SELECT stage, days, sum(stays) AS stays FROM figure_stay_length WHERE""" + FILTERS + """
+                        GROUP BY stage, days HAVING sum(stays) > 0 ORDER BY stage, days""")
                 .param("department", department).param("kind", kindName).param("year", year)
                 .query((rs, row) -> {
-                    Map<String, Object> figures = new LinkedHashMap<>();
-                    figures.put("medianDays", rs.getDouble("median"));
-                    figures.put("p90Days", rs.getDouble("p90"));
-                    figures.put("finishedStays", rs.getLong("stays"));
-                    return timeInStage.put(rs.getString("stage"), figures);
+                    lengths.computeIfAbsent(rs.getString("stage"), stage -> new StayLengths())
+                            .add(rs.getInt("days"), rs.getLong("stays"));
+                    return row;
                 }).list();
         Map<String, Map<String, Object>> orderedTimes = new LinkedHashMap<>();
         for (String stage : STAGES) {
-            if (timeInStage.containsKey(stage)) {
-                orderedTimes.put(stage, timeInStage.get(stage));
+            StayLengths stays = lengths.get(stage);
+            if (stays != null) {
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("medianDays", stays.percentile(0.5));
+                figures.put("p90Days", stays.percentile(0.9));
+                figures.put("finishedStays", stays.total);
+                orderedTimes.put(stage, figures);
             }
         }
         answer.put("timeInStage", orderedTimes);
@@ -187,6 +172,43 @@ public class LifecycleFigures {
                     return quarter;
                 }).list());
         return answer;
+    }
+
+    /**
+     * Finished stays of one stage as a histogram of their lengths in days, ascending. Percentiles follow
+     * PostgreSQL's {@code percentile_cont}: the value at position p·(n−1) of the sorted lengths, interpolated
+     * linearly between the two lengths around it.
+     */
+    static final class StayLengths {
+
+        private final List<long[]> daysAndCounts = new ArrayList<>();
+        private long total;
+
+        void add(int days, long stays) {
+            daysAndCounts.add(new long[] {days, stays});
+            total += stays;
+        }
+
+        double percentile(double p) {
+            double position = p * (total - 1);
+            long lower = (long) Math.floor(position);
+            long upper = (long) Math.ceil(position);
+            double low = lengthAt(lower);
+            double high = lengthAt(upper);
+            return low + (position - lower) * (high - low);
+        }
+
+        /** The length of the stay at this 0-based rank. */
+        private double lengthAt(long rank) {
+            long seen = 0;
+            for (long[] dayAndCount : daysAndCounts) {
+                seen += dayAndCount[1];
+                if (rank < seen) {
+                    return dayAndCount[0];
+                }
+            }
+            throw new IllegalStateException("Rank " + rank + " beyond " + total + " stays");
+        }
     }
 
     private static Map<String, Long> zeroPerStage() {

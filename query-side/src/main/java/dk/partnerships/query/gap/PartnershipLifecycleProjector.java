@@ -90,11 +90,18 @@ public class PartnershipLifecycleProjector implements EventProjection {
     private static final String LEAVE =
             "UPDATE partnership_stage_stay SET left_on = :on WHERE partnership_id = :id AND left_on IS NULL AND " + EXPECTED;
 
-    /** Opens a stay in :stage, with the partnership's filters copied so the figures need no join. */
+    /**
+     * Opens a stay in :stage, with the partnership's filters copied so the figures need no join, and whether it is
+     * the partnership's first stay in this stage within the calendar quarter (the quarterly trend counts
+     * partnerships). Stays open in sequence order, so the earlier ones are already there.
+     */
     private static final String ENTER = """
             INSERT INTO partnership_stage_stay (partnership_id, sequence, stage, stage_order, entered_on, department,
-                kind, proposed_on)
-            SELECT partnership_id, :sequence, :stage, :order, :on, department, kind, proposed_on
+                kind, proposed_on, first_in_quarter)
+            SELECT partnership_id, :sequence, :stage, :order, :on, department, kind, proposed_on,
+                   NOT EXISTS (SELECT 1 FROM partnership_stage_stay earlier
+                               WHERE earlier.partnership_id = :id AND earlier.stage = :stage
+                                 AND date_trunc('quarter', earlier.entered_on) = date_trunc('quarter', CAST(:on AS date)))
             FROM partnership_lifecycle WHERE partnership_id = :id AND version = :sequence""";
 
     /** The milestone a forward move sets: entering a pilot, or reaching operation. */

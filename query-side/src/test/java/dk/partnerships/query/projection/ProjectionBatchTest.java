@@ -1,24 +1,10 @@
 package dk.partnerships.query.projection;
 
-import dk.partnerships.events.AwardRecordedEvent;
-import dk.partnerships.events.EvaluationRecordedEvent;
-import dk.partnerships.events.LessonRecordedEvent;
-import dk.partnerships.events.PartnershipAbandonedEvent;
-import dk.partnerships.events.PartnershipCompletedEvent;
 import dk.partnerships.events.PartnershipEvent;
 import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.events.PartnershipProposedEvent;
-import dk.partnerships.events.PartnershipPutOnHoldEvent;
-import dk.partnerships.events.PartnershipResumedEvent;
-import dk.partnerships.events.PilotOutcome;
-import dk.partnerships.events.PilotOutcomeRecordedEvent;
-import dk.partnerships.events.ReadinessItemAddedEvent;
-import dk.partnerships.events.ReadinessItemResolvedEvent;
-import dk.partnerships.events.ReadinessType;
 import dk.partnerships.events.Stage;
 import dk.partnerships.events.StageAdvancedEvent;
-import dk.partnerships.events.StageRevertedEvent;
-import dk.partnerships.events.StageSkippedEvent;
 import dk.partnerships.query.gap.PartnershipLifecycleProjector;
 import dk.partnerships.query.history.PartnershipHistoryProjector;
 import dk.partnerships.query.partnership.PartnershipSummaryProjector;
@@ -37,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -118,7 +103,7 @@ class ProjectionBatchTest {
     @Test
     void batches_leave_the_same_rows_as_one_event_at_a_time_with_redeliveries_anywhere() {
         Random random = new Random(SEED);
-        List<ProjectedEvent> events = interleaved(portfolio(random, 80), random);
+        List<ProjectedEvent> events = GeneratedPortfolio.interleaved(GeneratedPortfolio.portfolio(random, 80), random);
 
         for (ProjectedEvent event : events) {
             oneByOne.transaction().executeWithoutResult(status -> oneByOne.projections()
@@ -164,7 +149,7 @@ class ProjectionBatchTest {
 
     @Test
     void a_batch_of_events_already_applied_reports_nothing_changed_and_leaves_the_counter() {
-        List<ProjectedEvent> stream = portfolio(new Random(SEED + 1), 1).get(0);
+        List<ProjectedEvent> stream = GeneratedPortfolio.portfolio(new Random(SEED + 1), 1).get(0);
         batched.transaction().executeWithoutResult(status -> batched.projections()
                 .forEach(p -> assertThat(ProjectionBatch.applyAll(batched.batchJdbc(), p, stream)).hasSize(stream.size())));
         List<String> counters = batched.rows("read_model_change");
@@ -179,87 +164,6 @@ class ProjectionBatchTest {
 
     private static ProjectedEvent at(long sequence, PartnershipEvent event) {
         return new ProjectedEvent(event, sequence, Instant.parse("2026-01-01T00:00:00Z"), Map.of());
-    }
-
-    /** Streams of partnerships that move through the stages with everything that can happen on the way. */
-    static List<List<ProjectedEvent>> portfolio(Random random, int partnerships) {
-        List<List<ProjectedEvent>> streams = new ArrayList<>();
-        for (int p = 0; p < partnerships; p++) {
-            String id = "p-" + p;
-            List<PartnershipEvent> events = new ArrayList<>();
-            LocalDate on = D0.plusDays(random.nextInt(400));
-            events.add(new PartnershipProposedEvent(id, "Partnerskab " + p, PartnershipKind.values()[p % 3],
-                    List.of("TMF", "KFF", "SUF").get(p % 3), "KK", null, "person-" + p, "Behov", List.of("A/S " + p),
-                    new BigDecimal(100_000 + p), on));
-            Stage stage = Stage.IDEA;
-            int items = 0;
-            int length = 1 + random.nextInt(18);
-            boolean closed = false;
-            while (events.size() < length && !closed) {
-                on = on.plusDays(1 + random.nextInt(60));
-                int choice = random.nextInt(13);
-                if (choice <= 3 && stage.ordinal() < Stage.values().length - 1) {
-                    Stage to = Stage.values()[stage.ordinal() + 1];
-                    events.add(new StageAdvancedEvent(id, stage, to, null, on));
-                    stage = to;
-                } else if (choice == 4 && stage.ordinal() < Stage.values().length - 2) {
-                    Stage to = Stage.values()[stage.ordinal() + 2];
-                    events.add(new StageSkippedEvent(id, stage, to, List.of(Stage.values()[stage.ordinal() + 1]), "kendt", on));
-                    stage = to;
-                } else if (choice == 5 && stage.ordinal() > 0) {
-                    Stage to = Stage.values()[stage.ordinal() - 1];
-                    events.add(new StageRevertedEvent(id, stage, to, "tilbage", on));
-                    stage = to;
-                } else if (choice == 6) {
-                    events.add(new AwardRecordedEvent(id, "Leverandør", new BigDecimal("250000"), List.of("KK"), 1, false, on));
-                } else if (choice == 7) {
-                    events.add(new PilotOutcomeRecordedEvent(id, PilotOutcome.values()[random.nextInt(PilotOutcome.values().length)],
-                            "fund", on));
-                } else if (choice == 8) {
-                    events.add(new ReadinessItemAddedEvent(id, "item-" + items++, ReadinessType.COMPETENCE, "Drift",
-                            random.nextBoolean() ? "Driften" : "Plejehjemsledelsen", on));
-                } else if (choice == 9 && items > 0) {
-                    events.add(new ReadinessItemResolvedEvent(id, "item-" + random.nextInt(items), "klaret", on));
-                } else if (choice == 10) {
-                    events.add(new LessonRecordedEvent(id, id + "-lesson-" + events.size(), "Lær af " + id,
-                            List.of("tag" + random.nextInt(3)), stage, on));
-                } else if (choice == 11) {
-                    events.add(new PartnershipPutOnHoldEvent(id, "budget", on));
-                    events.add(new PartnershipResumedEvent(id, "penge", on.plusDays(5)));
-                } else if (choice == 12) {
-                    events.add(new EvaluationRecordedEvent(id, "Godt", "Tid", null, on));
-                    if (random.nextBoolean()) {
-                        events.add(random.nextBoolean() ? new PartnershipCompletedEvent(id, on)
-                                : new PartnershipAbandonedEvent(id, stage, "stop", on));
-                        closed = true;
-                    }
-                }
-            }
-            List<ProjectedEvent> stream = new ArrayList<>();
-            for (int sequence = 0; sequence < events.size(); sequence++) {
-                stream.add(new ProjectedEvent(events.get(sequence), sequence,
-                        Instant.parse("2026-01-01T00:00:00Z").plusSeconds(p * 1000L + sequence),
-                        Map.of("userId", "lead", "userName", "Lea Lead", "userRole", "PROJECT_LEAD",
-                                "correlationId", "c-" + p, "commandId", "cmd-" + p + "-" + sequence)));
-            }
-            streams.add(stream);
-        }
-        return streams;
-    }
-
-    /** All streams merged at random, each partnership's events still in order. */
-    static List<ProjectedEvent> interleaved(List<List<ProjectedEvent>> streams, Random random) {
-        List<List<ProjectedEvent>> left = new ArrayList<>();
-        streams.forEach(stream -> left.add(new ArrayList<>(stream)));
-        List<ProjectedEvent> merged = new ArrayList<>();
-        while (!left.isEmpty()) {
-            int pick = random.nextInt(left.size());
-            merged.add(left.get(pick).remove(0));
-            if (left.get(pick).isEmpty()) {
-                left.remove(pick);
-            }
-        }
-        return merged;
     }
 
     /** About one delivery in ten repeated later (at least once delivery), sometimes right after, sometimes much later. */

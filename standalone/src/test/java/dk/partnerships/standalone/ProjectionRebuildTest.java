@@ -38,6 +38,7 @@ class ProjectionRebuildTest extends StandaloneHttpTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> eventsInStore() > 0 && versionsProjected() == eventsInStore());
         List<Map<String, Object>> live = readModel();
         assertThat(live).hasSize(5);
+        String figures = http.get("/api/dashboard/lifecycle").body();
         // Damage the read model by hand: only a real rebuild from the events can bring the row back.
         assertThat(jdbc.sql("UPDATE partnership_summary SET title = 'tampered' WHERE stage = 'MARKET_DIALOGUE'").update())
                 .isEqualTo(2);
@@ -47,6 +48,11 @@ class ProjectionRebuildTest extends StandaloneHttpTest {
                 INSERT INTO partnership_readiness_item (partnership_id, item_id, type, description, owner, added_on)
                 SELECT id, 'invented-by-hand', 'COMPETENCE', 'Not in any event', 'Nobody', DATE '2026-01-01'
                 FROM partnership_summary ORDER BY id LIMIT 1""").update();
+        // The lifecycle read model too: the dashboard's kept counts follow the hand-made change...
+        jdbc.sql("UPDATE partnership_lifecycle SET reached_stages = 1, furthest_stage = 0").update();
+        // (A change by hand does not bump the change counters the shared figures are keyed by; a projection does.)
+        jdbc.sql("UPDATE read_model_change SET changes = changes + 1").update();
+        assertThat(http.get("/api/dashboard/lifecycle").body()).isNotEqualTo(figures);
         assertThat(readModel()).isNotEqualTo(live);
 
         // The consistency check finds exactly what was altered by hand.
@@ -54,7 +60,8 @@ class ProjectionRebuildTest extends StandaloneHttpTest {
         assertThat(check.status()).isEqualTo(200);
         assertThat(check.json().get("consistent").asBoolean()).isFalse();
         assertThat(check.json().get("differences").propertyNames())
-                .containsExactlyInAnyOrder("partnership_summary", "partnership_lesson", "partnership_readiness_item");
+                .containsExactlyInAnyOrder("partnership_summary", "partnership_lesson", "partnership_readiness_item",
+                        "partnership_lifecycle");
         assertThat(check.json().get("differences").get("partnership_summary").findValuesAsString("title"))
                 .contains("tampered", "Floating bike data", "Aflåst cykelparkering");
 
@@ -74,6 +81,9 @@ class ProjectionRebuildTest extends StandaloneHttpTest {
         assertThat(changed.get("partnership_lesson").get("inserted").asInt()).isEqualTo(lessons);
         assertThat(changed.get("partnership_readiness_item").toString())
                 .isEqualTo("{\"deleted\":1,\"updated\":0,\"inserted\":0}");
+        // ...and are counted again after the copy, which deferred them: the figures are the ones before the damage.
+        assertThat(changed.get("partnership_lifecycle").get("updated").asInt()).isPositive();
+        assertThat(http.get("/api/dashboard/lifecycle").body()).isEqualTo(figures);
         assertThat(changed.get("partnership_event_log").toString())
                 .isEqualTo("{\"deleted\":0,\"updated\":0,\"inserted\":0}");
         assertThat(admin.post("/api/admin/projections/consistency-check", "").json().get("consistent").asBoolean()).isTrue();

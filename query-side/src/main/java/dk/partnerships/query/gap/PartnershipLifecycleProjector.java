@@ -161,4 +161,9 @@ public class PartnershipLifecycleProjector implements EventProjection {
         // partnership_stage_stay_open stays: closing a stay finds the open one by it.
         return List.of("partnership_lifecycle_proposed", "partnership_stage_stay_entered");
     }
+
+    @Override
+    public List<String> recountAfterBulkCopy() {
+        return List.of("SELECT refresh_lifecycle_figures()");
+    }
 }

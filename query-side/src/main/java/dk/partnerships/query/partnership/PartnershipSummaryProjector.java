@@ -69,6 +69,11 @@ public class PartnershipSummaryProjector implements EventProjection {
     }
 
     @Override
+    public List<String> recountAfterBulkCopy() {
+        return List.of("SELECT refresh_active_figures()");
+    }
+
+    @Override
     public ProjectionStatement statementFor(ProjectedEvent event) {
         PartnershipEvent payload = event.payload();
         if (payload instanceof PartnershipProposedEvent e) {

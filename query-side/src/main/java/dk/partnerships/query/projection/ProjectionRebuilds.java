@@ -187,7 +187,8 @@ public class ProjectionRebuilds implements AutoCloseable {
                 return report;
             }
             progress.set(started.with("copying", null));
-            List<ScratchSchema.CopyCount> copied = scratch.copyIntoLive(tables);
+            List<ScratchSchema.CopyCount> copied = scratch.copyIntoLive(tables,
+                    projections.stream().flatMap(p -> p.recountAfterBulkCopy().stream()).toList());
             Progress done = started.finished(copied);
             progress.set(done);
             log.info("Rebuild finished: {} events in {} s; live rows deleted/updated/inserted: {}", done.done().get(),

@@ -125,9 +125,11 @@ public class ScratchSchema implements AutoCloseable {
      * first), rows whose text form differs are updated, missing rows are inserted (parents first). A rebuild that
      * finds the read models right therefore writes nothing but the change counters; one that finds them wrong writes
      * what it repairs. Rows are compared by their text form, so a value that is equal but spelled differently (a
-     * number's scale, say) is still copied.
+     * number's scale, say) is still copied. Counts the database derives from these rows by row triggers are
+     * deferred for the copy and counted again once at its end by {@code recountStatements}.
      */
-    public List<CopyCount> copyIntoLive(List<String> tablesParentsFirst) throws SQLException {
+    public List<CopyCount> copyIntoLive(List<String> tablesParentsFirst, List<String> recountStatements)
+            throws SQLException {
         tablesParentsFirst.forEach(ScratchSchema::requireName);
         JdbcClient catalog = JdbcClient.create(dataSource);
         Map<String, List<String>> columns = new java.util.LinkedHashMap<>();
@@ -154,6 +156,7 @@ public class ScratchSchema implements AutoCloseable {
                 // The comparisons join tables of a million rows by key; with the default 4 MB each hash join spills
                 // to temporary files. For this transaction only.
                 statement.execute("SET LOCAL work_mem = '256MB'");
+                statement.execute("SET LOCAL partnerships.figures = 'deferred'");
                 for (String table : tablesParentsFirst) {
                     // Fresh statistics, so the comparisons below are planned as the joins of big tables they are.
                     statement.execute("ANALYZE " + schema + "." + table);
@@ -176,6 +179,9 @@ public class ScratchSchema implements AutoCloseable {
                     counts.get(table)[2] = statement.executeUpdate("INSERT INTO public." + table + " SELECT s.* FROM "
                             + schema + "." + table + " s WHERE NOT EXISTS (SELECT 1 FROM public." + table + " l WHERE "
                             + sameKey(keys.get(table)) + ")");
+                }
+                for (String recount : recountStatements) {
+                    statement.execute(recount);
                 }
                 // Figures computed from the old rows may no longer be current (see FiguresCache).
                 statement.execute("UPDATE public.read_model_change SET changes = changes + 1");

@@ -96,7 +96,7 @@ final class DashboardLatency {
                 afterEachChange(http, jdbc);
                 System.out.printf("standalone JVM (-Xmx512m) peak resident memory: %,d MB%n",
                         standalone.peakResidentMegabytes());
-                slowestStatements(statementLog);
+                slowestStatements(statementLog, "statements over 50 ms, by total time (PostgreSQL's log, projection phase included):");
             } finally {
                 pool.close();
                 standalone.kill();
@@ -133,7 +133,7 @@ final class DashboardLatency {
     }
 
     /** The statements that took the most time in total while the endpoints were timed (from PostgreSQL's log). */
-    private static void slowestStatements(Path logDirectory) throws java.io.IOException {
+    static void slowestStatements(Path logDirectory, String title) throws java.io.IOException {
         java.util.Map<String, double[]> byStatement = new java.util.HashMap<>();
         java.util.regex.Pattern duration = java.util.regex.Pattern.compile("duration: ([0-9.]+) ms\\s+(?:execute [^:]*|statement): (.*)");
         try (var files = Files.list(logDirectory)) {
@@ -155,7 +155,7 @@ final class DashboardLatency {
                 }
             }
         }
-        System.out.println("statements over 50 ms, by total time (PostgreSQL's log, projection phase included):");
+        System.out.println(title);
         byStatement.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).limit(10)
                 .forEach(entry -> System.out.printf("  %,9.0f ms total %6.0f x %7.1f ms  %s%n", entry.getValue()[0],
                         entry.getValue()[1], entry.getValue()[0] / entry.getValue()[1], entry.getKey()));

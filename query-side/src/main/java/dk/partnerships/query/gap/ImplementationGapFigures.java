@@ -25,13 +25,13 @@ import java.util.Map;
  */
 public class ImplementationGapFigures {
 
-    /** Per partnership: when its pilot last succeeded, when it was awarded, whether it ever entered PILOT, and when
-     * it last entered IMPLEMENTATION or EVALUATION. */
-    private static final String MILESTONES = """
-            WITH milestones AS (
-                SELECT partnership_id, pilot_succeeded_on, awarded_on, had_pilot, implemented_on
-                FROM partnership_lifecycle)
-            """;
+    /**
+     * Since when a partnership has been waiting to be put into operation: its latest successful pilot, or its award
+     * when it never had a pilot. The same expression as the partial index {@code partnership_lifecycle_waiting}
+     * (migration V9), which is what lets PostgreSQL read only the waiting partnerships, oldest first.
+     */
+    private static final String WAITING_SINCE =
+            "CASE WHEN pilot_succeeded_on IS NOT NULL THEN pilot_succeeded_on WHEN NOT had_pilot THEN awarded_on END";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -57,45 +57,50 @@ public class ImplementationGapFigures {
         Map<String, Object> gap = new LinkedHashMap<>();
         gap.put("days", days);
         gap.put("today", today);
-        putLimited(gap, "stalledAfterPilot", jdbc.sql(MILESTONES + """
-                        , waiting AS (
-                            SELECT m.*, CASE WHEN m.pilot_succeeded_on IS NOT NULL THEN m.pilot_succeeded_on
-                                             WHEN NOT coalesce(m.had_pilot, false) THEN m.awarded_on END AS waiting_since,
-                                        CASE WHEN m.pilot_succeeded_on IS NOT NULL THEN 'pilot-succeeded'
-                                             ELSE 'awarded-without-pilot' END AS trigger
-                            FROM milestones m)
+        // Closed partnerships (completed, abandoned) are never stalled: the lifecycle's closed_as pre-selects the
+        // open ones through the partial index, the summary's status decides.
+        putLimited(gap, "stalledAfterPilot", jdbc.sql("""
                         SELECT count(*) OVER () AS total, s.id, s.title, s.department, s.kind, s.stage, s.status,
-                               w.trigger, w.waiting_since,
-                               CAST(:today AS date) - w.waiting_since AS days_waiting
-                        FROM waiting w JOIN partnership_summary s ON s.id = w.partnership_id
-                        WHERE w.waiting_since IS NOT NULL
+                               CASE WHEN w.pilot_succeeded_on IS NOT NULL THEN 'pilot-succeeded'
+                                    ELSE 'awarded-without-pilot' END AS trigger,
+                               w.waiting_since, CAST(:today AS date) - w.waiting_since AS days_waiting
+                        FROM (SELECT l.*,""" + WAITING_SINCE + """
+                               AS waiting_since
+                              FROM partnership_lifecycle l WHERE l.closed_as IS NULL) w
+                             JOIN partnership_summary s ON s.id = w.partnership_id
+                        WHERE w.waiting_since <= CAST(:today AS date) - CAST(:days AS integer)
                           AND s.status IN ('ACTIVE', 'ON_HOLD')
                           AND (w.implemented_on IS NULL OR w.implemented_on < w.waiting_since)
-                          AND CAST(:today AS date) - w.waiting_since >= :days
-                        ORDER BY w.waiting_since, s.id
+                        ORDER BY w.waiting_since, w.partnership_id
                         LIMIT :limit""")
                 .param("today", today).param("days", days).param("limit", limit)
                 .query((rs, row) -> row(rs, "total", "id", "title", "department", "kind", "stage", "status", "trigger",
                         "waiting_since:waitingSince", "days_waiting:daysWaiting"))
                 .list());
-        putLimited(gap, "openReadinessItems", jdbc.sql("""
-                        SELECT count(*) OVER () AS total, s.id, s.title, s.department, s.stage, i.item_id, i.type, i.description,
-                               i.owner, i.added_on,
+        // The oldest open items through the partial index on open items, and their number apart: counting all of them
+        // in the same statement would read every one before the first could be listed.
+        List<Map<String, Object>> openItems = jdbc.sql("""
+                        SELECT s.id, s.title, s.department, s.stage, i.item_id, i.type, i.description, i.owner, i.added_on,
                                CAST(:today AS date) - i.added_on AS days_open
                         FROM partnership_readiness_item i JOIN partnership_summary s ON s.id = i.partnership_id
                         WHERE i.resolved_on IS NULL AND s.status IN ('ACTIVE', 'ON_HOLD')
-                        ORDER BY i.added_on, s.id, i.item_id
+                        ORDER BY i.added_on, i.partnership_id, i.item_id
                         LIMIT :limit""")
                 .param("today", today).param("limit", limit)
-                .query((rs, row) -> row(rs, "total", "id:partnershipId", "title", "department", "stage", "item_id:itemId", "type",
+                .query((rs, row) -> row(rs, "id:partnershipId", "title", "department", "stage", "item_id:itemId", "type",
                         "description", "owner", "added_on:addedOn", "days_open:daysOpen"))
-                .list());
-        putLimited(gap, "abandonedAfterSuccessfulPilot", jdbc.sql(MILESTONES + """
+                .list();
+        gap.put("openReadinessItemsTotal", openItems.size() < limit ? (long) openItems.size() : jdbc.sql("""
+                        SELECT count(*) FROM partnership_readiness_item i JOIN partnership_summary s ON s.id = i.partnership_id
+                        WHERE i.resolved_on IS NULL AND s.status IN ('ACTIVE', 'ON_HOLD')""")
+                .query(Long.class).single());
+        gap.put("openReadinessItems", openItems);
+        putLimited(gap, "abandonedAfterSuccessfulPilot", jdbc.sql("""
                         SELECT count(*) OVER () AS total, s.id, s.title, s.department, s.kind, s.stage,
                                m.pilot_succeeded_on,
                                s.status_changed_on AS abandoned_on, s.status_reason AS reason
-                        FROM milestones m JOIN partnership_summary s ON s.id = m.partnership_id
-                        WHERE s.status = 'ABANDONED' AND m.pilot_succeeded_on IS NOT NULL
+                        FROM partnership_lifecycle m JOIN partnership_summary s ON s.id = m.partnership_id
+                        WHERE m.closed_as = 'ABANDONED' AND m.pilot_succeeded_on IS NOT NULL AND s.status = 'ABANDONED'
                         ORDER BY s.status_changed_on, s.id
                         LIMIT :limit""")
                 .param("limit", limit)
@@ -103,12 +108,13 @@ public class ImplementationGapFigures {
                         "pilot_succeeded_on:pilotSucceededOn", "abandoned_on:abandonedOn", "reason"))
                 .list());
         Map<String, BigDecimal> rates = new LinkedHashMap<>();
-        jdbc.sql(MILESTONES + """
-                        SELECT s.department, count(*) AS succeeded,
-                               count(*) FILTER (WHERE m.implemented_on >= m.pilot_succeeded_on) AS implemented
-                        FROM milestones m JOIN partnership_summary s ON s.id = m.partnership_id
-                        WHERE m.pilot_succeeded_on IS NOT NULL
-                        GROUP BY s.department ORDER BY s.department""")
+        // The lifecycle carries each partnership's department: no join needed.
+        jdbc.sql("""
+                        SELECT department, count(*) AS succeeded,
+                               count(*) FILTER (WHERE implemented_on >= pilot_succeeded_on) AS implemented
+                        FROM partnership_lifecycle
+                        WHERE pilot_succeeded_on IS NOT NULL
+                        GROUP BY department ORDER BY department""")
                 .query((rs, row) -> rates.put(rs.getString("department"), BigDecimal.valueOf(rs.getLong("implemented"))
                         .divide(BigDecimal.valueOf(rs.getLong("succeeded")), 2, RoundingMode.HALF_UP)))
                 .list();

@@ -65,7 +65,7 @@ public class PartnershipSummaryProjector implements EventProjection {
     @Override
     public List<String> readerIndexes() {
         return List.of("partnership_summary_stage", "partnership_summary_department", "partnership_lesson_partnership",
-                "partnership_lesson_search", "partnership_lesson_tags");
+                "partnership_lesson_search", "partnership_lesson_tags", "partnership_readiness_item_open");
     }
 
     @Override

@@ -1,0 +1,119 @@
+package dk.partnerships.query.gap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The implementation gap as it was computed before its queries were given partial indexes to use: kept in the
+ * tests as the definition the product's queries must still meet.
+ */
+class ImplementationGapFromRows {
+
+    /** Per partnership: when its pilot last succeeded, when it was awarded, whether it ever entered PILOT, and when
+     * it last entered IMPLEMENTATION or EVALUATION. */
+    private static final String MILESTONES = """
+            WITH milestones AS (
+                SELECT partnership_id, pilot_succeeded_on, awarded_on, had_pilot, implemented_on
+                FROM partnership_lifecycle)
+            """;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ImplementationGapFromRows(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    Map<String, Object> compute(int days, int limit) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Object> gap = new LinkedHashMap<>();
+        gap.put("days", days);
+        gap.put("today", today);
+        putLimited(gap, "stalledAfterPilot", jdbc.sql(MILESTONES + """
+                        , waiting AS (
+                            SELECT m.*, CASE WHEN m.pilot_succeeded_on IS NOT NULL THEN m.pilot_succeeded_on
+                                             WHEN NOT coalesce(m.had_pilot, false) THEN m.awarded_on END AS waiting_since,
+                                        CASE WHEN m.pilot_succeeded_on IS NOT NULL THEN 'pilot-succeeded'
+                                             ELSE 'awarded-without-pilot' END AS trigger
+                            FROM milestones m)
+                        SELECT count(*) OVER () AS total, s.id, s.title, s.department, s.kind, s.stage, s.status,
+                               w.trigger, w.waiting_since,
+                               CAST(:today AS date) - w.waiting_since AS days_waiting
+                        FROM waiting w JOIN partnership_summary s ON s.id = w.partnership_id
+                        WHERE w.waiting_since IS NOT NULL
+                          AND s.status IN ('ACTIVE', 'ON_HOLD')
+                          AND (w.implemented_on IS NULL OR w.implemented_on < w.waiting_since)
+                          AND CAST(:today AS date) - w.waiting_since >= :days
+                        ORDER BY w.waiting_since, s.id
+                        LIMIT :limit""")
+                .param("today", today).param("days", days).param("limit", limit)
+                .query((rs, row) -> row(rs, "total", "id", "title", "department", "kind", "stage", "status", "trigger",
+                        "waiting_since:waitingSince", "days_waiting:daysWaiting"))
+                .list());
+        putLimited(gap, "openReadinessItems", jdbc.sql("""
+                        SELECT count(*) OVER () AS total, s.id, s.title, s.department, s.stage, i.item_id, i.type, i.description,
+                               i.owner, i.added_on,
+                               CAST(:today AS date) - i.added_on AS days_open
+                        FROM partnership_readiness_item i JOIN partnership_summary s ON s.id = i.partnership_id
+                        WHERE i.resolved_on IS NULL AND s.status IN ('ACTIVE', 'ON_HOLD')
+                        ORDER BY i.added_on, s.id, i.item_id
+                        LIMIT :limit""")
+                .param("today", today).param("limit", limit)
+                .query((rs, row) -> row(rs, "total", "id:partnershipId", "title", "department", "stage", "item_id:itemId", "type",
+                        "description", "owner", "added_on:addedOn", "days_open:daysOpen"))
+                .list());
+        putLimited(gap, "abandonedAfterSuccessfulPilot", jdbc.sql(MILESTONES + """
+                        SELECT count(*) OVER () AS total, s.id, s.title, s.department, s.kind, s.stage,
+                               m.pilot_succeeded_on,
+                               s.status_changed_on AS abandoned_on, s.status_reason AS reason
+                        FROM milestones m JOIN partnership_summary s ON s.id = m.partnership_id
+                        WHERE s.status = 'ABANDONED' AND m.pilot_succeeded_on IS NOT NULL
+                        ORDER BY s.status_changed_on, s.id
+                        LIMIT :limit""")
+                .param("limit", limit)
+                .query((rs, row) -> row(rs, "total", "id", "title", "department", "kind", "stage",
+                        "pilot_succeeded_on:pilotSucceededOn", "abandoned_on:abandonedOn", "reason"))
+                .list());
+        Map<String, BigDecimal> rates = new LinkedHashMap<>();
+        jdbc.sql(MILESTONES + """
+                        SELECT s.department, count(*) AS succeeded,
+                               count(*) FILTER (WHERE m.implemented_on >= m.pilot_succeeded_on) AS implemented
+                        FROM milestones m JOIN partnership_summary s ON s.id = m.partnership_id
+                        WHERE m.pilot_succeeded_on IS NOT NULL
+                        GROUP BY s.department ORDER BY s.department""")
+                .query((rs, row) -> rates.put(rs.getString("department"), BigDecimal.valueOf(rs.getLong("implemented"))
+                        .divide(BigDecimal.valueOf(rs.getLong("succeeded")), 2, RoundingMode.HALF_UP)))
+                .list();
+        gap.put("pilotToImplementationRate", rates);
+        return gap;
+    }
+
+    /** The rows without their {@code total} column, and the total as {@code <key>Total} (0 when there are none). */
+    private static void putLimited(Map<String, Object> gap, String key, java.util.List<Map<String, Object>> rows) {
+        gap.put(key + "Total", rows.isEmpty() ? 0L : ((Number) rows.get(0).get("total")).longValue());
+        rows.forEach(row -> row.remove("total"));
+        gap.put(key, rows);
+    }
+
+    /** A row as a map; a column may be renamed with {@code column:field}. */
+    private static Map<String, Object> row(java.sql.ResultSet rs, String... columns) throws java.sql.SQLException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (String column : columns) {
+            String[] names = column.split(":");
+            Object value = rs.getObject(names[0]);
+            if (value instanceof java.sql.Date date) {
+                value = date.toLocalDate();
+            }
+            row.put(names.length > 1 ? names[1] : names[0], value);
+        }
+        return row;
+    }
+
+}

@@ -9,6 +9,11 @@
 -- statement changed them. A statement that changes very many rows at once (a rebuild's copy into the live tables)
 -- sets partnerships.figures to 'deferred' for its transaction, which skips the row triggers, and then recounts
 -- everything once with refresh_active_figures() and refresh_lifecycle_figures().
+--
+-- The functions name tables without a schema, like the projection's own statements: they run in the schema the
+-- session works in. (Pinning search_path on each function costs a configuration change per call; in a rebuild's
+-- scratch schema these triggers are disabled.) Each trigger call costs about a tenth of a millisecond; see
+-- docs/benchmarks.md for what that does to a projection catching up from the first event.
 
 -- Partnerships ACTIVE or ON_HOLD per stage (from partnership_summary).
 CREATE TABLE figure_active (
@@ -67,7 +72,7 @@ WHERE EXISTS (SELECT 1 FROM partnership_stage_stay o
                 AND date_trunc('quarter', o.entered_on) = date_trunc('quarter', s.entered_on));
 
 -- Partnerships ACTIVE or ON_HOLD per stage.
-CREATE FUNCTION figure_summary_changed() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+CREATE FUNCTION figure_summary_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     o partnership_summary;
     n partnership_summary;
@@ -88,7 +93,7 @@ BEGIN
 END $$;
 
 -- Conversion per stage, and the quarters of proposal and closing.
-CREATE FUNCTION figure_lifecycle_changed() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+CREATE FUNCTION figure_lifecycle_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     o partnership_lifecycle;
     n partnership_lifecycle;
@@ -136,7 +141,7 @@ BEGIN
 END $$;
 
 -- Finished stays by length, and pilots and implementations started per quarter.
-CREATE FUNCTION figure_stay_changed() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+CREATE FUNCTION figure_stay_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     o partnership_stage_stay;
     n partnership_stage_stay;
@@ -213,20 +218,20 @@ CREATE TRIGGER figure_stay_updated AFTER UPDATE ON partnership_stage_stay FOR EA
     EXECUTE FUNCTION figure_stay_changed();
 
 -- Emptying a table (a projection's clear) empties its counts; TRUNCATE fires no row triggers.
-CREATE FUNCTION figure_summary_emptied() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+CREATE FUNCTION figure_summary_emptied() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     DELETE FROM figure_active;
     RETURN NULL;
 END $$;
 
-CREATE FUNCTION figure_lifecycle_emptied() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+CREATE FUNCTION figure_lifecycle_emptied() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     DELETE FROM figure_conversion;
     UPDATE figure_quarter SET proposed = 0, completed = 0, abandoned = 0;
     RETURN NULL;
 END $$;
 
-CREATE FUNCTION figure_stay_emptied() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+CREATE FUNCTION figure_stay_emptied() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     DELETE FROM figure_stay_length;
     UPDATE figure_quarter SET pilots_started = 0, implementations_started = 0;
@@ -241,14 +246,14 @@ CREATE TRIGGER figure_stay_truncated AFTER TRUNCATE ON partnership_stage_stay
     FOR EACH STATEMENT EXECUTE FUNCTION figure_stay_emptied();
 
 -- Everything counted again from the rows: after a deferred bulk change, and here for the rows already there.
-CREATE FUNCTION refresh_active_figures() RETURNS void LANGUAGE sql SET search_path FROM CURRENT AS $$
+CREATE FUNCTION refresh_active_figures() RETURNS void LANGUAGE sql AS $$
     DELETE FROM figure_active;
     INSERT INTO figure_active
     SELECT department, kind, extract(year FROM proposed_on), stage, count(*) FROM partnership_summary
     WHERE status IN ('ACTIVE', 'ON_HOLD') GROUP BY 1, 2, 3, 4;
 $$;
 
-CREATE FUNCTION refresh_lifecycle_figures() RETURNS void LANGUAGE sql SET search_path FROM CURRENT AS $$
+CREATE FUNCTION refresh_lifecycle_figures() RETURNS void LANGUAGE sql AS $$
     DELETE FROM figure_conversion;
     DELETE FROM figure_quarter;
     DELETE FROM figure_stay_length;

@@ -68,8 +68,8 @@ public class ScratchSchema implements AutoCloseable {
         }
         for (String table : tables) {
             jdbc.sql("ALTER TABLE " + schema + "." + table + " SET UNLOGGED").update();
-            // Triggers keep figures derived from these rows (V8); the copy's figures are never read, and the live
-            // tables' triggers count the rows as they are copied in.
+            // Triggers keep figures derived from these rows (V8); the copy's figures are never read, and the copy
+            // into the live tables counts the live figures again (EventProjection.recountAfterBulkCopy).
             jdbc.sql("ALTER TABLE " + schema + "." + table + " DISABLE TRIGGER USER").update();
         }
     }

@@ -71,6 +71,47 @@ final class BenchmarkStore {
         return args;
     }
 
+    /**
+     * A PostgreSQL for one benchmark, its data under {@code directory}, logging every statement slower than
+     * {@code logStatementsOverMillis} into {@code statementLog} (see {@link #slowestStatements}).
+     */
+    static EmbeddedPostgres startPostgres(Path directory, Path statementLog, int logStatementsOverMillis)
+            throws java.io.IOException {
+        return EmbeddedPostgres.builder().setDataDirectory(directory.resolve("postgres"))
+                .setCleanDataDirectory(true).setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("logging_collector", "on").setServerConfig("log_directory", statementLog.toString())
+                .setServerConfig("log_min_duration_statement", Integer.toString(logStatementsOverMillis)).start();
+    }
+
+    /** The statements that took the most time in total, from PostgreSQL's log (see {@link #startPostgres}). */
+    static void slowestStatements(Path logDirectory, String title) throws java.io.IOException {
+        java.util.Map<String, double[]> byStatement = new java.util.HashMap<>();
+        java.util.regex.Pattern duration = java.util.regex.Pattern.compile("duration: ([0-9.]+) ms\\s+(?:execute [^:]*|statement): (.*)");
+        try (var files = java.nio.file.Files.list(logDirectory)) {
+            for (Path file : files.toList()) {
+                List<String> lines = java.nio.file.Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    java.util.regex.Matcher matcher = duration.matcher(lines.get(i));
+                    if (matcher.find()) {
+                        StringBuilder text = new StringBuilder(matcher.group(2));
+                        while (i + 1 < lines.size() && lines.get(i + 1).startsWith("\t")) {
+                            text.append(' ').append(lines.get(++i));
+                        }
+                        String statement = text.toString().replaceAll("\\s+", " ");
+                        String key = statement.substring(0, Math.min(110, statement.length()));
+                        double[] figures = byStatement.computeIfAbsent(key, k -> new double[2]);
+                        figures[0] += Double.parseDouble(matcher.group(1));
+                        figures[1]++;
+                    }
+                }
+            }
+        }
+        System.out.println(title);
+        byStatement.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).limit(10)
+                .forEach(entry -> System.out.printf("  %,9.0f ms total %6.0f x %7.1f ms  %s%n", entry.getValue()[0],
+                        entry.getValue()[1], entry.getValue()[0] / entry.getValue()[1], entry.getKey()));
+    }
+
     static String url(EmbeddedPostgres postgres) {
         return postgres.getJdbcUrl("postgres", "partnerships");
     }

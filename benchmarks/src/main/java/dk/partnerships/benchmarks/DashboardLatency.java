@@ -46,10 +46,7 @@ final class DashboardLatency {
         Files.createDirectories(directory);
         // PostgreSQL logs every statement slower than 50 ms, so the run ends with where the time went.
         Path statementLog = directory.resolve("pg-log");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("postgres"))
-                .setCleanDataDirectory(true).setServerConfig("max_wal_size", "4GB")
-                .setServerConfig("logging_collector", "on").setServerConfig("log_directory", statementLog.toString())
-                .setServerConfig("log_min_duration_statement", "50").start()) {
+        try (EmbeddedPostgres postgres = BenchmarkStore.startPostgres(directory, statementLog, 50)) {
             List<String> args = BenchmarkStore.prepare(postgres, directory, STANDALONE_JAR);
             String url = BenchmarkStore.url(postgres);
             int port = BenchmarkStore.port(args);
@@ -96,7 +93,8 @@ final class DashboardLatency {
                 afterEachChange(http, jdbc);
                 System.out.printf("standalone JVM (-Xmx512m) peak resident memory: %,d MB%n",
                         standalone.peakResidentMegabytes());
-                slowestStatements(statementLog, "statements over 50 ms, by total time (PostgreSQL's log, projection phase included):");
+                BenchmarkStore.slowestStatements(statementLog,
+                        "statements over 50 ms, by total time (PostgreSQL's log, projection phase included):");
             } finally {
                 pool.close();
                 standalone.kill();
@@ -132,32 +130,4 @@ final class DashboardLatency {
         }
     }
 
-    /** The statements that took the most time in total while the endpoints were timed (from PostgreSQL's log). */
-    static void slowestStatements(Path logDirectory, String title) throws java.io.IOException {
-        java.util.Map<String, double[]> byStatement = new java.util.HashMap<>();
-        java.util.regex.Pattern duration = java.util.regex.Pattern.compile("duration: ([0-9.]+) ms\\s+(?:execute [^:]*|statement): (.*)");
-        try (var files = Files.list(logDirectory)) {
-            for (Path file : files.toList()) {
-                List<String> lines = Files.readAllLines(file);
-                for (int i = 0; i < lines.size(); i++) {
-                    java.util.regex.Matcher matcher = duration.matcher(lines.get(i));
-                    if (matcher.find()) {
-                        StringBuilder text = new StringBuilder(matcher.group(2));
-                        while (i + 1 < lines.size() && lines.get(i + 1).startsWith("\t")) {
-                            text.append(' ').append(lines.get(++i));
-                        }
-                        String statement = text.toString().replaceAll("\\s+", " ");
-                        String key = statement.substring(0, Math.min(110, statement.length()));
-                        double[] figures = byStatement.computeIfAbsent(key, k -> new double[2]);
-                        figures[0] += Double.parseDouble(matcher.group(1));
-                        figures[1]++;
-                    }
-                }
-            }
-        }
-        System.out.println(title);
-        byStatement.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).limit(10)
-                .forEach(entry -> System.out.printf("  %,9.0f ms total %6.0f x %7.1f ms  %s%n", entry.getValue()[0],
-                        entry.getValue()[1], entry.getValue()[0] / entry.getValue()[1], entry.getKey()));
-    }
 }

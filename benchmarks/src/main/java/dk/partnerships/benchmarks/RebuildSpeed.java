@@ -42,10 +42,7 @@ final class RebuildSpeed {
         Files.createDirectories(directory);
         // PostgreSQL logs every statement slower than a second: where the rebuild's copy spends its time.
         Path statementLog = directory.resolve("pg-log");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("postgres"))
-                .setCleanDataDirectory(true).setServerConfig("max_wal_size", "4GB")
-                .setServerConfig("logging_collector", "on").setServerConfig("log_directory", statementLog.toString())
-                .setServerConfig("log_min_duration_statement", "1000").start()) {
+        try (EmbeddedPostgres postgres = BenchmarkStore.startPostgres(directory, statementLog, 1000)) {
             // The schema comes from the product's own migrations.
             List<String> args = BenchmarkStore.prepare(postgres, directory, STANDALONE_JAR);
             String url = BenchmarkStore.url(postgres);
@@ -82,7 +79,7 @@ final class RebuildSpeed {
                 jdbc.sql("TRUNCATE partnership_event_log, partnership_stage_stay, partnership_lifecycle,"
                         + " partnership_lesson, partnership_readiness_item, partnership_summary").update();
                 timedRebuild(http, jdbc, "over emptied read models", plainRead);
-                DashboardLatency.slowestStatements(statementLog,
+                BenchmarkStore.slowestStatements(statementLog,
                         "statements over 1 s, by total time (PostgreSQL's log, the bulk load included):");
                 System.out.printf("standalone JVM (-Xmx512m) peak resident memory: %,d MB%n", standalone.peakResidentMegabytes());
             } finally {

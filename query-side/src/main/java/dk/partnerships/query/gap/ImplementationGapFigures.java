@@ -45,9 +45,10 @@ public class ImplementationGapFigures {
     }
 
     /**
+     * The figures for this threshold; computed again only after the database changed (see {@link FiguresCache}).
+     *
      * @param limit the most rows each list carries (the oldest first); {@code <list>Total} says how many there are
      */
-    /** The figures for this threshold; computed again only after the database changed (see {@link FiguresCache}). */
     public Map<String, Object> figures(int days, int limit) {
         return cache.get(List.of(days, limit), () -> compute(days, limit));
     }
@@ -123,14 +124,14 @@ public class ImplementationGapFigures {
     }
 
     /** The rows without their {@code total} column, and the total as {@code <key>Total} (0 when there are none). */
-    private static void putLimited(Map<String, Object> gap, String key, java.util.List<Map<String, Object>> rows) {
+    static void putLimited(Map<String, Object> gap, String key, java.util.List<Map<String, Object>> rows) {
         gap.put(key + "Total", rows.isEmpty() ? 0L : ((Number) rows.get(0).get("total")).longValue());
         rows.forEach(row -> row.remove("total"));
         gap.put(key, rows);
     }
 
     /** A row as a map; a column may be renamed with {@code column:field}. */
-    private static Map<String, Object> row(java.sql.ResultSet rs, String... columns) throws java.sql.SQLException {
+    static Map<String, Object> row(java.sql.ResultSet rs, String... columns) throws java.sql.SQLException {
         Map<String, Object> row = new LinkedHashMap<>();
         for (String column : columns) {
             String[] names = column.split(":");

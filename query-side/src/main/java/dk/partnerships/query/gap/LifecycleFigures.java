@@ -161,16 +161,7 @@ public class LifecycleFigures {
         answer.put("quarterlyTrend", jdbc.sql(QUARTERS)
                 .param("department", department).param("kind", kindName).param("year", year)
                 .param("today", LocalDate.now(clock))
-                .query((rs, row) -> {
-                    Map<String, Object> quarter = new LinkedHashMap<>();
-                    quarter.put("quarter", rs.getString("quarter"));
-                    quarter.put("proposed", rs.getLong("proposed"));
-                    quarter.put("pilotsStarted", rs.getLong("pilots_started"));
-                    quarter.put("implementationsStarted", rs.getLong("implementations_started"));
-                    quarter.put("completed", rs.getLong("completed"));
-                    quarter.put("abandoned", rs.getLong("abandoned"));
-                    return quarter;
-                }).list());
+                .query((rs, row) -> quarter(rs)).list());
         return answer;
     }
 
@@ -211,7 +202,19 @@ public class LifecycleFigures {
         }
     }
 
-    private static Map<String, Long> zeroPerStage() {
+    /** One row of the quarterly trend (columns as {@link #QUARTERS} names them). */
+    static Map<String, Object> quarter(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Map<String, Object> quarter = new LinkedHashMap<>();
+        quarter.put("quarter", rs.getString("quarter"));
+        quarter.put("proposed", rs.getLong("proposed"));
+        quarter.put("pilotsStarted", rs.getLong("pilots_started"));
+        quarter.put("implementationsStarted", rs.getLong("implementations_started"));
+        quarter.put("completed", rs.getLong("completed"));
+        quarter.put("abandoned", rs.getLong("abandoned"));
+        return quarter;
+    }
+
+    static Map<String, Long> zeroPerStage() {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String stage : STAGES) {
             counts.put(stage, 0L);

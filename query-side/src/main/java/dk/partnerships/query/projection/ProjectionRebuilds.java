@@ -143,9 +143,9 @@ public class ProjectionRebuilds implements AutoCloseable {
 
     private Map<String, Object> buildScratch(ScratchAction action) throws Exception {
         EventReplay replay = liveFeed.pause();
+        List<String> tables = projections.stream().flatMap(p -> p.tables().stream()).toList();
         try (ScratchSchema scratch = new ScratchSchema(dataSource, "read_model_rebuild")) {
-            scratch.prepareForBulkWriting(projections.stream().flatMap(p -> p.tables().stream()).toList(),
-                    projections.stream().flatMap(p -> p.readerIndexes().stream()).toList());
+            scratch.prepareForBulkWriting(tables, projections.stream().flatMap(p -> p.readerIndexes().stream()).toList());
             Progress started = new Progress("replaying", Instant.now(), replay.total(), new AtomicLong(), null, null);
             if (action == ScratchAction.REPLACE_LIVE) {
                 progress.set(started);
@@ -171,7 +171,6 @@ public class ProjectionRebuilds implements AutoCloseable {
                 lanes.finish(started.done());
             }
 
-            List<String> tables = projections.stream().flatMap(p -> p.tables().stream()).toList();
             if (action == ScratchAction.COMPARE) {
                 Map<String, Object> report = new LinkedHashMap<>();
                 Map<String, Object> differences = new LinkedHashMap<>();

@@ -9,9 +9,12 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import static dk.partnerships.query.gap.ImplementationGapFigures.putLimited;
+import static dk.partnerships.query.gap.ImplementationGapFigures.row;
+
 /**
  * The implementation gap as it was computed before its queries were given partial indexes to use: kept in the
- * tests as the definition the product's queries must still meet.
+ * tests as the definition the product's queries must still meet (its row helpers are the product's).
  */
 class ImplementationGapFromRows {
 
@@ -94,26 +97,4 @@ class ImplementationGapFromRows {
         gap.put("pilotToImplementationRate", rates);
         return gap;
     }
-
-    /** The rows without their {@code total} column, and the total as {@code <key>Total} (0 when there are none). */
-    private static void putLimited(Map<String, Object> gap, String key, java.util.List<Map<String, Object>> rows) {
-        gap.put(key + "Total", rows.isEmpty() ? 0L : ((Number) rows.get(0).get("total")).longValue());
-        rows.forEach(row -> row.remove("total"));
-        gap.put(key, rows);
-    }
-
-    /** A row as a map; a column may be renamed with {@code column:field}. */
-    private static Map<String, Object> row(java.sql.ResultSet rs, String... columns) throws java.sql.SQLException {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (String column : columns) {
-            String[] names = column.split(":");
-            Object value = rs.getObject(names[0]);
-            if (value instanceof java.sql.Date date) {
-                value = date.toLocalDate();
-            }
-            row.put(names.length > 1 ? names[1] : names[0], value);
-        }
-        return row;
-    }
-
 }

@@ -9,8 +9,10 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+
+import static dk.partnerships.query.gap.LifecycleFigures.quarter;
+import static dk.partnerships.query.gap.LifecycleFigures.zeroPerStage;
 
 /**
  * The lifecycle figures as they were computed before they were kept up to date (migration V8): aggregated from the
@@ -144,24 +146,7 @@ class LifecycleFiguresFromRows {
         answer.put("quarterlyTrend", jdbc.sql(QUARTERS)
                 .param("department", department).param("kind", kindName).param("year", year)
                 .param("today", LocalDate.now(clock))
-                .query((rs, row) -> {
-                    Map<String, Object> quarter = new LinkedHashMap<>();
-                    quarter.put("quarter", rs.getString("quarter"));
-                    quarter.put("proposed", rs.getLong("proposed"));
-                    quarter.put("pilotsStarted", rs.getLong("pilots_started"));
-                    quarter.put("implementationsStarted", rs.getLong("implementations_started"));
-                    quarter.put("completed", rs.getLong("completed"));
-                    quarter.put("abandoned", rs.getLong("abandoned"));
-                    return quarter;
-                }).list());
+                .query((rs, row) -> quarter(rs)).list());
         return answer;
-    }
-
-    private static Map<String, Long> zeroPerStage() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String stage : STAGES) {
-            counts.put(stage, 0L);
-        }
-        return counts;
     }
 }

@@ -179,18 +179,15 @@ class LifecycleFiguresTest {
         List<PartnershipKind> kinds = new ArrayList<>(Arrays.asList(PartnershipKind.values()));
         kinds.add(null);
         List<Integer> years = Arrays.asList(null, 2023, 2024, 2025, 2030);
-        int compared = 0;
         for (String department : departments) {
             for (PartnershipKind kind : kinds) {
                 for (Integer year : years) {
                     assertThat(kept.figures(department, kind, year))
                             .as("%s: department %s, kind %s, year %s (seed %d)", when, department, kind, year, SEED)
                             .isEqualTo(fromRows.compute(department, kind, year));
-                    compared++;
                 }
             }
         }
-        assertThat(compared).isEqualTo(departments.size() * kinds.size() * years.size());
         Map<String, Object> options = kept.filterOptions();
         assertThat(options.get("departments")).isEqualTo(jdbc.sql(
                 "SELECT DISTINCT department FROM partnership_lifecycle ORDER BY department").query(String.class).list());

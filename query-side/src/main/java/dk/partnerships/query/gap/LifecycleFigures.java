@@ -25,7 +25,8 @@ import java.util.Map;
  *   <li>quarterlyTrend: per quarter, partnerships proposed, pilots and implementations started, completed, abandoned.</li>
  * </ul>
  * They are read from counts the database keeps per department, kind and year of proposal as the read model changes
- * (migration V8): a request sums the cells its filters select instead of aggregating every partnership and stay.
+ * (migration V8; since V10 each transaction's changes are counted once, at its commit): a request sums the cells its
+ * filters select instead of aggregating every partnership and stay.
  */
 public class LifecycleFigures {
 

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
@@ -32,7 +34,8 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard's lifecycle figures come from counts the database keeps as the read model changes (migration V8).
+ * The dashboard's lifecycle figures come from counts the database keeps as the read model changes (migrations V8,
+ * V10).
  * They must equal, for every combination of filters, the figures aggregated straight from the rows
  * ({@link LifecycleFiguresFromRows}, the computation they replaced), whatever changed the rows: the projection one
  * event at a time or in batches, a projection emptied and filled again, rows deleted and changed by hand (as a
@@ -46,6 +49,7 @@ class LifecycleFiguresTest {
     private static final List<String> KEPT = List.of("partnership_summary", "partnership_lifecycle", "partnership_stage_stay");
 
     private static EmbeddedPostgres postgres;
+    private static DataSource dataSource;
     private static JdbcClient jdbc;
     private static NamedParameterJdbcTemplate batchJdbc;
     private static List<EventProjection> projections;
@@ -53,7 +57,7 @@ class LifecycleFiguresTest {
     @BeforeAll
     static void startPostgres() throws IOException, SQLException {
         postgres = EmbeddedPostgres.builder().start();
-        DataSource dataSource = database("figures");
+        dataSource = database("figures");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/readmodel")
                 .table("flyway_history_read_model").load().migrate();
         jdbc = JdbcClient.create(dataSource);
@@ -136,6 +140,69 @@ class LifecycleFiguresTest {
         assertEveryFilterAgrees("after a deferred bulk change and counting again");
     }
 
+    /**
+     * The counts move at commit (V10): a transaction's changes are noted as it makes them and summed once when it
+     * commits. Whatever the transaction did on the way — several batches, emptying a table it had already changed,
+     * a savepoint rolled back, counting again from the rows — the committed figures are the rows' figures, other
+     * sessions see the old figures until the commit, and a transaction rolled back leaves them as they were.
+     */
+    @Test
+    void kept_figures_count_what_a_transaction_committed_whatever_it_did_on_the_way() throws SQLException {
+        Random random = new Random(SEED + 3);
+        List<ProjectedEvent> events = GeneratedPortfolio.interleaved(GeneratedPortfolio.portfolio(random, 120), random);
+        int third = events.size() / 3;
+        apply(events.subList(0, third));
+        Map<String, Object> committed = figuresOf(jdbc).figures(null, null, null);
+
+        DataSource otherSession = new SingleConnectionDataSource(postgres.getDatabase("postgres", "figures").getConnection(), true);
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        transaction.executeWithoutResult(status -> {
+            apply(events.subList(third, 2 * third));
+            assertThat(figuresOf(JdbcClient.create(otherSession)).figures(null, null, null))
+                    .as("another session, before the commit").isEqualTo(committed);
+            // Emptied after being changed in this transaction, then filled again.
+            projections.forEach(EventProjection::clear);
+            apply(events.subList(0, 2 * third));
+            Object savepoint = status.createSavepoint();
+            apply(events.subList(2 * third, events.size()));
+            jdbc.sql("DELETE FROM partnership_stage_stay WHERE partnership_id = 'p-7'").update();
+            status.rollbackToSavepoint(savepoint);
+            jdbc.sql("UPDATE partnership_summary SET status = 'ON_HOLD' WHERE id IN ('p-8', 'p-9')").update();
+        });
+        assertEveryFilterAgrees("after one transaction emptied, refilled and rolled back to a savepoint");
+
+        transaction.executeWithoutResult(status -> {
+            apply(events.subList(2 * third, events.size()));
+            jdbc.sql("UPDATE partnership_lifecycle SET closed_on = DATE '2025-05-05', closed_as = 'COMPLETED'"
+                    + " WHERE partnership_id = 'p-3'").update();
+            jdbc.sql("SELECT refresh_lifecycle_figures()").query().singleRow();
+            jdbc.sql("DELETE FROM partnership_summary WHERE id = 'p-4'").update();
+            jdbc.sql("SELECT refresh_active_figures()").query().singleRow();
+            jdbc.sql("UPDATE partnership_summary SET stage = 'PILOT' WHERE id = 'p-5'").update();
+        });
+        assertEveryFilterAgrees("after changes before and after counting again within one transaction");
+
+        transaction.executeWithoutResult(status -> {
+            // The transaction's first change, and with it the request to count at commit, rolled back.
+            Object savepoint = status.createSavepoint();
+            jdbc.sql("UPDATE partnership_summary SET stage = 'TENDER' WHERE id = 'p-10'").update();
+            status.rollbackToSavepoint(savepoint);
+            // Counted whatever p-11 was: active, and in a stage it was not in.
+            jdbc.sql("UPDATE partnership_summary SET status = 'ACTIVE',"
+                    + " stage = CASE WHEN stage = 'TENDER' THEN 'PILOT' ELSE 'TENDER' END WHERE id = 'p-11'").update();
+        });
+        assertEveryFilterAgrees("after a transaction whose first change was rolled back to a savepoint");
+
+        Map<String, Object> before = figuresOf(jdbc).figures(null, null, null);
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM partnership_stage_stay").update();
+            jdbc.sql("UPDATE partnership_summary SET status = 'ACTIVE'").update();
+            status.setRollbackOnly();
+        });
+        assertThat(figuresOf(jdbc).figures(null, null, null)).as("after a rollback").isEqualTo(before);
+        assertEveryFilterAgrees("after a rollback");
+    }
+
     @Test
     void the_migration_counts_the_rows_that_were_there_before_it() throws SQLException {
         Random random = new Random(SEED + 2);
@@ -187,6 +254,11 @@ class LifecycleFiguresTest {
                             .isEqualTo(fromRows.compute(department, kind, year));
                 }
             }
+        }
+        for (String table : List.of("figure_pending_summary", "figure_pending_lifecycle", "figure_pending_stay",
+                "figure_fold_request")) {
+            assertThat(jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single())
+                    .as("%s: %s is empty between transactions", when, table).isZero();
         }
         Map<String, Object> options = kept.filterOptions();
         assertThat(options.get("departments")).isEqualTo(jdbc.sql(

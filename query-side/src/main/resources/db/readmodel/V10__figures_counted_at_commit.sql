@@ -11,14 +11,19 @@
 -- The pending tables are unlogged and always empty between transactions: the fold deletes what it counts, and a
 -- transaction that rolls back takes its pending rows with it. Emptying a read table (TRUNCATE) or counting its
 -- figures again from the rows (refresh_*_figures) discards its pending changes, which those counts already hold.
+-- Each pending row carries its transaction, and the fold finds its own rows through an index on it: the deleted
+-- rows stay in the table's pages until autovacuum comes by, and a fold that scanned the whole table read more of
+-- them with every transaction (catching up 800,000 events: 6 s per 50,000 events at first, 15 s later).
 
 CREATE UNLOGGED TABLE figure_pending_summary (
     department  VARCHAR(20) NOT NULL,
     kind        VARCHAR(40) NOT NULL,
     proposed_on DATE        NOT NULL,
     stage       VARCHAR(40) NOT NULL,
-    sign        SMALLINT    NOT NULL
+    sign        SMALLINT    NOT NULL,
+    transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id()
 );
+CREATE INDEX figure_pending_summary_transaction ON figure_pending_summary (transaction_id);
 
 CREATE UNLOGGED TABLE figure_pending_lifecycle (
     department     VARCHAR(20) NOT NULL,
@@ -28,8 +33,10 @@ CREATE UNLOGGED TABLE figure_pending_lifecycle (
     furthest_stage SMALLINT    NOT NULL,
     closed_on      DATE,
     closed_as      VARCHAR(20),
-    sign           SMALLINT    NOT NULL
+    sign           SMALLINT    NOT NULL,
+    transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id()
 );
+CREATE INDEX figure_pending_lifecycle_transaction ON figure_pending_lifecycle (transaction_id);
 
 CREATE UNLOGGED TABLE figure_pending_stay (
     department       VARCHAR(20) NOT NULL,
@@ -39,11 +46,14 @@ CREATE UNLOGGED TABLE figure_pending_stay (
     entered_on       DATE        NOT NULL,
     left_on          DATE,
     first_in_quarter BOOLEAN     NOT NULL,
-    sign             SMALLINT    NOT NULL
+    sign             SMALLINT    NOT NULL,
+    transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id()
 );
+CREATE INDEX figure_pending_stay_transaction ON figure_pending_stay (transaction_id);
 
--- One row per transaction that has pending changes; inserting it schedules the fold for that transaction's commit.
-CREATE TABLE figure_fold_request (
+-- One row per transaction that has pending changes; inserting it schedules the fold for that transaction's commit,
+-- which deletes it again (unlogged too: no row outlives its transaction).
+CREATE UNLOGGED TABLE figure_fold_request (
     transaction_id xid8 PRIMARY KEY
 );
 
@@ -110,7 +120,7 @@ BEGIN
     PERFORM set_config('partnerships.figures_fold', '', true);
     DELETE FROM figure_fold_request WHERE transaction_id = pg_current_xact_id();
 
-    WITH pending AS (DELETE FROM figure_pending_summary RETURNING *)
+    WITH pending AS (DELETE FROM figure_pending_summary WHERE transaction_id = pg_current_xact_id() RETURNING *)
     INSERT INTO figure_active
     SELECT department, kind, CAST(extract(year FROM proposed_on) AS integer), stage, sum(sign)
     FROM pending
@@ -118,8 +128,8 @@ BEGIN
     ON CONFLICT (department, kind, year, stage)
         DO UPDATE SET partnerships = figure_active.partnerships + EXCLUDED.partnerships;
 
-    WITH lifecycle AS (DELETE FROM figure_pending_lifecycle RETURNING *),
-         stays AS (DELETE FROM figure_pending_stay RETURNING *),
+    WITH lifecycle AS (DELETE FROM figure_pending_lifecycle WHERE transaction_id = pg_current_xact_id() RETURNING *),
+         stays AS (DELETE FROM figure_pending_stay WHERE transaction_id = pg_current_xact_id() RETURNING *),
          conversion AS (
              INSERT INTO figure_conversion
              SELECT department, kind, year, stage_order, sum(entered), sum(went_on)
@@ -179,7 +189,7 @@ CREATE CONSTRAINT TRIGGER figure_fold_at_commit AFTER INSERT ON figure_fold_requ
 CREATE OR REPLACE FUNCTION figure_summary_emptied() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     DELETE FROM figure_active;
-    DELETE FROM figure_pending_summary;
+    DELETE FROM figure_pending_summary WHERE transaction_id = pg_current_xact_id();
     RETURN NULL;
 END $$;
 
@@ -187,7 +197,7 @@ CREATE OR REPLACE FUNCTION figure_lifecycle_emptied() RETURNS trigger LANGUAGE p
 BEGIN
     DELETE FROM figure_conversion;
     UPDATE figure_quarter SET proposed = 0, completed = 0, abandoned = 0;
-    DELETE FROM figure_pending_lifecycle;
+    DELETE FROM figure_pending_lifecycle WHERE transaction_id = pg_current_xact_id();
     RETURN NULL;
 END $$;
 
@@ -195,7 +205,7 @@ CREATE OR REPLACE FUNCTION figure_stay_emptied() RETURNS trigger LANGUAGE plpgsq
 BEGIN
     DELETE FROM figure_stay_length;
     UPDATE figure_quarter SET pilots_started = 0, implementations_started = 0;
-    DELETE FROM figure_pending_stay;
+    DELETE FROM figure_pending_stay WHERE transaction_id = pg_current_xact_id();
     RETURN NULL;
 END $$;
 
@@ -204,12 +214,12 @@ ALTER FUNCTION refresh_active_figures() RENAME TO count_active_figures_from_rows
 ALTER FUNCTION refresh_lifecycle_figures() RENAME TO count_lifecycle_figures_from_rows;
 
 CREATE FUNCTION refresh_active_figures() RETURNS void LANGUAGE sql AS $$
-    DELETE FROM figure_pending_summary;
+    DELETE FROM figure_pending_summary WHERE transaction_id = pg_current_xact_id();
     SELECT count_active_figures_from_rows();
 $$;
 
 CREATE FUNCTION refresh_lifecycle_figures() RETURNS void LANGUAGE sql AS $$
-    DELETE FROM figure_pending_lifecycle;
-    DELETE FROM figure_pending_stay;
+    DELETE FROM figure_pending_lifecycle WHERE transaction_id = pg_current_xact_id();
+    DELETE FROM figure_pending_stay WHERE transaction_id = pg_current_xact_id();
     SELECT count_lifecycle_figures_from_rows();
 $$;

@@ -2,7 +2,7 @@
 --
 -- Why: V8's row triggers each ran an aggregation and an upsert per changed row, 60-90 microseconds a call. A
 -- projection catching up applies hundreds of events per transaction, and each moves the same few hundred cells
--- over and over (catching up 300,000 events took 2.3 times as long with them). Now a row trigger only notes the
+-- over and over (16,000 rows in one statement: 1.4 s with them, 0.09 s without). Now a row trigger only notes the
 -- old row's counted columns (sign -1) and the new row's (sign +1) in a pending table, and asks once per
 -- transaction for a fold: a deferred trigger, at commit, sums everything pending by cell and moves each cell once.
 -- The sums are those V8 computed row by row, so the figures stay exactly what aggregating the rows gives. Other
@@ -16,12 +16,12 @@
 -- them with every transaction (catching up 800,000 events: 6 s per 50,000 events at first, 15 s later).
 
 CREATE UNLOGGED TABLE figure_pending_summary (
-    department  VARCHAR(20) NOT NULL,
-    kind        VARCHAR(40) NOT NULL,
-    proposed_on DATE        NOT NULL,
-    stage       VARCHAR(40) NOT NULL,
-    sign        SMALLINT    NOT NULL,
-    transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id()
+    department     VARCHAR(20) NOT NULL,
+    kind           VARCHAR(40) NOT NULL,
+    proposed_on    DATE        NOT NULL,
+    stage          VARCHAR(40) NOT NULL,
+    sign           SMALLINT    NOT NULL,
+    transaction_id xid8        NOT NULL DEFAULT pg_current_xact_id()
 );
 CREATE INDEX figure_pending_summary_transaction ON figure_pending_summary (transaction_id);
 
@@ -34,7 +34,7 @@ CREATE UNLOGGED TABLE figure_pending_lifecycle (
     closed_on      DATE,
     closed_as      VARCHAR(20),
     sign           SMALLINT    NOT NULL,
-    transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id()
+    transaction_id xid8        NOT NULL DEFAULT pg_current_xact_id()
 );
 CREATE INDEX figure_pending_lifecycle_transaction ON figure_pending_lifecycle (transaction_id);
 
@@ -47,7 +47,7 @@ CREATE UNLOGGED TABLE figure_pending_stay (
     left_on          DATE,
     first_in_quarter BOOLEAN     NOT NULL,
     sign             SMALLINT    NOT NULL,
-    transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id()
+    transaction_id   xid8        NOT NULL DEFAULT pg_current_xact_id()
 );
 CREATE INDEX figure_pending_stay_transaction ON figure_pending_stay (transaction_id);
 

@@ -41,6 +41,16 @@ final class BenchmarkStore {
 
     static final int EVENTS_PER_PARTNERSHIP = 10;
 
+    /** The standalone product's jar ({@code -Dstandalone.jar}); read when a benchmark needs it, not when loaded. */
+    static Path standaloneJar() {
+        return Path.of(System.getProperty("standalone.jar"));
+    }
+
+    /** A store's size rounded down to whole partnerships of {@link #EVENTS_PER_PARTNERSHIP} events. */
+    static int wholePartnerships(int events) {
+        return events - events % EVENTS_PER_PARTNERSHIP;
+    }
+
     private static final String[] TO_OPERATION = {"proposed", "dialogue", "tender", "award", "pilot", "outcome",
             "implementation", "readiness", "lesson", "lesson"};
     private static final String[] STAYS_IN_PILOT = {"proposed", "dialogue", "tender", "award", "pilot", "outcome",

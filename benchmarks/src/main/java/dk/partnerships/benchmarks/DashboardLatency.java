@@ -20,7 +20,7 @@ import java.util.List;
  */
 final class DashboardLatency {
 
-    private static final Path STANDALONE_JAR = Path.of(System.getProperty("standalone.jar"));
+    private static final Path STANDALONE_JAR = BenchmarkStore.standaloneJar();
     private static final List<String> ENDPOINTS = List.of(
             "/api/dashboard/lifecycle",
             "/api/dashboard/lifecycle?department=TMF",
@@ -38,7 +38,7 @@ final class DashboardLatency {
 
     DashboardLatency(Path directory, int events, int requests) {
         this.directory = directory;
-        this.events = events - events % BenchmarkStore.EVENTS_PER_PARTNERSHIP;
+        this.events = BenchmarkStore.wholePartnerships(events);
         this.requests = requests;
     }
 

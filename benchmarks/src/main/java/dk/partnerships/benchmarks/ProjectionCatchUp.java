@@ -33,7 +33,7 @@ import java.util.function.Function;
  */
 final class ProjectionCatchUp {
 
-    private static final Path STANDALONE_JAR = Path.of(System.getProperty("standalone.jar"));
+    private static final Path STANDALONE_JAR = BenchmarkStore.standaloneJar();
 
     /** The tracking processors' batch size (application.yml, axon.eventhandling.processors.*.batch-size). */
     private static final int BATCH = 200;
@@ -43,7 +43,7 @@ final class ProjectionCatchUp {
 
     ProjectionCatchUp(Path directory, int events) {
         this.directory = directory;
-        this.events = events - events % BenchmarkStore.EVENTS_PER_PARTNERSHIP;
+        this.events = BenchmarkStore.wholePartnerships(events);
     }
 
     void run() throws Exception {

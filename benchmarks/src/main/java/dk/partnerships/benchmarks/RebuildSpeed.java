@@ -24,7 +24,7 @@ import java.util.Map;
  */
 final class RebuildSpeed {
 
-    private static final Path STANDALONE_JAR = Path.of(System.getProperty("standalone.jar"));
+    private static final Path STANDALONE_JAR = BenchmarkStore.standaloneJar();
 
     private final Path directory;
     private final int events;
@@ -35,7 +35,7 @@ final class RebuildSpeed {
     RebuildSpeed(Path directory, int events, boolean profile) {
         this.directory = directory;
         this.profile = profile;
-        this.events = events - events % BenchmarkStore.EVENTS_PER_PARTNERSHIP;
+        this.events = BenchmarkStore.wholePartnerships(events);
     }
 
     void run() throws Exception {

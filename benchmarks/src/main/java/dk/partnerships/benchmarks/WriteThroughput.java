@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class WriteThroughput {
 
-    private static final Path STANDALONE_JAR = Path.of(System.getProperty("standalone.jar"));
+    private static final Path STANDALONE_JAR = BenchmarkStore.standaloneJar();
     private static final int[] CLIENTS = {1, 4, 16};
     /**
      * Each client cycles through this many partnerships of its own. Real partnerships carry tens of events, not

@@ -147,19 +147,17 @@ class LifecycleFiguresTest {
      * sessions see the old figures until the commit, and a transaction rolled back leaves them as they were.
      */
     @Test
-    void kept_figures_count_what_a_transaction_committed_whatever_it_did_on_the_way() throws SQLException {
+    void kept_figures_count_what_a_transaction_committed_whatever_it_did_on_the_way() {
         Random random = new Random(SEED + 3);
         List<ProjectedEvent> events = GeneratedPortfolio.interleaved(GeneratedPortfolio.portfolio(random, 120), random);
         int third = events.size() / 3;
         apply(events.subList(0, third));
         Map<String, Object> committed = figuresOf(jdbc).figures(null, null, null);
 
-        DataSource otherSession = new SingleConnectionDataSource(postgres.getDatabase("postgres", "figures").getConnection(), true);
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         transaction.executeWithoutResult(status -> {
             apply(events.subList(third, 2 * third));
-            assertThat(figuresOf(JdbcClient.create(otherSession)).figures(null, null, null))
-                    .as("another session, before the commit").isEqualTo(committed);
+            assertThat(figuresInAnotherSession()).as("another session, before the commit").isEqualTo(committed);
             // Emptied after being changed in this transaction, then filled again.
             projections.forEach(EventProjection::clear);
             apply(events.subList(0, 2 * third));
@@ -233,6 +231,15 @@ class LifecycleFiguresTest {
 
     private static void apply(List<ProjectedEvent> events) {
         projections.forEach(projection -> ProjectionBatch.applyAll(batchJdbc, projection, events));
+    }
+
+    /** The figures as a reader on a connection of its own sees them (closed again afterwards). */
+    private static Map<String, Object> figuresInAnotherSession() {
+        try (java.sql.Connection connection = postgres.getDatabase("postgres", "figures").getConnection()) {
+            return figuresOf(JdbcClient.create(new SingleConnectionDataSource(connection, true))).figures(null, null, null);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static LifecycleFigures figuresOf(JdbcClient client) {

@@ -27,7 +27,9 @@ final class DashboardLatency {
             "/api/dashboard/lifecycle?year=2022&kind=OPI",
             "/api/dashboard/implementation-gap",
             "/api/dashboard/implementation-gap?days=365",
+            "/api/partnerships?limit=50",
             "/api/partnerships?stage=PILOT&department=SUF&limit=100",
+            "/partnerships",
             "/api/lessons?q=borgerinddragelse&department=KFF&limit=20",
             "/dashboard",
             "/gap");

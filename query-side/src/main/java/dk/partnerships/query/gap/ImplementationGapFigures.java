@@ -22,13 +22,19 @@ import java.util.Map;
  *   <li>pilotToImplementationRate: per department, the share of partnerships with a SUCCEEDED pilot that entered
  *       IMPLEMENTATION after it.</li>
  * </ul>
+ * The lists are read through partial indexes, oldest first, up to their limit. The totals of stalled partnerships and
+ * open readiness items, and the rates, are counts the database keeps as the read models change (migration V12), so
+ * the first read after a change reads no more rows than it lists. The kept stalled total counts the partnerships the
+ * lifecycle read model has not closed; the list also asks the summary, which agrees once both have projected the
+ * same events.
  */
 public class ImplementationGapFigures {
 
     /**
      * Since when a partnership has been waiting to be put into operation: its latest successful pilot, or its award
-     * when it never had a pilot. The same expression as the partial index {@code partnership_lifecycle_waiting}
-     * (migration V9), which is what lets PostgreSQL read only the waiting partnerships, oldest first.
+     * when it never had a pilot. The same expression, and the same conditions, as the partial index
+     * {@code partnership_lifecycle_stalled} (migration V12), which is what lets PostgreSQL read only the waiting
+     * partnerships, oldest first.
      */
     private static final String WAITING_SINCE =
             "CASE WHEN pilot_succeeded_on IS NOT NULL THEN pilot_succeeded_on WHEN NOT had_pilot THEN awarded_on END";
@@ -58,10 +64,15 @@ public class ImplementationGapFigures {
         Map<String, Object> gap = new LinkedHashMap<>();
         gap.put("days", days);
         gap.put("today", today);
-        // Closed partnerships (completed, abandoned) are never stalled: the lifecycle's closed_as pre-selects the
-        // open ones through the partial index, the summary's status decides.
-        putLimited(gap, "stalledAfterPilot", jdbc.sql("""
-                        SELECT count(*) OVER () AS total, s.id, s.title, s.department, s.kind, s.stage, s.status,
+        // The totals are kept per date (figure_waiting, migration V12): the list reads only its first rows. Closed
+        // partnerships (completed, abandoned) are never stalled: the lifecycle's closed_as pre-selects the open ones
+        // through the partial index, the summary's status decides. Keep the conditions as the index states them.
+        gap.put("stalledAfterPilotTotal", jdbc.sql("""
+                        SELECT coalesce(sum(partnerships), 0) FROM figure_waiting
+                        WHERE waiting_since <= CAST(:today AS date) - CAST(:days AS integer)""")
+                .param("today", today).param("days", days).query(Long.class).single());
+        gap.put("stalledAfterPilot", jdbc.sql("""
+                        SELECT s.id, s.title, s.department, s.kind, s.stage, s.status,
                                CASE WHEN w.pilot_succeeded_on IS NOT NULL THEN 'pilot-succeeded'
                                     ELSE 'awarded-without-pilot' END AS trigger,
                                w.waiting_since, CAST(:today AS date) - w.waiting_since AS days_waiting
@@ -75,12 +86,13 @@ public class ImplementationGapFigures {
                         ORDER BY w.waiting_since, w.partnership_id
                         LIMIT :limit""")
                 .param("today", today).param("days", days).param("limit", limit)
-                .query((rs, row) -> row(rs, "total", "id", "title", "department", "kind", "stage", "status", "trigger",
+                .query((rs, row) -> row(rs, "id", "title", "department", "kind", "stage", "status", "trigger",
                         "waiting_since:waitingSince", "days_waiting:daysWaiting"))
                 .list());
-        // The oldest open items through the partial index on open items, and their number apart: counting all of them
-        // in the same statement would read every one before the first could be listed.
-        List<Map<String, Object>> openItems = jdbc.sql("""
+        // The total is kept with the active partnerships' figures (figure_active, migration V12).
+        gap.put("openReadinessItemsTotal", jdbc.sql("SELECT coalesce(sum(open_readiness_items), 0) FROM figure_active")
+                .query(Long.class).single());
+        gap.put("openReadinessItems", jdbc.sql("""
                         SELECT s.id, s.title, s.department, s.stage, i.item_id, i.type, i.description, i.owner, i.added_on,
                                CAST(:today AS date) - i.added_on AS days_open
                         FROM partnership_readiness_item i JOIN partnership_summary s ON s.id = i.partnership_id
@@ -90,12 +102,7 @@ public class ImplementationGapFigures {
                 .param("today", today).param("limit", limit)
                 .query((rs, row) -> row(rs, "id:partnershipId", "title", "department", "stage", "item_id:itemId", "type",
                         "description", "owner", "added_on:addedOn", "days_open:daysOpen"))
-                .list();
-        gap.put("openReadinessItemsTotal", openItems.size() < limit ? (long) openItems.size() : jdbc.sql("""
-                        SELECT count(*) FROM partnership_readiness_item i JOIN partnership_summary s ON s.id = i.partnership_id
-                        WHERE i.resolved_on IS NULL AND s.status IN ('ACTIVE', 'ON_HOLD')""")
-                .query(Long.class).single());
-        gap.put("openReadinessItems", openItems);
+                .list());
         putLimited(gap, "abandonedAfterSuccessfulPilot", jdbc.sql("""
                         SELECT count(*) OVER () AS total, s.id, s.title, s.department, s.kind, s.stage,
                                m.pilot_succeeded_on,
@@ -109,13 +116,8 @@ public class ImplementationGapFigures {
                         "pilot_succeeded_on:pilotSucceededOn", "abandoned_on:abandonedOn", "reason"))
                 .list());
         Map<String, BigDecimal> rates = new LinkedHashMap<>();
-        // The lifecycle carries each partnership's department: no join needed.
-        jdbc.sql("""
-                        SELECT department, count(*) AS succeeded,
-                               count(*) FILTER (WHERE implemented_on >= pilot_succeeded_on) AS implemented
-                        FROM partnership_lifecycle
-                        WHERE pilot_succeeded_on IS NOT NULL
-                        GROUP BY department ORDER BY department""")
+        // Kept per department (figure_after_pilot, migration V12).
+        jdbc.sql("SELECT department, succeeded, implemented FROM figure_after_pilot WHERE succeeded > 0 ORDER BY department")
                 .query((rs, row) -> rates.put(rs.getString("department"), BigDecimal.valueOf(rs.getLong("implemented"))
                         .divide(BigDecimal.valueOf(rs.getLong("succeeded")), 2, RoundingMode.HALF_UP)))
                 .list();

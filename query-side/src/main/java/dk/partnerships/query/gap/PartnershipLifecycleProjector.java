@@ -164,7 +164,7 @@ public class PartnershipLifecycleProjector implements EventProjection {
     @Override
     public List<String> readerIndexes() {
         // partnership_stage_stay_open stays: closing a stay finds the open one by it.
-        return List.of("partnership_lifecycle_waiting", "partnership_lifecycle_abandoned_after_pilot");
+        return List.of("partnership_lifecycle_stalled", "partnership_lifecycle_abandoned_after_pilot");
     }
 
     @Override

@@ -64,8 +64,9 @@ public class PartnershipSummaryProjector implements EventProjection {
 
     @Override
     public List<String> readerIndexes() {
-        return List.of("partnership_summary_stage", "partnership_summary_department", "partnership_lesson_partnership",
-                "partnership_lesson_search", "partnership_lesson_tags", "partnership_readiness_item_open");
+        return List.of("partnership_summary_stage", "partnership_summary_department", "partnership_summary_listed",
+                "partnership_lesson_partnership", "partnership_lesson_search", "partnership_lesson_tags",
+                "partnership_readiness_item_open");
     }
 
     @Override
@@ -97,13 +98,17 @@ public class PartnershipSummaryProjector implements EventProjection {
                     "summary", e.summary(), "benefitsExpected", e.benefitsExpected(),
                     "benefitsRealised", e.benefitsRealised(), "evaluatedOn", e.effectiveDate().toString()));
         } else if (payload instanceof ReadinessItemAddedEvent e) {
-            return claim(event, "", """
+            // The row counts its open items (migration V12): the implementation gap's total sums them.
+            return claim(event, ", open_readiness_items = open_readiness_items + 1", """
                     INSERT INTO partnership_readiness_item (partnership_id, item_id, type, description, owner, added_on)
                     SELECT :id, :item, :type, :description, :owner, :on WHERE""" + EXPECTED)
                     .param("item", e.itemId()).param("type", e.type().name())
                     .param("description", e.description()).param("owner", e.owner());
         } else if (payload instanceof ReadinessItemResolvedEvent e) {
-            return claim(event, "", """
+            // Less one only if the item was open (the sub-query sees the table as it was before the statement).
+            return claim(event, """
+                    , open_readiness_items = open_readiness_items - (SELECT count(*) FROM partnership_readiness_item
+                        WHERE partnership_id = :id AND item_id = :item AND resolved_on IS NULL)""", """
                     UPDATE partnership_readiness_item SET resolved_on = :on, resolution_note = :note
                     WHERE partnership_id = :id AND item_id = :item AND""" + EXPECTED)
                     .param("note", e.note()).param("item", e.itemId());

@@ -21,12 +21,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -34,8 +38,8 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard's lifecycle figures come from counts the database keeps as the read model changes (migrations V8,
- * V10).
+ * The dashboard's lifecycle figures, and the implementation gap's totals and rates, come from counts the database
+ * keeps as the read model changes (migrations V8, V10, V12).
  * They must equal, for every combination of filters, the figures aggregated straight from the rows
  * ({@link LifecycleFiguresFromRows}, the computation they replaced), whatever changed the rows: the projection one
  * event at a time or in batches, a projection emptied and filled again, rows deleted and changed by hand (as a
@@ -46,7 +50,8 @@ class LifecycleFiguresTest {
 
     private static final long SEED = Long.getLong("projection.seed", 20261130L);
     private static final Clock TODAY = Clock.fixed(Instant.parse("2026-06-15T10:00:00Z"), ZoneId.of("Europe/Copenhagen"));
-    private static final List<String> KEPT = List.of("partnership_summary", "partnership_lifecycle", "partnership_stage_stay");
+    private static final List<String> KEPT = List.of("partnership_summary", "partnership_readiness_item",
+            "partnership_lifecycle", "partnership_stage_stay");
 
     private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
@@ -225,6 +230,13 @@ class LifecycleFiguresTest {
                 .query(Long.class).single()).isEqualTo(jdbc.sql(
                         "SELECT count(*) FROM partnership_stage_stay WHERE NOT first_in_quarter").query(Long.class).single());
         assertThat(figuresOf(olderJdbc).figures(null, null, null)).isEqualTo(kept);
+        assertThat(jdbc.sql("SELECT count(*) FROM partnership_readiness_item WHERE resolved_on IS NULL")
+                .query(Long.class).single()).as("the portfolio has open readiness items").isPositive();
+        assertGapTotalsAgree(olderJdbc, "after migrating rows that were there before V8");
+        for (int days : GAP_THRESHOLDS) {
+            assertThat(new ImplementationGapFigures(olderJdbc, TODAY).figures(days, 3))
+                    .isEqualTo(new ImplementationGapFigures(jdbc, TODAY).figures(days, 3));
+        }
         assertThat(figuresOf(olderJdbc).figures("TMF", PartnershipKind.values()[0], null))
                 .isEqualTo(new LifecycleFiguresFromRows(olderJdbc, TODAY).compute("TMF", PartnershipKind.values()[0], null));
     }
@@ -267,11 +279,52 @@ class LifecycleFiguresTest {
             assertThat(jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single())
                     .as("%s: %s is empty between transactions", when, table).isZero();
         }
+        assertGapTotalsAgree(jdbc, when);
         Map<String, Object> options = kept.filterOptions();
         assertThat(options.get("departments")).isEqualTo(jdbc.sql(
                 "SELECT DISTINCT department FROM partnership_lifecycle ORDER BY department").query(String.class).list());
         assertThat(options.get("years")).isEqualTo(jdbc.sql("""
                 SELECT DISTINCT CAST(extract(year FROM proposed_on) AS integer) FROM partnership_lifecycle ORDER BY 1 DESC""")
                 .query(Integer.class).list());
+    }
+
+    private static final int[] GAP_THRESHOLDS = {0, 30, 90, 365, 5000};
+
+    /**
+     * The implementation gap's totals and rates, kept (V12), against the rows they count: open readiness items of
+     * partnerships the summary calls active or on hold; not-closed partnerships waiting since a successful pilot (or
+     * an award without a pilot) for at least the threshold and not implemented since; per department, partnerships
+     * with a successful pilot and those implemented on or after it.
+     */
+    private static void assertGapTotalsAgree(JdbcClient client, String when) {
+        LocalDate today = LocalDate.now(TODAY);
+        for (int days : GAP_THRESHOLDS) {
+            Map<String, Object> gap = new ImplementationGapFigures(client, TODAY).figures(days, 2);
+            assertThat(gap.get("stalledAfterPilotTotal")).as("%s: stalled for %d days (seed %d)", when, days, SEED)
+                    .isEqualTo(client.sql("""
+                            SELECT count(*) FROM (
+                                SELECT l.*, CASE WHEN pilot_succeeded_on IS NOT NULL THEN pilot_succeeded_on
+                                                 WHEN NOT had_pilot THEN awarded_on END AS since
+                                FROM partnership_lifecycle l WHERE closed_as IS NULL) waiting
+                            WHERE since <= CAST(:today AS date) - CAST(:days AS integer)
+                              AND (implemented_on IS NULL OR implemented_on < since)""")
+                            .param("today", today).param("days", days).query(Long.class).single());
+            assertThat(gap.get("openReadinessItemsTotal")).as("%s: open readiness items (seed %d)", when, SEED)
+                    .isEqualTo(client.sql("""
+                            SELECT count(*) FROM partnership_readiness_item i
+                                JOIN partnership_summary s ON s.id = i.partnership_id
+                            WHERE i.resolved_on IS NULL AND s.status IN ('ACTIVE', 'ON_HOLD')""")
+                            .query(Long.class).single());
+            Map<String, BigDecimal> rates = new LinkedHashMap<>();
+            client.sql("""
+                            SELECT department, count(*) AS succeeded,
+                                   count(*) FILTER (WHERE implemented_on >= pilot_succeeded_on) AS implemented
+                            FROM partnership_lifecycle WHERE pilot_succeeded_on IS NOT NULL
+                            GROUP BY department ORDER BY department""")
+                    .query((rs, row) -> rates.put(rs.getString("department"), BigDecimal.valueOf(rs.getLong("implemented"))
+                            .divide(BigDecimal.valueOf(rs.getLong("succeeded")), 2, RoundingMode.HALF_UP)))
+                    .list();
+            assertThat(gap.get("pilotToImplementationRate")).as("%s: rates (seed %d)", when, SEED).isEqualTo(rates);
+        }
     }
 }

@@ -31,6 +31,10 @@ final class DashboardLatency {
             "/api/partnerships?stage=PILOT&department=SUF&limit=100",
             "/partnerships",
             "/api/lessons?q=borgerinddragelse&department=KFF&limit=20",
+            "/api/lessons?q=12345",
+            "/api/lessons?limit=20",
+            "/lessons",
+            "/partnerships/new/similar-lessons?title=cykeldata+og+trafiksensorer",
             "/dashboard",
             "/gap");
 
@@ -113,7 +117,8 @@ final class DashboardLatency {
         String id = http.get("/api/partnerships?limit=1").json().get(0).get("id").asString();
         int rounds = Math.max(10, requests / 3);
         System.out.printf("first read after a change (a lesson recorded, then projected), %d rounds each:%n", rounds);
-        for (String endpoint : List.of("/api/dashboard/lifecycle", "/api/dashboard/implementation-gap", "/dashboard")) {
+        for (String endpoint : List.of("/api/dashboard/lifecycle", "/api/dashboard/implementation-gap", "/dashboard",
+                "/gap")) {
             List<Double> millis = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
                 long version = http.post("/api/partnerships/" + id + "/lessons", java.util.Map.of("text", "Ændring " + i))

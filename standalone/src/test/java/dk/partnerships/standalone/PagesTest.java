@@ -214,4 +214,32 @@ class PagesTest extends StandaloneHttpTest {
         assertThat(gap.body()).isEqualTo("\uFEFFpartnershipId,title,department,stage,itemId,type,description,owner,addedOn,daysOpen\r\n");
         assertThat(http.get("/api/dashboard/implementation-gap?format=csv&table=x").code()).isEqualTo("invalid-parameter");
     }
+
+    @Test
+    void the_list_is_read_a_page_at_a_time_newest_first() {
+        for (int i = 0; i < 104; i++) {
+            // Ten proposals per day: newest first, then by id.
+            http.post("/api/partnerships", proposal("Side " + i, "OPP", "BIF", "2024-03-" + String.format("%02d", 1 + i / 10)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                http.get("/api/partnerships?department=BIF&limit=5000").json().size() >= 104);
+        List<String> all = http.get("/api/partnerships?department=BIF&limit=5000").json().findValuesAsString("id");
+
+        String first = http.get("/partnerships?department=BIF").body();
+        String second = http.get("/partnerships?department=BIF&page=2").body();
+        assertThat(rowIds(first)).isEqualTo(all.subList(0, 100));
+        assertThat(rowIds(second)).isEqualTo(all.subList(100, all.size()));
+        assertThat(first).contains("rel=\"next\" href=\"/partnerships?page=2&amp;department=BIF\"").doesNotContain("rel=\"prev\"")
+                .contains("Partnerskab 1–100, nyeste først");
+        assertThat(second).contains("rel=\"prev\" href=\"/partnerships?page=1&amp;department=BIF\"").doesNotContain("rel=\"next\"")
+                .contains("Partnerskab 101–" + all.size());
+        // A page past the end lists nothing and leads back; a page number that does not parse is the first page.
+        assertThat(rowIds(http.get("/partnerships?department=BIF&page=99").body())).isEmpty();
+        assertThat(rowIds(http.get("/partnerships?department=BIF&page=x").body())).isEqualTo(all.subList(0, 100));
+    }
+
+    private static List<String> rowIds(String page) {
+        return java.util.regex.Pattern.compile("<tr data-id=\"([^\"]+)\"").matcher(page).results()
+                .map(match -> match.group(1)).toList();
+    }
 }

@@ -27,6 +27,11 @@ final class PageParameters {
         return year >= 1990 && year <= 2100 ? year : null;
     }
 
+    /** A page number of a list, from 1 (the first page when it does not parse). */
+    static int page(String value) {
+        return value != null && value.matches("[1-9]\\d{0,4}") ? Integer.parseInt(value) : 1;
+    }
+
     static int days(String value) {
         if (value == null || !value.matches("\\d{1,4}")) {
             return DEFAULT_GAP_DAYS;

@@ -31,6 +31,9 @@ import java.util.UUID;
 class PartnershipPages {
 
     /** The forms on a partnership's page, each posted back to the page with {@code action} set to its name. */
+    /** Partnerships per page of the list: a page stays quick to send and read with 100,000 partnerships. */
+    static final int LIST_PAGE_ROWS = 100;
+
     static final List<String> ACTIONS = List.of("stage", "award", "pilot-outcome", "readiness-item", "resolve", "lesson",
             "evaluation", "complete", "hold", "resume", "abandon");
 
@@ -52,7 +55,7 @@ class PartnershipPages {
     @GetMapping("/partnerships")
     String list(@RequestParam(required = false) String stage, @RequestParam(required = false) String status,
                 @RequestParam(required = false) String department, @RequestParam(required = false) String kind,
-                Model model) {
+                @RequestParam(required = false) String page, Model model) {
         Stage stageFilter = PageParameters.enumValue(Stage.class, stage);
         PartnershipStatus statusFilter = PageParameters.enumValue(PartnershipStatus.class, status);
         PartnershipKind kindFilter = PageParameters.enumValue(PartnershipKind.class, kind);
@@ -64,8 +67,18 @@ class PartnershipPages {
         filters.put("kind", kindFilter == null ? null : kindFilter.name());
         model.addAttribute("filters", filters);
         model.addAttribute("filterQuery", PageParameters.query(filters));
-        model.addAttribute("partnerships", partnerships.list(new PartnershipReadRepository.Filter(filters.get("stage"),
-                filters.get("status"), departmentFilter, filters.get("kind"), 1000, 0)));
+        // A page at a time, newest first: one row more than shown says whether there is a next page.
+        int pageNumber = PageParameters.page(page);
+        int offset = (pageNumber - 1) * LIST_PAGE_ROWS;
+        List<Map<String, Object>> rows = partnerships.list(new PartnershipReadRepository.Filter(filters.get("stage"),
+                filters.get("status"), departmentFilter, filters.get("kind"), LIST_PAGE_ROWS + 1, offset));
+        boolean hasNext = rows.size() > LIST_PAGE_ROWS;
+        List<Map<String, Object>> shown = hasNext ? rows.subList(0, LIST_PAGE_ROWS) : rows;
+        model.addAttribute("partnerships", shown);
+        model.addAttribute("page", pageNumber);
+        model.addAttribute("hasNext", hasNext);
+        model.addAttribute("firstRow", offset + 1);
+        model.addAttribute("lastRow", offset + shown.size());
         model.addAttribute("stages", PageParameters.names(Stage.values()));
         model.addAttribute("statuses", PageParameters.names(PartnershipStatus.values()));
         model.addAttribute("kinds", PageParameters.names(PartnershipKind.values()));

@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The lesson search endpoint, and the lessons shown beside a new idea. */
@@ -12,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class LessonSearch {
 
     @Bean
-    SimilarLessons similarLessons(JdbcClient jdbc, JsonMapper json) {
-        return new SimilarLessons(jdbc, json);
+    SimilarLessons similarLessons(JdbcClient jdbc, JsonMapper json, TransactionTemplate transaction) {
+        return new SimilarLessons(jdbc, json, transaction);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,10 +33,12 @@ public class LessonSearchController {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final PlannedForTheirWords planned;
 
-    LessonSearchController(JdbcClient jdbc, JsonMapper json) {
+    LessonSearchController(JdbcClient jdbc, JsonMapper json, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.json = json;
+        this.planned = new PlannedForTheirWords(jdbc, transaction);
     }
 
     @GetMapping
@@ -62,7 +65,7 @@ public class LessonSearchController {
         if (kind != null) {
             conditions.add("s.kind = :kind");
         }
-        return jdbc.sql("SELECT l.lesson_id, l.partnership_id, s.title, s.department, s.kind, l.stage, l.text,"
+        return planned.run(() -> jdbc.sql("SELECT l.lesson_id, l.partnership_id, s.title, s.department, s.kind, l.stage, l.text,"
                         + " l.tags::text AS tags, l.effective_date, l.recorded_at, "
                         + (query == null ? "0" : "ts_rank(" + TEXT + ", " + QUERY + ")") + " AS rank"
                         + " FROM partnership_lesson l JOIN partnership_summary s ON s.id = l.partnership_id"
@@ -74,6 +77,6 @@ public class LessonSearchController {
                 .param("stage", stage == null ? null : stage.name())
                 .param("kind", kind == null ? null : kind.name())
                 .param("limit", limit)
-                .query((rs, row) -> LessonRows.withPartnership(rs, json)).list();
+                .query((rs, row) -> LessonRows.withPartnership(rs, json)).list());
     }
 }

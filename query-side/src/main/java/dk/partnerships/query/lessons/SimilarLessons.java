@@ -1,6 +1,7 @@
 package dk.partnerships.query.lessons;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Arrays;
@@ -20,10 +21,12 @@ public class SimilarLessons {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final PlannedForTheirWords planned;
 
-    SimilarLessons(JdbcClient jdbc, JsonMapper json) {
+    SimilarLessons(JdbcClient jdbc, JsonMapper json, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.json = json;
+        this.planned = new PlannedForTheirWords(jdbc, transaction);
     }
 
     /**
@@ -39,7 +42,7 @@ public class SimilarLessons {
         // its full-text index (V3, V14); only those are ranked. (One condition over the text and the title together
         // could use no index: it computed the search vectors of every lesson and its partnership's title.) The query
         // is a disjunction of words, so a lesson matches the two parts exactly when it matches them joined.
-        return jdbc.sql("""
+        return planned.run(() -> jdbc.sql("""
                         WITH matching AS (
                             SELECT l.lesson_id FROM partnership_lesson l
                             WHERE (to_tsvector('danish', l.text) || to_tsvector('english', l.text)) @@ (%1$s)
@@ -59,7 +62,7 @@ public class SimilarLessons {
                 .param("q", anyWord)
                 .param("department", ownDepartment == null || ownDepartment.isBlank() ? null : ownDepartment)
                 .param("limit", limit)
-                .query((rs, row) -> LessonRows.withPartnership(rs, json)).list();
+                .query((rs, row) -> LessonRows.withPartnership(rs, json)).list());
     }
 
     /** The text's words (letters and digits only, three or more) joined by websearch's {@code or}. */

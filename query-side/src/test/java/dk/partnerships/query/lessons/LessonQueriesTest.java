@@ -15,7 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
@@ -49,6 +51,7 @@ class LessonQueriesTest {
 
     private static EmbeddedPostgres postgres;
     private static JdbcClient jdbc;
+    private static TransactionTemplate transaction;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @BeforeAll
@@ -58,6 +61,7 @@ class LessonQueriesTest {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/readmodel")
                 .table("flyway_history_read_model").load().migrate();
         jdbc = JdbcClient.create(dataSource);
+        transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         Random random = new Random(SEED);
         List<ProjectedEvent> events = new ArrayList<>();
         Instant recordedAt = Instant.parse("2025-01-01T08:00:00Z");
@@ -90,7 +94,7 @@ class LessonQueriesTest {
 
     @Test
     void the_search_answers_what_the_single_statement_search_answered() {
-        LessonSearchController search = new LessonSearchController(jdbc, JSON);
+        LessonSearchController search = new LessonSearchController(jdbc, JSON, transaction);
         Random random = new Random(SEED + 1);
         List<String> queries = new ArrayList<>(WORDS);
         queries.addAll(List.of("borgernes", "sensor", "involving", "Staff", "jura", "data drift", "pilot or energi",
@@ -115,7 +119,7 @@ class LessonQueriesTest {
 
     @Test
     void similar_lessons_are_what_the_single_condition_over_text_and_title_found() {
-        SimilarLessons similar = new SimilarLessons(jdbc, JSON);
+        SimilarLessons similar = new SimilarLessons(jdbc, JSON, transaction);
         Random random = new Random(SEED + 2);
         int found = 0;
         for (int round = 0; round < 40; round++) {

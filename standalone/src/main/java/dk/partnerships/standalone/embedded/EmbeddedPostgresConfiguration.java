@@ -63,6 +63,8 @@ public class EmbeddedPostgresConfiguration {
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(20);
+        // As for an external database (application.yml): no parallel workers for short, index-driven queries.
+        dataSource.setConnectionInitSql("SET max_parallel_workers_per_gather = 0");
         dataSource.setPoolName("embedded-postgres");
         return dataSource;
     }

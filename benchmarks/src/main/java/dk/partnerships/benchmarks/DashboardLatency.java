@@ -109,32 +109,55 @@ final class DashboardLatency {
     }
 
     /**
-     * The figures are shared between readers until the data change (FiguresCache), so the timings above are what
-     * readers see while nothing changes. This is the other case: the first read after each change, which computes
-     * the figures again.
+     * The figures are shared between readers until the data they come from change (FiguresCache), so the timings
+     * above are what readers see while nothing changes. This is the other case: the first read after a change that
+     * makes every figure be computed again — the partnership put on hold and resumed in turn, which moves a counted
+     * column (a lesson would leave the lifecycle figures cached: that case is timed last).
      */
     private void afterEachChange(Http http, JdbcClient jdbc) throws InterruptedException {
         String id = http.get("/api/partnerships?limit=1").json().get(0).get("id").asString();
         int rounds = Math.max(10, requests / 3);
-        System.out.printf("first read after a change (a lesson recorded, then projected), %d rounds each:%n", rounds);
+        System.out.printf("first read after a change (put on hold or resumed, then projected), %d rounds each:%n", rounds);
+        int change = 0;
         for (String endpoint : List.of("/api/dashboard/lifecycle", "/api/dashboard/implementation-gap", "/dashboard",
                 "/gap")) {
             List<Double> millis = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
-                long version = http.post("/api/partnerships/" + id + "/lessons", java.util.Map.of("text", "Ændring " + i))
-                        .json().get("version").asLong();
-                while (jdbc.sql("SELECT version FROM partnership_lifecycle WHERE partnership_id = :id").param("id", id)
-                        .query(Long.class).single() < version) {
-                    Thread.sleep(5);
-                }
-                long start = System.nanoTime();
-                http.get(endpoint);
-                millis.add((System.nanoTime() - start) / 1e6);
+                Http.Response answer = change++ % 2 == 0
+                        ? http.post("/api/partnerships/" + id + "/hold", java.util.Map.of("reason", "Benchmark"))
+                        : http.post("/api/partnerships/" + id + "/resume", java.util.Map.of());
+                millis.add(timeReadAfter(http, jdbc, id, answer, endpoint));
             }
-            millis.sort(null);
-            System.out.printf("%-60s %9.1f %9.1f %9.1f%n", endpoint + " (after a change)", Benchmarks.percentile(millis, 50),
-                    Benchmarks.percentile(millis, 95), millis.get(millis.size() - 1));
+            print(endpoint + " (after a change)", millis);
         }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            Http.Response answer = http.post("/api/partnerships/" + id + "/lessons", java.util.Map.of("text", "Ændring " + i));
+            millis.add(timeReadAfter(http, jdbc, id, answer, "/api/dashboard/lifecycle"));
+        }
+        print("/api/dashboard/lifecycle (after a lesson)", millis);
+    }
+
+    /** Waits until the change is projected, then times one read of the endpoint. */
+    private static double timeReadAfter(Http http, JdbcClient jdbc, String id, Http.Response change, String endpoint)
+            throws InterruptedException {
+        if (change.status() >= 300) {
+            throw new IllegalStateException("the change was refused: " + change.body());
+        }
+        long version = change.json().get("version").asLong();
+        while (jdbc.sql("SELECT version FROM partnership_lifecycle WHERE partnership_id = :id").param("id", id)
+                .query(Long.class).single() < version) {
+            Thread.sleep(5);
+        }
+        long start = System.nanoTime();
+        http.get(endpoint);
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static void print(String label, List<Double> millis) {
+        millis.sort(null);
+        System.out.printf("%-60s %9.1f %9.1f %9.1f%n", label, Benchmarks.percentile(millis, 50),
+                Benchmarks.percentile(millis, 95), millis.get(millis.size() - 1));
     }
 
 }

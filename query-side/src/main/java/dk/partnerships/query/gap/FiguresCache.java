@@ -38,9 +38,13 @@ final class FiguresCache {
         }
     };
 
-    FiguresCache(JdbcClient jdbc, Clock clock) {
+    private final List<String> watched;
+
+    /** @param watched the change counters ({@code read_model_change}) the figures depend on */
+    FiguresCache(JdbcClient jdbc, Clock clock, List<String> watched) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.watched = List.copyOf(watched);
     }
 
     /** The figures for {@code key} (the filters), computed by {@code compute} when anything changed since. */
@@ -61,9 +65,11 @@ final class FiguresCache {
         return figures;
     }
 
-    /** The read models' change counters, e.g. {@code 1042,1042}. */
+    /** The watched change counters, e.g. {@code 1042,1042}. */
     private String position() {
-        return jdbc.sql("SELECT string_agg(changes::text, ',' ORDER BY read_model) FROM read_model_change")
-                .query(String.class).single();
+        return jdbc.sql("""
+                        SELECT string_agg(changes::text, ',' ORDER BY read_model) FROM read_model_change
+                        WHERE read_model IN (:watched)""")
+                .param("watched", watched).query(String.class).single();
     }
 }

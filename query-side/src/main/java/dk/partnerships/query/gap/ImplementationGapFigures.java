@@ -47,7 +47,9 @@ public class ImplementationGapFigures {
     ImplementationGapFigures(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.cache = new FiguresCache(jdbc, clock);
+        // The lists show rows of the summary and the lifecycle read models; the totals are kept figures.
+        this.cache = new FiguresCache(jdbc, clock,
+                List.of("partnership-summaries", "partnership-lifecycle", "dashboard-figures"));
     }
 
     /**

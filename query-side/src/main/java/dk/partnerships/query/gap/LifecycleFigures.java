@@ -68,7 +68,9 @@ public class LifecycleFigures {
     LifecycleFigures(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.cache = new FiguresCache(jdbc, clock);
+        // Computed from the kept figures alone: only their own counter matters (V15), so a lesson recorded or a
+        // history entry leaves the cached figures in place.
+        this.cache = new FiguresCache(jdbc, clock, List.of("dashboard-figures"));
     }
 
     /** The figures for these filters; computed again only after the database changed (see {@link FiguresCache}). */

@@ -206,6 +206,55 @@ class LifecycleFiguresTest {
         assertEveryFilterAgrees("after a rollback");
     }
 
+    /**
+     * Readers share computed figures until a figure may have moved (V15's counter): a lesson leaves them in place,
+     * and whatever moves a count — a projected stage move, emptying, counting again, a change by hand — makes the
+     * next reader see the rows' figures, never the ones it kept.
+     */
+    @Test
+    void shared_figures_are_computed_again_exactly_when_a_figure_may_have_moved() {
+        Random random = new Random(SEED + 4);
+        List<ProjectedEvent> events = GeneratedPortfolio.interleaved(GeneratedPortfolio.portfolio(random, 60), random);
+        LifecycleFigures shared = figuresOf(jdbc);
+        int half = events.size() / 2;
+        apply(events.subList(0, half));
+        assertThat(shared.figures(null, null, null)).isEqualTo(figuresOf(jdbc).figures(null, null, null));
+
+        long before = figuresChanges();
+        apply(events.subList(half, events.size()));
+        assertThat(figuresChanges()).as("the rest of the portfolio moves figures").isGreaterThan(before);
+        assertThat(shared.figures(null, null, null)).isEqualTo(figuresOf(jdbc).figures(null, null, null));
+
+        before = figuresChanges();
+        ProjectedEvent last = events.stream().filter(e -> e.partnershipId().equals("p-1"))
+                .reduce((first, second) -> second).orElseThrow();
+        apply(List.of(new ProjectedEvent(new dk.partnerships.events.LessonRecordedEvent("p-1", "lesson-shared",
+                "Noget lært", List.of(), dk.partnerships.events.Stage.IDEA, java.time.LocalDate.of(2025, 1, 1)),
+                last.sequence() + 1, java.time.Instant.parse("2026-01-01T00:00:00Z"), Map.of())));
+        assertThat(jdbc.sql("SELECT count(*) FROM partnership_lesson WHERE lesson_id = 'lesson-shared'")
+                .query(Long.class).single()).isOne();
+        assertThat(figuresChanges()).as("a lesson moves no figure").isEqualTo(before);
+
+        jdbc.sql("UPDATE partnership_summary SET stage = 'PILOT', status = 'ACTIVE' WHERE id IN ('p-2', 'p-3')").update();
+        assertThat(shared.figures(null, null, null)).isEqualTo(figuresOf(jdbc).figures(null, null, null));
+        jdbc.sql("SET partnerships.figures = 'deferred'").update();
+        try {
+            jdbc.sql("UPDATE partnership_lifecycle SET reached_stages = 1, furthest_stage = 0").update();
+            jdbc.sql("SELECT refresh_lifecycle_figures()").query().singleRow();
+        } finally {
+            jdbc.sql("RESET partnerships.figures").update();
+        }
+        assertThat(shared.figures(null, null, null)).isEqualTo(figuresOf(jdbc).figures(null, null, null));
+        projections.forEach(EventProjection::clear);
+        assertThat(shared.figures(null, null, null)).isEqualTo(figuresOf(jdbc).figures(null, null, null));
+        assertThat(jdbc.sql("SELECT coalesce(sum(partnerships), 0) FROM figure_active").query(Long.class).single()).isZero();
+    }
+
+    private static long figuresChanges() {
+        return jdbc.sql("SELECT changes FROM read_model_change WHERE read_model = 'dashboard-figures'")
+                .query(Long.class).single();
+    }
+
     @Test
     void the_migration_counts_the_rows_that_were_there_before_it() throws SQLException {
         Random random = new Random(SEED + 2);

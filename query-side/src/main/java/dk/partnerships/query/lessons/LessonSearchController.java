@@ -27,18 +27,14 @@ import java.util.Map;
 @RequestMapping(path = "/api/lessons", produces = MediaType.APPLICATION_JSON_VALUE)
 public class LessonSearchController {
 
-    /** A lesson's text as searched: the expression of the full-text index partnership_lesson_search (V3). */
-    private static final String TEXT = "to_tsvector('danish', l.text) || to_tsvector('english', l.text)";
-    private static final String QUERY = "websearch_to_tsquery('danish', :q) || websearch_to_tsquery('english', :q)";
-
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final PlannedForTheirWords planned;
+    private final LessonTextSearch textSearch;
 
     LessonSearchController(JdbcClient jdbc, JsonMapper json, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.json = json;
-        this.planned = new PlannedForTheirWords(jdbc, transaction);
+        this.textSearch = new LessonTextSearch(jdbc, transaction);
     }
 
     @GetMapping
@@ -54,7 +50,7 @@ public class LessonSearchController {
         // Without a query the newest come first, read in the order of partnership_lesson_recent (V14).
         List<String> conditions = new java.util.ArrayList<>();
         if (query != null) {
-            conditions.add("((" + TEXT + ") @@ (" + QUERY + ") OR l.tags @> jsonb_build_array(lower(:q)))");
+            conditions.add("((" + LessonTextSearch.TEXT + ") @@ (" + LessonTextSearch.QUERY + ") OR l.tags @> jsonb_build_array(lower(:q)))");
         }
         if (department != null) {
             conditions.add("s.department = :department");
@@ -65,9 +61,9 @@ public class LessonSearchController {
         if (kind != null) {
             conditions.add("s.kind = :kind");
         }
-        return planned.run(() -> jdbc.sql("SELECT l.lesson_id, l.partnership_id, s.title, s.department, s.kind, l.stage, l.text,"
+        return textSearch.run(() -> jdbc.sql("SELECT l.lesson_id, l.partnership_id, s.title, s.department, s.kind, l.stage, l.text,"
                         + " l.tags::text AS tags, l.effective_date, l.recorded_at, "
-                        + (query == null ? "0" : "ts_rank(" + TEXT + ", " + QUERY + ")") + " AS rank"
+                        + (query == null ? "0" : "ts_rank(" + LessonTextSearch.TEXT + ", " + LessonTextSearch.QUERY + ")") + " AS rank"
                         + " FROM partnership_lesson l JOIN partnership_summary s ON s.id = l.partnership_id"
                         + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
                         + (query == null ? " ORDER BY" : " ORDER BY rank DESC,")

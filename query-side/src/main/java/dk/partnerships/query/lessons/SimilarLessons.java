@@ -17,16 +17,15 @@ import java.util.stream.Collectors;
 public class SimilarLessons {
 
     private static final int MAX_WORDS = 40;
-    private static final String QUERY = "websearch_to_tsquery('danish', :q) || websearch_to_tsquery('english', :q)";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final PlannedForTheirWords planned;
+    private final LessonTextSearch textSearch;
 
     SimilarLessons(JdbcClient jdbc, JsonMapper json, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.json = json;
-        this.planned = new PlannedForTheirWords(jdbc, transaction);
+        this.textSearch = new LessonTextSearch(jdbc, transaction);
     }
 
     /**
@@ -42,23 +41,22 @@ public class SimilarLessons {
         // its full-text index (V3, V14); only those are ranked. (One condition over the text and the title together
         // could use no index: it computed the search vectors of every lesson and its partnership's title.) The query
         // is a disjunction of words, so a lesson matches the two parts exactly when it matches them joined.
-        return planned.run(() -> jdbc.sql("""
+        return textSearch.run(() -> jdbc.sql("""
                         WITH matching AS (
                             SELECT l.lesson_id FROM partnership_lesson l
-                            WHERE (to_tsvector('danish', l.text) || to_tsvector('english', l.text)) @@ (%1$s)
+                            WHERE (%1$s) @@ (%2$s)
                             UNION
                             SELECT l.lesson_id
                             FROM partnership_summary s JOIN partnership_lesson l ON l.partnership_id = s.id
-                            WHERE to_tsvector('danish', s.title) @@ (%1$s))
+                            WHERE to_tsvector('danish', s.title) @@ (%2$s))
                         SELECT l.lesson_id, l.partnership_id, s.title, s.department, s.kind, l.stage, l.text,
                                l.tags::text AS tags, l.effective_date, l.recorded_at,
-                               ts_rank(to_tsvector('danish', l.text) || to_tsvector('english', l.text)
-                                           || to_tsvector('danish', s.title), %1$s) AS rank
+                               ts_rank(%1$s || to_tsvector('danish', s.title), %2$s) AS rank
                         FROM matching m JOIN partnership_lesson l ON l.lesson_id = m.lesson_id
                              JOIN partnership_summary s ON s.id = l.partnership_id
                         WHERE CAST(:department AS text) IS NULL OR s.department <> :department
                         ORDER BY rank DESC, l.recorded_at DESC, l.lesson_id
-                        LIMIT :limit""".formatted(QUERY))
+                        LIMIT :limit""".formatted(LessonTextSearch.TEXT, LessonTextSearch.QUERY))
                 .param("q", anyWord)
                 .param("department", ownDepartment == null || ownDepartment.isBlank() ? null : ownDepartment)
                 .param("limit", limit)

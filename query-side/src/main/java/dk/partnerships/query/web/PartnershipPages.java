@@ -30,10 +30,10 @@ import java.util.UUID;
 @Controller
 class PartnershipPages {
 
-    /** The forms on a partnership's page, each posted back to the page with {@code action} set to its name. */
     /** Partnerships per page of the list: a page stays quick to send and read with 100,000 partnerships. */
     static final int LIST_PAGE_ROWS = 100;
 
+    /** The forms on a partnership's page, each posted back to the page with {@code action} set to its name. */
     static final List<String> ACTIONS = List.of("stage", "award", "pilot-outcome", "readiness-item", "resolve", "lesson",
             "evaluation", "complete", "hold", "resume", "abandon");
 

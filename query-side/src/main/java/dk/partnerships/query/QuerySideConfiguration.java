@@ -49,10 +49,7 @@ public class QuerySideConfiguration {
     /** The read tables, migrated with their own history table, apart from the event store's. */
     @Bean(initMethod = "migrate")
     Flyway readModelFlyway(DataSource dataSource) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/readmodel")
-                .table("flyway_history_read_model")
+        return dk.partnerships.query.projection.ReadModelMigrations.configure(dataSource)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load();

@@ -1,6 +1,5 @@
 package dk.partnerships.query.projection;
 
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -38,8 +37,8 @@ public class ScratchSchema implements AutoCloseable {
         this.dataSource = dataSource;
         this.schema = schema;
         execute(dataSource, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema).createSchemas(true)
-                .locations("classpath:db/readmodel").table("flyway_history_read_model").load().migrate();
+        ReadModelMigrations.configure(dataSource).schemas(schema).defaultSchema(schema).createSchemas(true)
+                .load().migrate();
     }
 
     /**

@@ -1,12 +1,12 @@
 package dk.partnerships.query.gap;
 
+import dk.partnerships.query.projection.ReadModelMigrations;
 import dk.partnerships.query.partnership.PartnershipSummaryProjector;
 import dk.partnerships.query.projection.EventProjection;
 import dk.partnerships.query.projection.GeneratedPortfolio;
 import dk.partnerships.query.projection.ProjectedEvent;
 import dk.partnerships.query.projection.ProjectionBatch;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,8 +45,7 @@ class ImplementationGapFiguresTest {
     static void startPostgres() throws IOException, SQLException {
         postgres = EmbeddedPostgres.builder().start();
         DataSource dataSource = new SingleConnectionDataSource(postgres.getPostgresDatabase().getConnection(), true);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/readmodel")
-                .table("flyway_history_read_model").load().migrate();
+        ReadModelMigrations.migrate(dataSource);
         jdbc = JdbcClient.create(dataSource);
         NamedParameterJdbcTemplate batchJdbc = new NamedParameterJdbcTemplate(dataSource);
         List<EventProjection> projections = List.of(new PartnershipSummaryProjector(jdbc, JsonMapper.builder().build()),

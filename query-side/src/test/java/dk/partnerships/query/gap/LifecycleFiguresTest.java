@@ -1,5 +1,6 @@
 package dk.partnerships.query.gap;
 
+import dk.partnerships.query.projection.ReadModelMigrations;
 import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.query.partnership.PartnershipSummaryProjector;
 import dk.partnerships.query.projection.EventProjection;
@@ -7,7 +8,6 @@ import dk.partnerships.query.projection.GeneratedPortfolio;
 import dk.partnerships.query.projection.ProjectedEvent;
 import dk.partnerships.query.projection.ProjectionBatch;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,8 +63,7 @@ class LifecycleFiguresTest {
     static void startPostgres() throws IOException, SQLException {
         postgres = EmbeddedPostgres.builder().start();
         dataSource = database("figures");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/readmodel")
-                .table("flyway_history_read_model").load().migrate();
+        ReadModelMigrations.migrate(dataSource);
         jdbc = JdbcClient.create(dataSource);
         batchJdbc = new NamedParameterJdbcTemplate(dataSource);
         projections = List.of(new PartnershipSummaryProjector(jdbc, JsonMapper.builder().build()),
@@ -263,8 +262,7 @@ class LifecycleFiguresTest {
 
         // A read model as it stood before V8: the same rows, migrated afterwards.
         DataSource older = database("before_v8");
-        Flyway.configure().dataSource(older).locations("classpath:db/readmodel").table("flyway_history_read_model")
-                .target("7").load().migrate();
+        ReadModelMigrations.configure(older).target("7").load().migrate();
         JdbcClient olderJdbc = JdbcClient.create(older);
         for (String table : KEPT) {
             String rows = jdbc.sql("SELECT coalesce(json_agg(t), '[]')::text FROM " + table + " t").query(String.class).single();
@@ -272,8 +270,7 @@ class LifecycleFiguresTest {
             olderJdbc.sql("INSERT INTO " + table + " SELECT * FROM json_populate_recordset(NULL::" + table
                     + ", CAST(:rows AS json))").param("rows", rows).update();
         }
-        Flyway.configure().dataSource(older).locations("classpath:db/readmodel").table("flyway_history_read_model")
-                .load().migrate();
+        ReadModelMigrations.migrate(older);
 
         assertThat(olderJdbc.sql("SELECT count(*) FROM partnership_stage_stay WHERE NOT first_in_quarter")
                 .query(Long.class).single()).isEqualTo(jdbc.sql(

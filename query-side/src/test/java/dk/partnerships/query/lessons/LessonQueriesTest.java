@@ -1,5 +1,6 @@
 package dk.partnerships.query.lessons;
 
+import dk.partnerships.query.projection.ReadModelMigrations;
 import dk.partnerships.events.LessonRecordedEvent;
 import dk.partnerships.events.PartnershipEvent;
 import dk.partnerships.events.PartnershipKind;
@@ -9,7 +10,6 @@ import dk.partnerships.query.partnership.PartnershipSummaryProjector;
 import dk.partnerships.query.projection.ProjectedEvent;
 import dk.partnerships.query.projection.ProjectionBatch;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,8 +58,7 @@ class LessonQueriesTest {
     static void projectCorpus() throws IOException, SQLException {
         postgres = EmbeddedPostgres.builder().start();
         DataSource dataSource = new SingleConnectionDataSource(postgres.getPostgresDatabase().getConnection(), true);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/readmodel")
-                .table("flyway_history_read_model").load().migrate();
+        ReadModelMigrations.migrate(dataSource);
         jdbc = JdbcClient.create(dataSource);
         transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         Random random = new Random(SEED);

@@ -1,5 +1,6 @@
 package dk.partnerships.query.partnership;
 
+import dk.partnerships.query.projection.ReadModelMigrations;
 import dk.partnerships.events.AwardRecordedEvent;
 import dk.partnerships.events.LessonRecordedEvent;
 import dk.partnerships.events.PartnershipEvent;
@@ -15,7 +16,6 @@ import dk.partnerships.events.StageSkippedEvent;
 import dk.partnerships.query.projection.ProjectedEvent;
 import dk.partnerships.query.projection.ProjectionBatch;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,8 +52,7 @@ class PartnershipSummaryProjectorTest {
     @BeforeAll
     static void startPostgres() throws IOException {
         postgres = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/readmodel")
-                .table("flyway_history_read_model").load().migrate();
+        ReadModelMigrations.migrate(postgres.getPostgresDatabase());
         jdbc = JdbcClient.create(postgres.getPostgresDatabase());
         JsonMapper json = JsonMapper.builder().build();
         projector = new PartnershipSummaryProjector(jdbc, json);

@@ -9,7 +9,6 @@ import dk.partnerships.query.gap.PartnershipLifecycleProjector;
 import dk.partnerships.query.history.PartnershipHistoryProjector;
 import dk.partnerships.query.partnership.PartnershipSummaryProjector;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,8 +62,7 @@ class ProjectionBatchTest {
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/readmodel")
-                    .table("flyway_history_read_model").load().migrate();
+            ReadModelMigrations.migrate(dataSource);
             JdbcClient jdbc = JdbcClient.create(dataSource);
             return new Target(dataSource, jdbc, new NamedParameterJdbcTemplate(dataSource),
                     new TransactionTemplate(new DataSourceTransactionManager(dataSource)),

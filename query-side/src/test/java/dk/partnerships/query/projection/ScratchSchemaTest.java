@@ -4,7 +4,6 @@ import dk.partnerships.query.gap.PartnershipLifecycleProjector;
 import dk.partnerships.query.history.PartnershipHistoryProjector;
 import dk.partnerships.query.partnership.PartnershipSummaryProjector;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +32,7 @@ class ScratchSchemaTest {
     static void startPostgres() throws IOException {
         postgres = EmbeddedPostgres.builder().start();
         dataSource = postgres.getPostgresDatabase();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/readmodel")
-                .table("flyway_history_read_model").load().migrate();
+        ReadModelMigrations.migrate(dataSource);
         jdbc = JdbcClient.create(dataSource);
         projections = List.of(new PartnershipSummaryProjector(jdbc, JsonMapper.builder().build()),
                 new PartnershipHistoryProjector(jdbc), new PartnershipLifecycleProjector(jdbc));

@@ -24,6 +24,10 @@ class ProjectionRebuildTest extends StandaloneHttpTest {
                 FROM partnership_summary s ORDER BY s.id""").query().listOfRows();
     }
 
+    private List<String> lessonsFound(String word) {
+        return http.get("/api/lessons?q=" + word).json().findValuesAsString("lessonId");
+    }
+
     private long eventsInStore() {
         return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
     }
@@ -42,8 +46,16 @@ class ProjectionRebuildTest extends StandaloneHttpTest {
         // Damage the read model by hand: only a real rebuild from the events can bring the row back.
         assertThat(jdbc.sql("UPDATE partnership_summary SET title = 'tampered' WHERE stage = 'MARKET_DIALOGUE'").update())
                 .isEqualTo(2);
+        Map<String, Object> aLesson = jdbc.sql("SELECT lesson_id, text FROM partnership_lesson ORDER BY lesson_id LIMIT 1")
+                .query().singleRow();
+        // Its longest word written in a-z only (a plain query string).
+        String word = java.util.Arrays.stream(aLesson.get("text").toString().toLowerCase(java.util.Locale.ROOT)
+                        .split("[^\\p{L}]+")).filter(w -> w.matches("[a-z]+"))
+                .max(java.util.Comparator.comparingInt(String::length)).orElseThrow();
+        assertThat(lessonsFound(word)).contains(aLesson.get("lesson_id").toString());
         int lessons = jdbc.sql("DELETE FROM partnership_lesson").update();
         assertThat(lessons).isPositive();
+        assertThat(lessonsFound(word)).isEmpty();
         jdbc.sql("""
                 INSERT INTO partnership_readiness_item (partnership_id, item_id, type, description, owner, added_on)
                 SELECT id, 'invented-by-hand', 'COMPETENCE', 'Not in any event', 'Nobody', DATE '2026-01-01'
@@ -79,6 +91,8 @@ class ProjectionRebuildTest extends StandaloneHttpTest {
         JsonNode changed = progress.get("liveRowsChanged");
         assertThat(changed.get("partnership_summary").toString()).isEqualTo("{\"deleted\":0,\"updated\":2,\"inserted\":0}");
         assertThat(changed.get("partnership_lesson").get("inserted").asInt()).isEqualTo(lessons);
+        // The lessons are searchable again: the live table computed their search vectors (V16) as they were copied.
+        assertThat(lessonsFound(word)).contains(aLesson.get("lesson_id").toString());
         assertThat(changed.get("partnership_readiness_item").toString())
                 .isEqualTo("{\"deleted\":1,\"updated\":0,\"inserted\":0}");
         // ...and are counted again after the copy, which deferred them: the figures are the ones before the damage.

@@ -157,7 +157,8 @@ public class PartnershipReadRepository {
 
     private List<Map<String, Object>> lessons(String id) {
         return new ArrayList<>(jdbc.sql("""
-                        SELECT * FROM partnership_lesson WHERE partnership_id = :id ORDER BY recorded_at, lesson_id""")
+                        SELECT lesson_id, text, tags, stage, effective_date, recorded_at FROM partnership_lesson
+                        WHERE partnership_id = :id ORDER BY recorded_at, lesson_id""")
                 .param("id", id)
                 .query((rs, row) -> LessonRows.lesson(rs, json)).list());
     }

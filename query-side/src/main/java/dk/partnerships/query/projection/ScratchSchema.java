@@ -45,8 +45,10 @@ public class ScratchSchema implements AutoCloseable {
      * Makes the copy cheap to fill, for a copy whose rows are only compared or copied into the live tables: its
      * tables become unlogged (no write-ahead log; after a crash a rebuild starts again anyway), lose their foreign
      * keys (the projections write parents first; the live tables check again when the rows are copied in), their
-     * triggers and the indexes only readers use. Primary keys and unique constraints stay: the projections'
-     * statements rely on them. An index name that does not exist fails here, so a renamed index is noticed rather
+     * triggers, the indexes only readers use and their generated columns' expressions (the column stays, empty: the
+     * live table computes its own value from the copied columns, so computing it here too would be wasted — a
+     * lesson's search vector, V16). Primary keys and unique constraints stay: the projections' statements rely on
+     * them. An index name that does not exist fails here, so a renamed index is noticed rather
      * than kept by mistake.
      */
     public void prepareForBulkWriting(List<String> tables, List<String> readerIndexes) {
@@ -71,6 +73,12 @@ public class ScratchSchema implements AutoCloseable {
             // Triggers keep figures derived from these rows (V8); the copy's figures are never read, and the copy
             // into the live tables counts the live figures again (EventProjection.recountAfterBulkCopy).
             jdbc.sql("ALTER TABLE " + schema + "." + table + " DISABLE TRIGGER USER").update();
+            for (String generated : names(jdbc, """
+                    SELECT attname FROM pg_attribute WHERE attrelid = CAST(:table AS regclass) AND attnum > 0
+                    AND NOT attisdropped AND attgenerated <> '' ORDER BY attnum""", schema + "." + table)) {
+                jdbc.sql("ALTER TABLE " + schema + "." + table + " ALTER COLUMN " + generated + " DROP EXPRESSION")
+                        .update();
+            }
         }
     }
 
@@ -101,17 +109,30 @@ public class ScratchSchema implements AutoCloseable {
 
     /**
      * Rows that differ between the live table and its scratch copy, both ways (PostgreSQL's EXCEPT compares whole
-     * rows, every column).
+     * rows: every column but the generated ones, which follow from the others).
      */
     public List<Map<String, Object>> differences(String table, int limit) {
         requireName(table);
         JdbcClient live = JdbcClient.create(dataSource);
+        String columns = String.join(", ", storedColumns(live, table));
         List<Map<String, Object>> differences = new ArrayList<>();
-        differences.addAll(live.sql("SELECT 'only-in-live' AS difference, t.* FROM (SELECT * FROM public." + table
-                + " EXCEPT SELECT * FROM " + schema + "." + table + ") t LIMIT " + limit).query().listOfRows());
-        differences.addAll(live.sql("SELECT 'only-in-rebuild' AS difference, t.* FROM (SELECT * FROM " + schema + "."
-                + table + " EXCEPT SELECT * FROM public." + table + ") t LIMIT " + limit).query().listOfRows());
+        differences.addAll(live.sql("SELECT 'only-in-live' AS difference, t.* FROM (SELECT " + columns + " FROM public."
+                + table + " EXCEPT SELECT " + columns + " FROM " + schema + "." + table + ") t LIMIT " + limit)
+                .query().listOfRows());
+        differences.addAll(live.sql("SELECT 'only-in-rebuild' AS difference, t.* FROM (SELECT " + columns + " FROM "
+                + schema + "." + table + " EXCEPT SELECT " + columns + " FROM public." + table + ") t LIMIT " + limit)
+                .query().listOfRows());
         return differences;
+    }
+
+    /**
+     * The live table's columns that hold values of their own, in order: not its generated ones, which PostgreSQL
+     * refuses values for and computes from the others (and which the scratch copy leaves empty).
+     */
+    private static List<String> storedColumns(JdbcClient catalog, String table) {
+        return names(catalog, """
+                SELECT attname FROM pg_attribute WHERE attrelid = CAST(:table AS regclass) AND attnum > 0
+                AND NOT attisdropped AND attgenerated = '' ORDER BY attnum""", "public." + table);
     }
 
     /** How many live rows the copy removed, changed and added, per table. */
@@ -135,9 +156,7 @@ public class ScratchSchema implements AutoCloseable {
         Map<String, List<String>> columns = new java.util.LinkedHashMap<>();
         Map<String, List<String>> keys = new java.util.LinkedHashMap<>();
         for (String table : tablesParentsFirst) {
-            columns.put(table, names(catalog, """
-                    SELECT attname FROM pg_attribute WHERE attrelid = CAST(:table AS regclass) AND attnum > 0
-                    AND NOT attisdropped ORDER BY attnum""", "public." + table));
+            columns.put(table, storedColumns(catalog, table));
             keys.put(table, names(catalog, """
                     SELECT a.attname FROM pg_index i JOIN pg_attribute a
                     ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
@@ -174,7 +193,8 @@ public class ScratchSchema implements AutoCloseable {
                     if (!assignments.isEmpty()) {
                         counts.get(table)[1] = statement.executeUpdate("UPDATE public." + table + " l SET "
                                 + assignments + " FROM " + schema + "." + table + " s WHERE " + sameKey(keys.get(table))
-                                + " AND CAST(s AS text) IS DISTINCT FROM CAST(l AS text)");
+                                + " AND CAST(" + row("s", columns.get(table)) + " AS text) IS DISTINCT FROM CAST("
+                                + row("l", columns.get(table)) + " AS text)");
                     }
                     // The rows the live table lacks, found by its primary key as each is inserted; into an empty
                     // table, all of them without looking. (Not by an anti-join with the live table: planned while
@@ -184,8 +204,10 @@ public class ScratchSchema implements AutoCloseable {
                     try (ResultSet rows = statement.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM public." + table + ")")) {
                         empty = rows.next() && rows.getBoolean(1);
                     }
-                    counts.get(table)[2] = statement.executeUpdate("INSERT INTO public." + table + " SELECT s.* FROM "
-                            + schema + "." + table + " s" + (empty ? "" : " ON CONFLICT ("
+                    String columnList = String.join(", ", columns.get(table));
+                    counts.get(table)[2] = statement.executeUpdate("INSERT INTO public." + table + " (" + columnList
+                            + ") SELECT " + columnList + " FROM " + schema + "." + table + " s"
+                            + (empty ? "" : " ON CONFLICT ("
                             + String.join(", ", keys.get(table)) + ") DO NOTHING"));
                     if (counts.get(table)[2] > 0) {
                         // The rows just inserted count in this transaction's statistics only after ANALYZE. Without
@@ -216,6 +238,11 @@ public class ScratchSchema implements AutoCloseable {
         List<String> names = catalog.sql(sql).param("table", table).query(String.class).list();
         names.forEach(ScratchSchema::requireName);
         return names;
+    }
+
+    /** The columns of a table aliased {@code alias} as one row value, to compare rows by their text form. */
+    private static String row(String alias, List<String> columns) {
+        return "ROW(" + String.join(", ", columns.stream().map(column -> alias + "." + column).toList()) + ")";
     }
 
     private static String sameKey(List<String> key) {

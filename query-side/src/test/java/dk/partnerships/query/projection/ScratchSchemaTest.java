@@ -64,6 +64,9 @@ class ScratchSchemaTest {
                     .contains("partnership_summary_pkey", "partnership_lesson_pkey", "partnership_event_log_pkey",
                             "partnership_stage_stay_open");
             assertThat(indexes("public")).containsAll(readerIndexes);
+            // A lesson's search vector is left for the live table to compute as the rows are copied in.
+            assertThat(generated("scratch_test", "partnership_lesson", "search_vector")).isEmpty();
+            assertThat(generated("public", "partnership_lesson", "search_vector")).isEqualTo("s");
         }
         assertThat(jdbc.sql("SELECT count(*) FROM pg_namespace WHERE nspname = 'scratch_test'").query(Long.class)
                 .single()).as("the copy is dropped when closed").isZero();
@@ -76,6 +79,13 @@ class ScratchSchemaTest {
                     List.of("partnership_summary_renamed_long_ago")))
                     .hasMessageContaining("partnership_summary_renamed_long_ago");
         }
+    }
+
+    /** How the column is generated: {@code s} stored, empty when it holds values of its own. */
+    private static String generated(String schema, String table, String column) {
+        return jdbc.sql("SELECT attgenerated::text FROM pg_attribute WHERE attname = :column"
+                        + " AND attrelid = CAST(:table AS regclass)")
+                .param("column", column).param("table", schema + "." + table).query(String.class).single();
     }
 
     private static String persistence(String schema, String table) {

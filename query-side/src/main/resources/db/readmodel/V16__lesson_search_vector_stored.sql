@@ -9,3 +9,8 @@ ALTER TABLE partnership_lesson ADD COLUMN search_vector tsvector
 -- The index keeps V3's name (a rebuild's scratch copy drops it by that name), now over the stored vector.
 DROP INDEX partnership_lesson_search;
 CREATE INDEX partnership_lesson_search ON partnership_lesson USING gin (search_vector);
+
+-- Statistics for the new column now: until autovacuum analyzes the rewritten table (which no number of changed
+-- rows triggers soon), PostgreSQL guesses that a word matches 1% of the lessons, and for a word most lessons hold it
+-- then looked up each lesson's partnership one by one (0.8 s instead of 0.17 s at 250,000 lessons).
+ANALYZE partnership_lesson;

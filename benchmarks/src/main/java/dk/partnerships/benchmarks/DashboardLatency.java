@@ -31,6 +31,7 @@ final class DashboardLatency {
             "/api/partnerships?stage=PILOT&department=SUF&limit=100",
             "/partnerships",
             "/api/lessons?q=borgerinddragelse&department=KFF&limit=20",
+            "/api/lessons?q=borgerinddragelse&limit=20",
             "/api/lessons?q=12345",
             "/api/lessons?limit=20",
             "/lessons",

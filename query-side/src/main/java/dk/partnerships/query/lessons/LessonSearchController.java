@@ -50,24 +50,35 @@ public class LessonSearchController {
         // Without a query the newest come first, read in the order of partnership_lesson_recent (V14).
         List<String> conditions = new java.util.ArrayList<>();
         if (query != null) {
-            conditions.add("((" + LessonTextSearch.TEXT + ") @@ (" + LessonTextSearch.QUERY + ") OR l.tags @> jsonb_build_array(lower(:q)))");
-        }
-        if (department != null) {
-            conditions.add("s.department = :department");
+            conditions.add("(" + LessonTextSearch.TEXT + " @@ (" + LessonTextSearch.QUERY + ") OR l.tags @> jsonb_build_array(lower(:q)))");
         }
         if (stage != null) {
             conditions.add("l.stage = :stage");
         }
-        if (kind != null) {
-            conditions.add("s.kind = :kind");
+        // The partnership's conditions as a semi-join: the lessons are ranked and cut to the limit before any other
+        // column of their partnerships is read (a word most lessons hold: 250,000 joined rows before, 20 now).
+        List<String> ofPartnership = new java.util.ArrayList<>();
+        if (department != null) {
+            ofPartnership.add("s.department = :department");
         }
-        return textSearch.run(() -> jdbc.sql("SELECT l.lesson_id, l.partnership_id, s.title, s.department, s.kind, l.stage, l.text,"
-                        + " l.tags::text AS tags, l.effective_date, l.recorded_at, "
-                        + (query == null ? "0" : "ts_rank(" + LessonTextSearch.TEXT + ", " + LessonTextSearch.QUERY + ")") + " AS rank"
-                        + " FROM partnership_lesson l JOIN partnership_summary s ON s.id = l.partnership_id"
+        if (kind != null) {
+            ofPartnership.add("s.kind = :kind");
+        }
+        if (!ofPartnership.isEmpty()) {
+            conditions.add("EXISTS (SELECT 1 FROM partnership_summary s WHERE s.id = l.partnership_id AND "
+                    + String.join(" AND ", ofPartnership) + ")");
+        }
+        // Inside the sub-query and outside it alike, "rank" is the selected column.
+        String order = (query == null ? " ORDER BY" : " ORDER BY rank DESC,") + " l.recorded_at DESC, l.lesson_id";
+        return textSearch.run(() -> jdbc.sql("SELECT l.lesson_id, l.partnership_id, s.title, s.department, s.kind, l.stage,"
+                        + " l.text, l.tags::text AS tags, l.effective_date, l.recorded_at, l.rank"
+                        + " FROM (SELECT l.lesson_id, l.partnership_id, l.stage, l.text, l.tags, l.effective_date,"
+                        + " l.recorded_at, " + (query == null ? "0" : "ts_rank(" + LessonTextSearch.TEXT + ", "
+                        + LessonTextSearch.QUERY + ")") + " AS rank"
+                        + " FROM partnership_lesson l"
                         + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
-                        + (query == null ? " ORDER BY" : " ORDER BY rank DESC,")
-                        + " l.recorded_at DESC, l.lesson_id LIMIT :limit")
+                        + order + " LIMIT :limit) l"
+                        + " JOIN partnership_summary s ON s.id = l.partnership_id" + order)
                 .param("q", query)
                 .param("department", department)
                 .param("stage", stage == null ? null : stage.name())

@@ -121,6 +121,8 @@ final class RebuildSpeed {
                 label, progress.path("done").asLong(), seconds, events / seconds, 100 * events / seconds / plainRead,
                 seconds - copySeconds, copySeconds);
         System.out.printf("  live rows changed (deleted/updated/inserted): %s%n", progress.path("liveRowsChanged"));
+        System.out.printf("  replay: seconds each read model's lane spent applying batches: %s%n",
+                progress.path("busySecondsPerReadModel"));
         long projected = jdbc.sql("SELECT coalesce(sum(version), 0) FROM partnership_summary").query(Long.class).single();
         if (projected != events) {
             throw new IllegalStateException("After the rebuild the summaries hold " + projected + " of " + events + " events");

@@ -87,6 +87,11 @@ class ProjectionRebuildTest extends StandaloneHttpTest {
         assertThat(readModel()).isEqualTo(live);
         JsonNode progress = admin.get("/api/admin/projections").json().get("partnership-summaries").get("rebuild");
         assertThat(progress.get("done").asLong()).isEqualTo(progress.get("total").asLong()).isEqualTo(eventsInStore());
+        // Where the replay spent its time, per read model (each lane applied every batch, so each took some).
+        JsonNode busy = progress.get("busySecondsPerReadModel");
+        assertThat(busy.propertyNames()).containsExactlyInAnyOrder("partnership-summaries", "partnership-history",
+                "partnership-lifecycle");
+        busy.properties().forEach(lane -> assertThat(lane.getValue().asDouble()).as(lane.getKey()).isPositive());
         // The rebuild wrote exactly the repairs: the tampered rows, the lost lessons, the invented item; nothing else.
         JsonNode changed = progress.get("liveRowsChanged");
         assertThat(changed.get("partnership_summary").toString()).isEqualTo("{\"deleted\":0,\"updated\":2,\"inserted\":0}");

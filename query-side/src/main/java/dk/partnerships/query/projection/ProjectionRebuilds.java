@@ -45,8 +45,12 @@ public class ProjectionRebuilds implements AutoCloseable {
     }
 
     /** How far the current or last rebuild came; once finished, how many live rows it had to change. */
+    /**
+     * @param busyNanos per read model, how long its lane spent applying batches (its statements in PostgreSQL and
+     *                  the round trips): the lane with the most bounds the replay, the sum is the work it takes
+     */
     public record Progress(String state, Instant startedAt, long total, AtomicLong done, String error,
-                           List<ScratchSchema.CopyCount> changed) {
+                           List<ScratchSchema.CopyCount> changed, Map<String, AtomicLong> busyNanos) {
 
         Map<String, Object> describe() {
             long finished = done.get();
@@ -61,6 +65,11 @@ public class ProjectionRebuilds implements AutoCloseable {
             description.put("estimatedSecondsLeft", rate <= 0 ? null : Math.round((total - finished) / rate));
             if (error != null) {
                 description.put("error", error);
+            }
+            if (!busyNanos.isEmpty()) {
+                Map<String, Double> busy = new LinkedHashMap<>();
+                busyNanos.forEach((name, nanos) -> busy.put(name, Math.round(nanos.get() / 1e6) / 1000.0));
+                description.put("busySecondsPerReadModel", busy);
             }
             if (changed != null) {
                 Map<String, Object> rows = new LinkedHashMap<>();
@@ -77,11 +86,11 @@ public class ProjectionRebuilds implements AutoCloseable {
         }
 
         Progress with(String newState, String newError) {
-            return new Progress(newState, startedAt, total, done, newError, changed);
+            return new Progress(newState, startedAt, total, done, newError, changed, busyNanos);
         }
 
         Progress finished(List<ScratchSchema.CopyCount> rowsChanged) {
-            return new Progress("finished", startedAt, total, done, null, rowsChanged);
+            return new Progress("finished", startedAt, total, done, null, rowsChanged, busyNanos);
         }
     }
 
@@ -102,7 +111,7 @@ public class ProjectionRebuilds implements AutoCloseable {
         if (isRunning()) {
             return RebuildStart.ALREADY_RUNNING;
         }
-        progress.set(new Progress("starting", Instant.now(), 0, new AtomicLong(), null, null));
+        progress.set(new Progress("starting", Instant.now(), 0, new AtomicLong(), null, null, Map.of()));
         worker.submit(() -> {
             try {
                 buildScratch(ScratchAction.REPLACE_LIVE);
@@ -146,13 +155,16 @@ public class ProjectionRebuilds implements AutoCloseable {
         List<String> tables = projections.stream().flatMap(p -> p.tables().stream()).toList();
         try (ScratchSchema scratch = new ScratchSchema(dataSource, "read_model_rebuild")) {
             scratch.prepareForBulkWriting(tables, projections.stream().flatMap(p -> p.readerIndexes().stream()).toList());
-            Progress started = new Progress("replaying", Instant.now(), replay.total(), new AtomicLong(), null, null);
+            Map<String, AtomicLong> busy = new LinkedHashMap<>();
+            projections.forEach(projection -> busy.put(projection.name(), new AtomicLong()));
+            Progress started = new Progress("replaying", Instant.now(), replay.total(), new AtomicLong(), null, null,
+                    java.util.Collections.unmodifiableMap(busy));
             if (action == ScratchAction.REPLACE_LIVE) {
                 progress.set(started);
             }
             log.info("{}: replaying {} events into schema {}", action == ScratchAction.REPLACE_LIVE ? "Rebuild"
                     : "Consistency check", started.total(), scratch.name());
-            try (ParallelLanes lanes = new ParallelLanes(scratch, projections)) {
+            try (ParallelLanes lanes = new ParallelLanes(scratch, projections, started.busyNanos())) {
                 AtomicReference<List<ProjectedEvent>> batch = new AtomicReference<>(new ArrayList<>(BATCH));
                 Instant[] lastLog = {Instant.now()};
                 replay.replay(event -> {
@@ -210,6 +222,7 @@ public class ProjectionRebuilds implements AutoCloseable {
         private static final int IN_FLIGHT = 2;
 
         private final List<EventProjection> targets = new ArrayList<>();
+        private final List<AtomicLong> busyNanos = new ArrayList<>();
         private final List<ScratchSchema.Session> sessions = new ArrayList<>();
         private final List<ExecutorService> threads = new ArrayList<>();
         private final java.util.Deque<Dispatched> inFlight = new java.util.ArrayDeque<>();
@@ -217,8 +230,10 @@ public class ProjectionRebuilds implements AutoCloseable {
         private record Dispatched(int events, List<Future<?>> lanes) {
         }
 
-        ParallelLanes(ScratchSchema scratch, List<EventProjection> projections) throws java.sql.SQLException {
+        ParallelLanes(ScratchSchema scratch, List<EventProjection> projections, Map<String, AtomicLong> busy)
+                throws java.sql.SQLException {
             for (EventProjection projection : projections) {
+                busyNanos.add(busy.get(projection.name()));
                 ScratchSchema.Session session = scratch.openSession();
                 sessions.add(session);
                 targets.add(projection.writingTo(session.jdbc()));
@@ -242,8 +257,16 @@ public class ProjectionRebuilds implements AutoCloseable {
             for (int i = 0; i < targets.size(); i++) {
                 EventProjection target = targets.get(i);
                 ScratchSchema.Session session = sessions.get(i);
-                lanes.add(threads.get(i).submit(() -> session.transaction().executeWithoutResult(
-                        status -> ProjectionBatch.applyAll(session.batchJdbc(), target, batch))));
+                AtomicLong busy = busyNanos.get(i);
+                lanes.add(threads.get(i).submit(() -> {
+                    long start = System.nanoTime();
+                    try {
+                        session.transaction().executeWithoutResult(
+                                status -> ProjectionBatch.applyAll(session.batchJdbc(), target, batch));
+                    } finally {
+                        busy.addAndGet(System.nanoTime() - start);
+                    }
+                }));
             }
             inFlight.addLast(new Dispatched(batch.size(), lanes));
         }

@@ -20,8 +20,7 @@ import java.util.Map;
  * partnership's events matters. The events are split into waves — the first event of each partnership, then the
  * second, and so on — and within a wave no two statements touch the same partnership, so identical statements go
  * to PostgreSQL as one JDBC batch. A rebuild's thousand events turn into a few dozen round trips instead of a
- * thousand or more. A read model that takes events in any order ({@link AppendOnlyProjection}) appends the whole
- * batch with one statement instead.
+ * thousand or more.
  */
 public final class ProjectionBatch {
 
@@ -41,27 +40,12 @@ public final class ProjectionBatch {
     }
 
     /**
-     * Applies the events in order per partnership, batching statements across partnerships (an append-only read
-     * model appends them all with one statement).
+     * Applies the events in order per partnership, batching statements across partnerships.
      *
      * @return the events that changed the read model (the others were already applied)
      */
     public static List<ProjectedEvent> applyAll(NamedParameterJdbcOperations jdbc, EventProjection projection,
                                                 List<ProjectedEvent> events) {
-        List<ProjectedEvent> changed;
-        if (projection instanceof AppendOnlyProjection appendOnly) {
-            changed = events.isEmpty() ? List.of() : appendOnly.appendAll(jdbc, events);
-        } else {
-            changed = applyInWaves(jdbc, projection, events);
-        }
-        if (!changed.isEmpty()) {
-            ReadModelChanges.changed(JdbcClient.create(jdbc), projection.name());
-        }
-        return changed;
-    }
-
-    private static List<ProjectedEvent> applyInWaves(NamedParameterJdbcOperations jdbc, EventProjection projection,
-                                                     List<ProjectedEvent> events) {
         List<ProjectedEvent> changed = new ArrayList<>(events.size());
         for (List<ProjectedEvent> wave : waves(events)) {
             Map<String, Group> bySql = new LinkedHashMap<>();
@@ -83,6 +67,9 @@ public final class ProjectionBatch {
                     }
                 }
             }
+        }
+        if (!changed.isEmpty()) {
+            ReadModelChanges.changed(JdbcClient.create(jdbc), projection.name());
         }
         return changed;
     }

@@ -160,32 +160,6 @@ class ProjectionBatchTest {
         assertThat(batched.rows("partnership_summary")).isEqualTo(summary);
     }
 
-    @Test
-    void the_history_appended_as_one_set_holds_exactly_the_rows_its_per_event_statement_writes() {
-        Random random = new Random(SEED + 2);
-        List<ProjectedEvent> events = new ArrayList<>();
-        for (ProjectedEvent event : GeneratedPortfolio.interleaved(GeneratedPortfolio.portfolio(random, 40), random)) {
-            // Times below the microsecond, half a microsecond among them, and a delivery without metadata: the
-            // set-based form must round and fill them as the driver does for the per-event statement.
-            long nanos = random.nextInt(4) == 0 ? 500 : random.nextInt(1_000_000);
-            events.add(new ProjectedEvent(event.payload(), event.sequence(), event.recordedAt().plusNanos(nanos),
-                    random.nextInt(10) == 0 ? Map.of() : event.metadata()));
-        }
-        PartnershipHistoryProjector history = new PartnershipHistoryProjector(oneByOne.jdbc());
-        oneByOne.transaction().executeWithoutResult(status -> events.forEach(event -> {
-            ProjectionStatement statement = history.statementFor(event);
-            oneByOne.batchJdbc().update(statement.sql(), statement.parameters());
-        }));
-        List<ProjectedEvent> twice = new ArrayList<>(events.subList(0, 10));
-        twice.addAll(events);
-        List<ProjectedEvent> appended = batched.transaction().execute(status -> ProjectionBatch.applyAll(
-                batched.batchJdbc(), new PartnershipHistoryProjector(batched.jdbc()), twice));
-
-        assertThat(appended).as("each event appended once, in the order given").isEqualTo(events);
-        assertThat(batched.rows("partnership_event_log")).isEqualTo(oneByOne.rows("partnership_event_log"))
-                .hasSize(events.size());
-    }
-
     private static ProjectedEvent at(long sequence, PartnershipEvent event) {
         return new ProjectedEvent(event, sequence, Instant.parse("2026-01-01T00:00:00Z"), Map.of());
     }

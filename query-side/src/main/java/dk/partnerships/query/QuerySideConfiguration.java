@@ -5,6 +5,7 @@ import dk.partnerships.query.history.PartnershipHistoryReadModel;
 import dk.partnerships.query.lessons.LessonSearch;
 import dk.partnerships.query.partnership.PartnershipReadModel;
 import dk.partnerships.query.projection.ProjectionAdministration;
+import dk.partnerships.query.projection.ReadModelMigrations;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
@@ -49,7 +50,7 @@ public class QuerySideConfiguration {
     /** The read tables, migrated with their own history table, apart from the event store's. */
     @Bean(initMethod = "migrate")
     Flyway readModelFlyway(DataSource dataSource) {
-        return dk.partnerships.query.projection.ReadModelMigrations.configure(dataSource)
+        return ReadModelMigrations.configure(dataSource)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load();

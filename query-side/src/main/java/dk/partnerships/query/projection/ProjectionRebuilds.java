@@ -44,8 +44,9 @@ public class ProjectionRebuilds implements AutoCloseable {
         this.projections = List.copyOf(projections);
     }
 
-    /** How far the current or last rebuild came; once finished, how many live rows it had to change. */
     /**
+     * How far the current or last rebuild came; once finished, how many live rows it had to change.
+     *
      * @param busyNanos per read model, how long its lane spent applying batches (its statements in PostgreSQL and
      *                  the round trips): the lane with the most bounds the replay, the sum is the work it takes
      */

@@ -1,11 +1,11 @@
 package dk.partnerships.query.gap;
 
-import dk.partnerships.query.projection.ReadModelMigrations;
 import dk.partnerships.query.partnership.PartnershipSummaryProjector;
 import dk.partnerships.query.projection.EventProjection;
 import dk.partnerships.query.projection.GeneratedPortfolio;
 import dk.partnerships.query.projection.ProjectedEvent;
 import dk.partnerships.query.projection.ProjectionBatch;
+import dk.partnerships.query.projection.ReadModelMigrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

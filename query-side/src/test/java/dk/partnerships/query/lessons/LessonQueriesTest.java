@@ -1,6 +1,5 @@
 package dk.partnerships.query.lessons;
 
-import dk.partnerships.query.projection.ReadModelMigrations;
 import dk.partnerships.events.LessonRecordedEvent;
 import dk.partnerships.events.PartnershipEvent;
 import dk.partnerships.events.PartnershipKind;
@@ -9,6 +8,7 @@ import dk.partnerships.events.Stage;
 import dk.partnerships.query.partnership.PartnershipSummaryProjector;
 import dk.partnerships.query.projection.ProjectedEvent;
 import dk.partnerships.query.projection.ProjectionBatch;
+import dk.partnerships.query.projection.ReadModelMigrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,5 @@
 package dk.partnerships.query.partnership;
 
-import dk.partnerships.query.projection.ReadModelMigrations;
 import dk.partnerships.events.AwardRecordedEvent;
 import dk.partnerships.events.LessonRecordedEvent;
 import dk.partnerships.events.PartnershipEvent;
@@ -15,6 +14,7 @@ import dk.partnerships.events.StageAdvancedEvent;
 import dk.partnerships.events.StageSkippedEvent;
 import dk.partnerships.query.projection.ProjectedEvent;
 import dk.partnerships.query.projection.ProjectionBatch;
+import dk.partnerships.query.projection.ReadModelMigrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -53,9 +53,12 @@ class ProjectionRebuildTest extends StandaloneHttpTest {
                         .split("[^\\p{L}]+")).filter(w -> w.matches("[a-z]+"))
                 .max(java.util.Comparator.comparingInt(String::length)).orElseThrow();
         assertThat(lessonsFound(word)).contains(aLesson.get("lesson_id").toString());
-        int lessons = jdbc.sql("DELETE FROM partnership_lesson").update();
+        // All lessons but one: the rebuild adds the missing rows to a table that still has some.
+        int lessons = jdbc.sql("""
+                DELETE FROM partnership_lesson WHERE lesson_id <> (SELECT max(lesson_id) FROM partnership_lesson)""")
+                .update();
         assertThat(lessons).isPositive();
-        assertThat(lessonsFound(word)).isEmpty();
+        assertThat(lessonsFound(word)).doesNotContain(aLesson.get("lesson_id").toString());
         jdbc.sql("""
                 INSERT INTO partnership_readiness_item (partnership_id, item_id, type, description, owner, added_on)
                 SELECT id, 'invented-by-hand', 'COMPETENCE', 'Not in any event', 'Nobody', DATE '2026-01-01'

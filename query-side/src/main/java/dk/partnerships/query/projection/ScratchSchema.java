@@ -73,9 +73,7 @@ public class ScratchSchema implements AutoCloseable {
             // Triggers keep figures derived from these rows (V8); the copy's figures are never read, and the copy
             // into the live tables counts the live figures again (EventProjection.recountAfterBulkCopy).
             jdbc.sql("ALTER TABLE " + schema + "." + table + " DISABLE TRIGGER USER").update();
-            for (String generated : names(jdbc, """
-                    SELECT attname FROM pg_attribute WHERE attrelid = CAST(:table AS regclass) AND attnum > 0
-                    AND NOT attisdropped AND attgenerated <> '' ORDER BY attnum""", schema + "." + table)) {
+            for (String generated : columns(jdbc, schema + "." + table, true)) {
                 jdbc.sql("ALTER TABLE " + schema + "." + table + " ALTER COLUMN " + generated + " DROP EXPRESSION")
                         .update();
             }
@@ -130,9 +128,14 @@ public class ScratchSchema implements AutoCloseable {
      * refuses values for and computes from the others (and which the scratch copy leaves empty).
      */
     private static List<String> storedColumns(JdbcClient catalog, String table) {
+        return columns(catalog, "public." + table, false);
+    }
+
+    /** The table's generated columns, or all its others, in order. */
+    private static List<String> columns(JdbcClient catalog, String qualifiedTable, boolean generated) {
         return names(catalog, """
                 SELECT attname FROM pg_attribute WHERE attrelid = CAST(:table AS regclass) AND attnum > 0
-                AND NOT attisdropped AND attgenerated = '' ORDER BY attnum""", "public." + table);
+                AND NOT attisdropped AND (attgenerated <> '') = """ + generated + " ORDER BY attnum", qualifiedTable);
     }
 
     /** How many live rows the copy removed, changed and added, per table. */

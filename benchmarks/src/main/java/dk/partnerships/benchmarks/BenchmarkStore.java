@@ -46,6 +46,15 @@ final class BenchmarkStore {
         return Path.of(System.getProperty("standalone.jar"));
     }
 
+    /**
+     * Settings added to the standalone product's command line ({@code -Dstandalone.args}, separated by spaces, e.g.
+     * {@code --server.tomcat.threads.max=8}): to compare one setting against the default in interleaved runs.
+     */
+    static List<String> extraStandaloneArgs() {
+        String args = System.getProperty("standalone.args", "").trim();
+        return args.isEmpty() ? List.of() : List.of(args.split("\\s+"));
+    }
+
     /** A store's size rounded down to whole partnerships of {@link #EVENTS_PER_PARTNERSHIP} events. */
     static int wholePartnerships(int events) {
         return events - events % EVENTS_PER_PARTNERSHIP;

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Writes against the physical limit, in one run on one PostgreSQL:
@@ -90,23 +91,32 @@ final class WriteThroughput {
             List<String> jvm = profile
                     ? List.of("-Xmx512m", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording)
                     : List.of("-Xmx512m");
-            ChildProcess standalone = ChildProcess.jar(directory.resolve("standalone.log"), STANDALONE_JAR,
-                    jvm, List.of("--server.port=" + port,
-                            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "partnerships"),
-                            "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                            "--partnerships.demo-data.enabled=false"));
+            List<String> args = new ArrayList<>(List.of("--server.port=" + port,
+                    "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "partnerships"),
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                    "--partnerships.demo-data.enabled=false"));
+            args.addAll(BenchmarkStore.extraStandaloneArgs());
+            if (!BenchmarkStore.extraStandaloneArgs().isEmpty()) {
+                System.out.printf("standalone product started with %s%n", BenchmarkStore.extraStandaloneArgs());
+            }
+            ChildProcess standalone = ChildProcess.jar(directory.resolve("standalone.log"), STANDALONE_JAR, jvm, args);
             try {
                 ChildProcess.awaitPort(port, Duration.ofSeconds(120), standalone);
                 Http http = new Http(port);
                 warmUp(http);
                 System.out.printf("%-8s %12s %12s %9s %9s %9s %9s %8s %14s%n", "clients", "ceiling/s", "commands/s", "ratio",
                         "p50 ms", "p95 ms", "p99 ms", "refused", "events/stream");
+                Supplier<Map<String, Double>> cpu = () -> CpuTime.read(standalone.pid(), directory.resolve("postgres"));
+                List<String> cpuLines = new ArrayList<>();
                 for (int i = 0; i < CLIENTS.length; i++) {
-                    Result result = commands(http, CLIENTS[i]);
+                    Result result = commands(http, CLIENTS[i], cpu);
+                    cpuLines.add(String.format("%2d clients: %s", CLIENTS[i], CpuTime.describe(result.cpuPerCommand())));
                     System.out.printf("%-8d %,12.0f %,12.0f %8.1f%% %9.1f %9.1f %9.1f %8d %14.0f%n", CLIENTS[i],
                             ceiling[i], result.perSecond(), 100 * result.perSecond() / ceiling[i], result.p(50),
                             result.p(95), result.p(99), result.refused(), result.eventsPerStream());
                 }
+                System.out.println("CPU per accepted command (ms; the product's JVM by thread, and PostgreSQL):");
+                cpuLines.forEach(line -> System.out.println("  " + line));
                 System.out.printf("standalone JVM (-Xmx512m) peak resident memory: %,d MB%n",
                         standalone.peakResidentMegabytes());
             } finally {
@@ -176,7 +186,7 @@ final class WriteThroughput {
     }
 
     /** Each client owns its partnerships and moves them IDEA → MARKET_DIALOGUE → IDEA (with a reason) in turn. */
-    private Result commands(Http http, int clients) throws Exception {
+    private Result commands(Http http, int clients, Supplier<Map<String, Double>> cpu) throws Exception {
         List<List<String>> owned = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             List<String> ids = new ArrayList<>();
@@ -190,6 +200,7 @@ final class WriteThroughput {
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> running = new ArrayList<>();
+        Map<String, Double> cpuBefore = cpu.get();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             List<String> ids = owned.get(c);
@@ -219,12 +230,18 @@ final class WriteThroughput {
         List<Double> sorted = new ArrayList<>(latencies);
         sorted.sort(null);
         long accepted = sorted.size() - refused.get();
+        Thread.sleep(1000); // the projections apply the step's last events; their CPU belongs to these commands
         return new Result(accepted / elapsed, sorted, refused.get(),
-                1 + (double) accepted / (clients * PARTNERSHIPS_PER_CLIENT));
+                1 + (double) accepted / (clients * PARTNERSHIPS_PER_CLIENT),
+                CpuTime.perUnit(cpuBefore, cpu.get(), accepted));
     }
 
-    /** @param eventsPerStream the mean length of the partnerships' event streams at the end of the step */
-    private record Result(double perSecond, List<Double> sortedMillis, long refused, double eventsPerStream) {
+    /**
+     * @param eventsPerStream the mean length of the partnerships' event streams at the end of the step
+     * @param cpuPerCommand   milliseconds of CPU per accepted command, per group of threads and processes
+     */
+    private record Result(double perSecond, List<Double> sortedMillis, long refused, double eventsPerStream,
+                          Map<String, Double> cpuPerCommand) {
         double p(double percentile) {
             return Benchmarks.percentile(sortedMillis, percentile);
         }

@@ -96,6 +96,11 @@ public final class ChildProcess {
         return -1;
     }
 
+    /** The operating system's process id (for reading its CPU time from {@code /proc}). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -12,8 +12,9 @@ import java.util.Map;
  * read from Linux's {@code /proc}: where a command's CPU goes, the figure that explains throughput on a machine
  * whose cores are saturated. On systems without {@code /proc} every figure is empty.
  * <p>
- * PostgreSQL's share is the sum over the postmaster's children alive at both readings (pooled connections live
- * through a benchmark step; a backend that ends between the readings is not counted).
+ * PostgreSQL's share is the postmaster's own time, the time of its children that have ended (which it has reaped,
+ * Linux's {@code cutime}/{@code cstime}) and that of its children still running: every server process, however
+ * short-lived its connection.
  */
 final class CpuTime {
 
@@ -35,19 +36,31 @@ final class CpuTime {
                 String name = readQuietly(thread.resolve("comm")).trim();
                 seconds.merge(group(name), ticks(readQuietly(thread.resolve("stat"))) / TICKS_PER_SECOND, Double::sum);
             }
-            long postmaster = Long.parseLong(Files.readAllLines(postgresDataDirectory.resolve("postmaster.pid")).get(0).trim());
-            try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-                for (Path process : processes) {
-                    String stat = readQuietly(process.resolve("stat"));
-                    if (!stat.isEmpty() && parent(stat) == postmaster) {
-                        seconds.merge("PostgreSQL", ticks(stat) / TICKS_PER_SECOND, Double::sum);
-                    }
-                }
-            }
+            seconds.put("PostgreSQL", postgresSeconds(postgresDataDirectory));
         } catch (IOException | RuntimeException notLinux) {
             return Map.of();
         }
         return seconds;
+    }
+
+    /** Seconds of CPU PostgreSQL's server processes have spent since the server started; NaN without /proc. */
+    static double postgresSeconds(Path postgresDataDirectory) {
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(postgresDataDirectory.resolve("postmaster.pid")).get(0).trim());
+            String[] own = fields(Files.readString(Path.of("/proc", String.valueOf(postmaster), "stat")));
+            long ticks = Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13]) + Long.parseLong(own[14]);
+            try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+                for (Path process : processes) {
+                    String stat = readQuietly(process.resolve("stat"));
+                    if (!stat.isEmpty() && Long.parseLong(fields(stat)[1]) == postmaster) {
+                        ticks += ticks(stat);
+                    }
+                }
+            }
+            return ticks / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException notLinux) {
+            return Double.NaN;
+        }
     }
 
     /** Milliseconds per unit of work between two readings, per group. */
@@ -94,12 +107,13 @@ final class CpuTime {
         if (stat.isEmpty()) {
             return 0;
         }
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] fields = fields(stat);
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
-    private static long parent(String stat) {
-        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+    /** The fields of {@code /proc/<pid>/stat} from the third (state) on: [1] parent, [11] utime ... [14] cstime. */
+    private static String[] fields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
     }
 
     /** A thread or process may end while it is read; it then counts nothing. */

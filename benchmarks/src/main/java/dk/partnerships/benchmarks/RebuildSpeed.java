@@ -5,7 +5,10 @@ import dk.partnerships.testsupport.Http;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 import dk.partnerships.testsupport.PooledDatabase;
+import dk.partnerships.query.projection.EventStoreReplay;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +59,17 @@ final class RebuildSpeed {
 
             double plainRead = plainSequentialRead(url);
             System.out.printf("plain JDBC sequential read of domain_event_entry: %,.0f rows/s%n", plainRead);
+            // The floor of a rebuild's replay: the product's own replay code, every event read and parsed, nothing
+            // written. Twice, since the first pass also compiles the code (the product's JVM is warm by then).
+            try (HikariDataSource replayPool = PooledDatabase.open(postgres, "partnerships")) {
+                for (String pass : List.of("first pass", "second pass")) {
+                    double replayAlone = replayAlone(replayPool);
+                    System.out.printf("the rebuild's replay alone (read and parse, no read model written), %s: %,.0f events/s"
+                            + " (%.0f%% of plain read)%n", pass, replayAlone, 100 * replayAlone / plainRead);
+                }
+            }
+            System.out.printf("issue 7's target, 25%% of the plain read: %,.0f events/s, %.1f s for these events%n",
+                    plainRead / 4, events / (plainRead / 4));
 
             Path recording = directory.resolve("standalone.jfr");
             ChildProcess standalone = ChildProcess.jar(directory.resolve("standalone-2.log"), STANDALONE_JAR, profile
@@ -127,6 +141,19 @@ final class RebuildSpeed {
         if (projected != events) {
             throw new IllegalStateException("After the rebuild the summaries hold " + projected + " of " + events + " events");
         }
+    }
+
+    private double replayAlone(HikariDataSource pool) {
+        long last = JdbcClient.create(pool).sql("SELECT max(global_index) FROM domain_event_entry").query(Long.class).single();
+        long[] parsed = {0};
+        long start = System.nanoTime();
+        new EventStoreReplay(pool, new TransactionTemplate(new DataSourceTransactionManager(pool)), last)
+                .replay(event -> parsed[0] += event.sequence() >= 0 ? 1 : 0);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (parsed[0] != events) {
+            throw new IllegalStateException("The replay delivered " + parsed[0] + " of " + events + " events");
+        }
+        return parsed[0] / seconds;
     }
 
     private double plainSequentialRead(String url) throws Exception {

@@ -81,9 +81,12 @@ final class WriteThroughput {
                         payload_type VARCHAR(255) NOT NULL, time_stamp VARCHAR(255) NOT NULL,
                         UNIQUE (aggregate_identifier, sequence_number))""").update();
             for (int i = 0; i < CLIENTS.length; i++) {
+                double postgresBefore = CpuTime.postgresSeconds(directory.resolve("postgres"));
                 ceiling[i] = ceiling(ceilingUrl, CLIENTS[i]);
-                System.out.printf("ceiling, plain JDBC single-row INSERT transactions, %2d clients: %,8.0f tx/s%n",
-                        CLIENTS[i], ceiling[i]);
+                double postgresMillis = (CpuTime.postgresSeconds(directory.resolve("postgres")) - postgresBefore) * 1000
+                        / (ceiling[i] * seconds);
+                System.out.printf("ceiling, plain JDBC single-row INSERT transactions, %2d clients: %,8.0f tx/s"
+                        + " (PostgreSQL CPU %.3f ms per transaction)%n", CLIENTS[i], ceiling[i], postgresMillis);
             }
 
             int port = KafkaBroker.freePort();

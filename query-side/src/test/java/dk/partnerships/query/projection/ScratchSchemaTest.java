@@ -81,6 +81,43 @@ class ScratchSchemaTest {
         }
     }
 
+    @Test
+    void the_copy_into_the_live_tables_writes_exactly_the_rows_that_differ_even_by_a_number_s_scale()
+            throws Exception {
+        summary("public", "same", "Unchanged", "{\"valueDkk\": 1500000.00}");
+        summary("public", "scale", "Award value", "{\"valueDkk\": 1.5}");
+        summary("public", "title", "Old title", null);
+        summary("public", "stray", "Not in the events", null);
+        try (ScratchSchema scratch = new ScratchSchema(dataSource, "scratch_copy")) {
+            scratch.prepareForBulkWriting(List.of("partnership_summary"), List.of());
+            summary("scratch_copy", "same", "Unchanged", "{\"valueDkk\": 1500000.00}");
+            summary("scratch_copy", "scale", "Award value", "{\"valueDkk\": 1.50}");
+            summary("scratch_copy", "title", "New title", null);
+            summary("scratch_copy", "missing", "Lost from the live table", null);
+
+            List<ScratchSchema.CopyCount> counts = scratch.copyIntoLive(List.of("partnership_summary"), List.of());
+
+            assertThat(counts).containsExactly(new ScratchSchema.CopyCount("partnership_summary", 1, 2, 1));
+            assertThat(jdbc.sql("SELECT id || ' ' || title || ' ' || coalesce(award::text, '-') FROM partnership_summary"
+                    + " ORDER BY id").query(String.class).list()).containsExactly(
+                    "missing Lost from the live table -",
+                    "same Unchanged {\"valueDkk\": 1500000.00}",
+                    "scale Award value {\"valueDkk\": 1.50}",
+                    "title New title -");
+        } finally {
+            jdbc.sql("DELETE FROM partnership_summary").update();
+        }
+    }
+
+    private static void summary(String schema, String id, String title, String award) {
+        jdbc.sql("INSERT INTO " + schema + ".partnership_summary (id, title, kind, department, owning_organisation, lead,"
+                        + " need, stage, status, proposed_on, stage_entered_on, award, version, last_recorded_at)"
+                        + " VALUES (:id, :title, 'OPI', 'TMF', 'Kommune', 'Lead', 'Need', 'IDEA', 'ACTIVE',"
+                        + " DATE '2026-01-05', DATE '2026-01-05', CAST(:award AS jsonb), 1,"
+                        + " TIMESTAMPTZ '2026-01-05 10:00:00+00')")
+                .param("id", id).param("title", title).param("award", award).update();
+    }
+
     /** How the column is generated: {@code s} stored, empty when it holds values of its own. */
     private static String generated(String schema, String table, String column) {
         return jdbc.sql("SELECT attgenerated::text FROM pg_attribute WHERE attname = :column"

@@ -83,6 +83,7 @@ final class WriteThroughput {
             for (int i = 0; i < CLIENTS.length; i++) {
                 double postgresBefore = CpuTime.postgresSeconds(directory.resolve("postgres"));
                 ceiling[i] = ceiling(ceilingUrl, CLIENTS[i]);
+                Thread.sleep(1000); // the clients' server processes end and are reaped: their CPU is counted then
                 double postgresMillis = (CpuTime.postgresSeconds(directory.resolve("postgres")) - postgresBefore) * 1000
                         / (ceiling[i] * seconds);
                 System.out.printf("ceiling, plain JDBC single-row INSERT transactions, %2d clients: %,8.0f tx/s"

@@ -82,7 +82,7 @@ class ScratchSchemaTest {
     }
 
     @Test
-    void the_copy_into_the_live_tables_writes_exactly_the_rows_that_differ_even_by_a_number_s_scale()
+    void the_check_and_the_copy_into_the_live_tables_find_exactly_the_rows_that_differ_even_by_a_number_s_scale()
             throws Exception {
         summary("public", "same", "Unchanged", "{\"valueDkk\": 1500000.00}");
         summary("public", "scale", "Award value", "{\"valueDkk\": 1.5}");
@@ -95,6 +95,12 @@ class ScratchSchemaTest {
             summary("scratch_copy", "title", "New title", null);
             summary("scratch_copy", "missing", "Lost from the live table", null);
 
+            // The consistency check sees the same differences the copy will repair, and nothing else.
+            assertThat(scratch.differences("partnership_summary", 100).stream()
+                    .map(row -> row.get("difference") + " " + row.get("id")).toList()).containsExactly(
+                    "only-in-live scale", "only-in-live stray", "only-in-live title",
+                    "only-in-rebuild missing", "only-in-rebuild scale", "only-in-rebuild title");
+
             List<ScratchSchema.CopyCount> counts = scratch.copyIntoLive(List.of("partnership_summary"), List.of());
 
             assertThat(counts).containsExactly(new ScratchSchema.CopyCount("partnership_summary", 1, 2, 1));
@@ -104,6 +110,7 @@ class ScratchSchemaTest {
                     "same Unchanged {\"valueDkk\": 1500000.00}",
                     "scale Award value {\"valueDkk\": 1.50}",
                     "title New title -");
+            assertThat(scratch.differences("partnership_summary", 100)).as("after the copy").isEmpty();
         } finally {
             jdbc.sql("DELETE FROM partnership_summary").update();
         }

@@ -89,6 +89,7 @@ final class RebuildSpeed {
                 Http http = new Http(port, "admin", "admin"); // maintenance is the administrator's
                 // Over read models that are right: the rebuild replays everything and finds nothing to change.
                 timedRebuild(http, jdbc, "over correct read models", plainRead);
+                timedConsistencyCheck(http);
                 // Over emptied read models (as after losing them): every row is written into the live tables.
                 jdbc.sql("TRUNCATE partnership_event_log, partnership_stage_stay, partnership_lifecycle,"
                         + " partnership_lesson, partnership_readiness_item, partnership_summary").update();
@@ -141,6 +142,19 @@ final class RebuildSpeed {
         if (projected != events) {
             throw new IllegalStateException("After the rebuild the summaries hold " + projected + " of " + events + " events");
         }
+    }
+
+    /** The auditors' check over read models that are right: the same replay, then every row compared. */
+    private void timedConsistencyCheck(Http http) {
+        long start = System.nanoTime();
+        Http.Response report = http.post("/api/admin/projections/consistency-check", Map.of(), Duration.ofMinutes(15));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (report.status() != 200 || !report.json().path("consistent").asBoolean()) {
+            throw new IllegalStateException("Consistency check over correct read models: " + report.status() + " "
+                    + report.body().substring(0, Math.min(2000, report.body().length())));
+        }
+        System.out.printf("consistency check over correct read models (replay, then every row compared): %.1f s%n",
+                seconds);
     }
 
     private double replayAlone(HikariDataSource pool) {

@@ -44,7 +44,12 @@ public final class Http {
     }
 
     public Response post(String path, Map<String, ?> body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        return post(path, body, Duration.ofSeconds(30));
+    }
+
+    /** As {@link #post(String, Map)}, for a request known to take long (a consistency check of a big store). */
+    public Response post(String path, Map<String, ?> body, Duration timeout) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());

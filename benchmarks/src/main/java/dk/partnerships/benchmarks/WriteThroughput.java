@@ -83,7 +83,11 @@ final class WriteThroughput {
             for (int i = 0; i < CLIENTS.length; i++) {
                 double postgresBefore = CpuTime.postgresSeconds(directory.resolve("postgres"));
                 ceiling[i] = ceiling(ceilingUrl, CLIENTS[i]);
-                Thread.sleep(1000); // the clients' server processes end and are reaped: their CPU is counted then
+                // The clients' server processes count once they have ended (and been reaped).
+                while (admin.sql("SELECT count(*) FROM pg_stat_activity WHERE datname = 'ceiling'")
+                        .query(Long.class).single() > 0) {
+                    Thread.sleep(50);
+                }
                 double postgresMillis = (CpuTime.postgresSeconds(directory.resolve("postgres")) - postgresBefore) * 1000
                         / (ceiling[i] * seconds);
                 System.out.printf("ceiling, plain JDBC single-row INSERT transactions, %2d clients: %,8.0f tx/s"
@@ -99,9 +103,10 @@ final class WriteThroughput {
                     "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "partnerships"),
                     "--spring.datasource.username=postgres", "--spring.datasource.password=",
                     "--partnerships.demo-data.enabled=false"));
-            args.addAll(BenchmarkStore.extraStandaloneArgs());
-            if (!BenchmarkStore.extraStandaloneArgs().isEmpty()) {
-                System.out.printf("standalone product started with %s%n", BenchmarkStore.extraStandaloneArgs());
+            List<String> extraArgs = BenchmarkStore.extraStandaloneArgs();
+            args.addAll(extraArgs);
+            if (!extraArgs.isEmpty()) {
+                System.out.printf("standalone product started with %s%n", extraArgs);
             }
             ChildProcess standalone = ChildProcess.jar(directory.resolve("standalone.log"), STANDALONE_JAR, jvm, args);
             try {
@@ -111,9 +116,10 @@ final class WriteThroughput {
                 System.out.printf("%-8s %12s %12s %9s %9s %9s %9s %8s %14s%n", "clients", "ceiling/s", "commands/s", "ratio",
                         "p50 ms", "p95 ms", "p99 ms", "refused", "events/stream");
                 Supplier<Map<String, Double>> cpu = () -> CpuTime.read(standalone.pid(), directory.resolve("postgres"));
+                JdbcClient store = JdbcClient.create(postgres.getDatabase("postgres", "partnerships"));
                 List<String> cpuLines = new ArrayList<>();
                 for (int i = 0; i < CLIENTS.length; i++) {
-                    Result result = commands(http, CLIENTS[i], cpu);
+                    Result result = commands(http, CLIENTS[i], cpu, store);
                     cpuLines.add(String.format("%2d clients: %s", CLIENTS[i], CpuTime.describe(result.cpuPerCommand())));
                     System.out.printf("%-8d %,12.0f %,12.0f %8.1f%% %9.1f %9.1f %9.1f %8d %14.0f%n", CLIENTS[i],
                             ceiling[i], result.perSecond(), 100 * result.perSecond() / ceiling[i], result.p(50),
@@ -190,7 +196,8 @@ final class WriteThroughput {
     }
 
     /** Each client owns its partnerships and moves them IDEA → MARKET_DIALOGUE → IDEA (with a reason) in turn. */
-    private Result commands(Http http, int clients, Supplier<Map<String, Double>> cpu) throws Exception {
+    private Result commands(Http http, int clients, Supplier<Map<String, Double>> cpu, JdbcClient store)
+            throws Exception {
         List<List<String>> owned = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             List<String> ids = new ArrayList<>();
@@ -234,7 +241,8 @@ final class WriteThroughput {
         List<Double> sorted = new ArrayList<>(latencies);
         sorted.sort(null);
         long accepted = sorted.size() - refused.get();
-        Thread.sleep(1000); // the projections apply the step's last events; their CPU belongs to these commands
+        // The projections' work on the step's last events belongs to these commands.
+        BenchmarkStore.awaitProjected(store, store.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single());
         return new Result(accepted / elapsed, sorted, refused.get(),
                 1 + (double) accepted / (clients * PARTNERSHIPS_PER_CLIENT),
                 CpuTime.perUnit(cpuBefore, cpu.get(), accepted));

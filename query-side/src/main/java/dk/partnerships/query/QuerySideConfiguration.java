@@ -64,6 +64,11 @@ public class QuerySideConfiguration {
     }
 
     @Bean
+    CsvDialects csvDialects(org.springframework.context.MessageSource messages) {
+        return new CsvDialects(messages);
+    }
+
+    @Bean
     @ConditionalOnMissingBean
     Clock clock(@Value("${partnerships.time-zone:Europe/Copenhagen}") ZoneId zone) {
         return Clock.system(zone);

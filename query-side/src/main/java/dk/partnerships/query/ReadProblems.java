@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** problem+json with a stable {@code code} for every refused read. */
-// Before Spring Boot's generic problem-details advice, which knows no codes.
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Before Spring Boot's generic problem-details advice, which knows no codes; after the pages' own (PageErrors).
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 @RestControllerAdvice(basePackages = "dk.partnerships.query")
 public class ReadProblems extends dk.partnerships.security.CodedProblemHandler {
 
@@ -33,6 +33,10 @@ public class ReadProblems extends dk.partnerships.security.CodedProblemHandler {
             super(message);
             this.status = status;
             this.code = code;
+        }
+
+        public HttpStatus status() {
+            return status;
         }
     }
 

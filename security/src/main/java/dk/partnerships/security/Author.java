@@ -38,7 +38,9 @@ public record Author(String id, String name, Set<Role> roles, Set<String> depart
     /** The author of the request being handled, if someone is signed in. */
     public static Optional<Author> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        // Spring Security's anonymous sign-in (ROLE_ANONYMOUS on the login page) is nobody.
         if (authentication == null || !authentication.isAuthenticated() || authentication.getName() == null
+                || authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken
                 || authentication.getAuthorities().stream().noneMatch(a -> a.getAuthority().startsWith("ROLE_"))) {
             return Optional.empty();
         }

@@ -151,7 +151,7 @@ public class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, SecurityProperties properties,
                               ObjectProvider<ClientRegistrationRepository> openIdConnect) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/partnerships/**").hasRole(Role.PROJECT_LEAD.name())
                         .requestMatchers("/partnerships/new", "/partnerships/new/**").hasRole(Role.PROJECT_LEAD.name())
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(ANY_ROLE)

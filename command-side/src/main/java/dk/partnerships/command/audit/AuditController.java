@@ -109,7 +109,8 @@ class AuditController {
     private String csv(List<Map<String, Object>> rows) {
         String[] columns = {"partnershipId", "sequence", "eventId", "type", "payloadType", "payloadRevision", "timeStamp",
                 "effectiveDate", "recordedBy", "payloadBase64", "metaDataBase64", "previousHash", "hash", "payload"};
-        StringBuilder out = new StringBuilder(String.join(",", columns)).append("\r\n");
+        // A byte-order mark, so a spreadsheet reads the payloads' æøå as UTF-8.
+        StringBuilder out = new StringBuilder("\uFEFF").append(String.join(",", columns)).append("\r\n");
         for (Map<String, Object> row : rows) {
             List<String> cells = new ArrayList<>();
             for (String column : columns) {

@@ -58,22 +58,95 @@ public class ImplementationGapFigures {
      * @param limit the most rows each list carries (the oldest first); {@code <list>Total} says how many there are
      */
     public Map<String, Object> figures(int days, int limit) {
-        return cache.get(List.of(days, limit), () -> compute(days, limit));
+        return figures(days, limit, null);
     }
 
-    private Map<String, Object> compute(int days, int limit) {
+    /** The same for one department's partnerships ({@code null}: all). */
+    public Map<String, Object> figures(int days, int limit, String department) {
+        return cache.get(java.util.Arrays.asList(days, limit, department), () -> compute(days, limit, department));
+    }
+
+    private Map<String, Object> compute(int days, int limit, String department) {
         LocalDate today = LocalDate.now(clock);
         Map<String, Object> gap = new LinkedHashMap<>();
         gap.put("days", days);
         gap.put("today", today);
+        if (department != null) {
+            gap.put("department", department);
+        }
         // The totals are kept per date (figure_waiting, migration V12): the list reads only its first rows. Closed
         // partnerships (completed, abandoned) are never stalled: the lifecycle's closed_as pre-selects the open ones
         // through the partial index, the summary's status decides. Keep the conditions as the index states them.
-        gap.put("stalledAfterPilotTotal", jdbc.sql("""
+        // One department's totals are counted from its rows; the kept totals are the whole municipality's.
+        gap.put("stalledAfterPilotTotal", department == null ? jdbc.sql("""
                         SELECT coalesce(sum(partnerships), 0) FROM figure_waiting
                         WHERE waiting_since <= CAST(:today AS date) - CAST(:days AS integer)""")
-                .param("today", today).param("days", days).query(Long.class).single());
-        gap.put("stalledAfterPilot", jdbc.sql("""
+                .param("today", today).param("days", days).query(Long.class).single()
+                : jdbc.sql("SELECT count(*) FROM (" + STALLED + ") stalled")
+                .param("today", today).param("days", days).param("limit", Integer.MAX_VALUE).param("department", department)
+                .query(Long.class).single());
+        gap.put("stalledAfterPilot", jdbc.sql(STALLED)
+                .param("today", today).param("days", days).param("limit", limit).param("department", department)
+                .query((rs, row) -> row(rs, "id", "title", "department", "kind", "stage", "status", "trigger",
+                        "waiting_since:waitingSince", "days_waiting:daysWaiting"))
+                .list());
+        gap.put("openReadinessItemsTotal", department == null
+                ? jdbc.sql("SELECT coalesce(sum(open_readiness_items), 0) FROM figure_active").query(Long.class).single()
+                : jdbc.sql("""
+                        SELECT count(*) FROM partnership_readiness_item i JOIN partnership_summary s ON s.id = i.partnership_id
+                        WHERE i.resolved_on IS NULL AND s.status IN ('ACTIVE', 'ON_HOLD') AND s.department = :department""")
+                .param("department", department).query(Long.class).single());
+        gap.put("openReadinessItems", jdbc.sql("""
+                        SELECT s.id, s.title, s.department, s.stage, i.item_id, i.type, i.description, i.owner, i.added_on,
+                               CAST(:today AS date) - i.added_on AS days_open
+                        FROM partnership_readiness_item i JOIN partnership_summary s ON s.id = i.partnership_id
+                        WHERE i.resolved_on IS NULL AND s.status IN ('ACTIVE', 'ON_HOLD')
+                          AND (CAST(:department AS text) IS NULL OR s.department = :department)
+                        ORDER BY i.added_on, i.partnership_id, i.item_id
+                        LIMIT :limit""")
+                .param("today", today).param("limit", limit).param("department", department)
+                .query((rs, row) -> row(rs, "id:partnershipId", "title", "department", "stage", "item_id:itemId", "type",
+                        "description", "owner", "added_on:addedOn", "days_open:daysOpen"))
+                .list());
+        putLimited(gap, "abandonedAfterSuccessfulPilot", jdbc.sql("""
+                        SELECT count(*) OVER () AS total, s.id, s.title, s.department, s.kind, s.stage,
+                               m.pilot_succeeded_on,
+                               s.status_changed_on AS abandoned_on, s.status_reason AS reason
+                        FROM partnership_lifecycle m JOIN partnership_summary s ON s.id = m.partnership_id
+                        WHERE m.closed_as = 'ABANDONED' AND m.pilot_succeeded_on IS NOT NULL AND s.status = 'ABANDONED'
+                          AND (CAST(:department AS text) IS NULL OR s.department = :department)
+                        ORDER BY s.status_changed_on, s.id
+                        LIMIT :limit""")
+                .param("limit", limit).param("department", department)
+                .query((rs, row) -> row(rs, "total", "id", "title", "department", "kind", "stage",
+                        "pilot_succeeded_on:pilotSucceededOn", "abandoned_on:abandonedOn", "reason"))
+                .list());
+        Map<String, BigDecimal> rates = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> rateCounts = new LinkedHashMap<>();
+        // Kept per department (figure_after_pilot, migration V12).
+        jdbc.sql("""
+                        SELECT department, succeeded, implemented FROM figure_after_pilot
+                        WHERE succeeded > 0 AND (CAST(:department AS text) IS NULL OR department = :department)
+                        ORDER BY department""")
+                .param("department", department)
+                .query((rs, row) -> {
+                    rates.put(rs.getString("department"), BigDecimal.valueOf(rs.getLong("implemented"))
+                            .divide(BigDecimal.valueOf(rs.getLong("succeeded")), 2, RoundingMode.HALF_UP));
+                    Map<String, Long> counts = new LinkedHashMap<>();
+                    counts.put("succeeded", rs.getLong("succeeded"));
+                    counts.put("implemented", rs.getLong("implemented"));
+                    rateCounts.put(rs.getString("department"), counts);
+                    return row;
+                })
+                .list();
+        gap.put("pilotToImplementationRate", rates);
+        // The counts behind each rate: partnerships whose pilot succeeded, and of those the ones implemented.
+        gap.put("pilotToImplementationCounts", rateCounts);
+        return gap;
+    }
+
+    /** Stalled partnerships, oldest first (parameters today, days, department or null, limit). */
+    private static final String STALLED = """
                         SELECT s.id, s.title, s.department, s.kind, s.stage, s.status,
                                CASE WHEN w.pilot_succeeded_on IS NOT NULL THEN 'pilot-succeeded'
                                     ELSE 'awarded-without-pilot' END AS trigger,
@@ -85,47 +158,9 @@ public class ImplementationGapFigures {
                         WHERE w.waiting_since <= CAST(:today AS date) - CAST(:days AS integer)
                           AND s.status IN ('ACTIVE', 'ON_HOLD')
                           AND (w.implemented_on IS NULL OR w.implemented_on < w.waiting_since)
+                          AND (CAST(:department AS text) IS NULL OR w.department = :department)
                         ORDER BY w.waiting_since, w.partnership_id
-                        LIMIT :limit""")
-                .param("today", today).param("days", days).param("limit", limit)
-                .query((rs, row) -> row(rs, "id", "title", "department", "kind", "stage", "status", "trigger",
-                        "waiting_since:waitingSince", "days_waiting:daysWaiting"))
-                .list());
-        // The total is kept with the active partnerships' figures (figure_active, migration V12).
-        gap.put("openReadinessItemsTotal", jdbc.sql("SELECT coalesce(sum(open_readiness_items), 0) FROM figure_active")
-                .query(Long.class).single());
-        gap.put("openReadinessItems", jdbc.sql("""
-                        SELECT s.id, s.title, s.department, s.stage, i.item_id, i.type, i.description, i.owner, i.added_on,
-                               CAST(:today AS date) - i.added_on AS days_open
-                        FROM partnership_readiness_item i JOIN partnership_summary s ON s.id = i.partnership_id
-                        WHERE i.resolved_on IS NULL AND s.status IN ('ACTIVE', 'ON_HOLD')
-                        ORDER BY i.added_on, i.partnership_id, i.item_id
-                        LIMIT :limit""")
-                .param("today", today).param("limit", limit)
-                .query((rs, row) -> row(rs, "id:partnershipId", "title", "department", "stage", "item_id:itemId", "type",
-                        "description", "owner", "added_on:addedOn", "days_open:daysOpen"))
-                .list());
-        putLimited(gap, "abandonedAfterSuccessfulPilot", jdbc.sql("""
-                        SELECT count(*) OVER () AS total, s.id, s.title, s.department, s.kind, s.stage,
-                               m.pilot_succeeded_on,
-                               s.status_changed_on AS abandoned_on, s.status_reason AS reason
-                        FROM partnership_lifecycle m JOIN partnership_summary s ON s.id = m.partnership_id
-                        WHERE m.closed_as = 'ABANDONED' AND m.pilot_succeeded_on IS NOT NULL AND s.status = 'ABANDONED'
-                        ORDER BY s.status_changed_on, s.id
-                        LIMIT :limit""")
-                .param("limit", limit)
-                .query((rs, row) -> row(rs, "total", "id", "title", "department", "kind", "stage",
-                        "pilot_succeeded_on:pilotSucceededOn", "abandoned_on:abandonedOn", "reason"))
-                .list());
-        Map<String, BigDecimal> rates = new LinkedHashMap<>();
-        // Kept per department (figure_after_pilot, migration V12).
-        jdbc.sql("SELECT department, succeeded, implemented FROM figure_after_pilot WHERE succeeded > 0 ORDER BY department")
-                .query((rs, row) -> rates.put(rs.getString("department"), BigDecimal.valueOf(rs.getLong("implemented"))
-                        .divide(BigDecimal.valueOf(rs.getLong("succeeded")), 2, RoundingMode.HALF_UP)))
-                .list();
-        gap.put("pilotToImplementationRate", rates);
-        return gap;
-    }
+                        LIMIT :limit""";
 
     /** The rows without their {@code total} column, and the total as {@code <key>Total} (0 when there are none). */
     static void putLimited(Map<String, Object> gap, String key, java.util.List<Map<String, Object>> rows) {

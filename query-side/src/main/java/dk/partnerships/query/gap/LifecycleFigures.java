@@ -19,7 +19,8 @@ import java.util.Map;
  * <ul>
  *   <li>byStage: partnerships not closed (active or on hold), per current stage;</li>
  *   <li>byDepartment: the same per department;</li>
- *   <li>conversion: of the partnerships that ever entered a stage, the share that later entered a later stage;</li>
+ *   <li>conversion: of the partnerships that ever entered a stage, the share that later entered a later stage;
+ *       conversionCounts: per stage the counts behind it ({@code entered}, {@code wentOn});</li>
  *   <li>timeInStage: median and 90th percentile of finished stays in each stage, in days; a stay ends when the
  *       partnership enters another stage, completes or is abandoned; stays still going on are not counted;</li>
  *   <li>quarterlyTrend: per quarter, partnerships proposed, pilots and implementations started, completed, abandoned.</li>
@@ -116,6 +117,7 @@ public class LifecycleFigures {
         answer.put("byDepartment", byDepartment);
 
         Map<String, BigDecimal> conversion = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> conversionCounts = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT stage_order, sum(entered) AS entered, sum(went_on) AS went_on
                         FROM figure_conversion WHERE""" + FILTERS + """
@@ -127,6 +129,10 @@ public class LifecycleFigures {
                     if (order < STAGES.length && entered > 0) {
                         conversion.put(STAGES[order], BigDecimal.valueOf(rs.getLong("went_on"))
                                 .divide(BigDecimal.valueOf(entered), 2, RoundingMode.HALF_UP));
+                        Map<String, Long> counts = new LinkedHashMap<>();
+                        counts.put("entered", entered);
+                        counts.put("wentOn", rs.getLong("went_on"));
+                        conversionCounts.put(STAGES[order], counts);
                     }
                     return order;
                 }).list();
@@ -137,6 +143,15 @@ public class LifecycleFigures {
             }
         }
         answer.put("conversion", orderedConversion);
+        // The counts behind each share (a share of one partnership reads differently from a share of fifty), and the
+        // funnel: how many ever reached each stage, Evaluation included.
+        Map<String, Map<String, Long>> orderedCounts = new LinkedHashMap<>();
+        for (String stage : STAGES) {
+            if (conversionCounts.containsKey(stage)) {
+                orderedCounts.put(stage, conversionCounts.get(stage));
+            }
+        }
+        answer.put("conversionCounts", orderedCounts);
 
         Map<String, StayLengths> lengths = new LinkedHashMap<>();
         jdbc.sql("""

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The partnership-history read model: projection, event handler, queries and endpoints. */
 @Configuration(proxyBeanMethods = false)
-@Import({PartnershipHistoryController.class, HistoryPageController.class, dk.partnerships.query.ocds.OcdsExportConfiguration.class})
+@Import({PartnershipHistoryController.class, dk.partnerships.query.ocds.OcdsExportConfiguration.class})
 public class PartnershipHistoryReadModel {
 
     @Bean

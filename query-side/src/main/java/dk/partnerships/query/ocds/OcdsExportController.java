@@ -29,7 +29,7 @@ import java.util.Map;
  */
 @RestController
 @RequestMapping(path = "/api/exports", produces = MediaType.APPLICATION_JSON_VALUE)
-class OcdsExportController {
+public class OcdsExportController {
 
     private final JdbcTemplate jdbc;
     private final OcdsReleases releases;
@@ -48,7 +48,7 @@ class OcdsExportController {
     }
 
     @GetMapping("/ocds")
-    Map<String, Object> releasePackage(@RequestParam(required = false) @Pattern(regexp = "[0-9A-Za-z-]{1,64}") String partnershipId,
+    public Map<String, Object> releasePackage(@RequestParam(required = false) @Pattern(regexp = "[0-9A-Za-z-]{1,64}") String partnershipId,
                                        HttpServletRequest request) {
         List<Map<String, Object>> all = new ArrayList<>();
         String[] current = {null};

@@ -27,7 +27,11 @@ class PartnershipReadController {
     private final PartnershipReadRepository repository;
     private final ReadYourWrites readYourWrites;
 
-    PartnershipReadController(PartnershipReadRepository repository, ReadYourWrites readYourWrites) {
+    private final dk.partnerships.query.CsvDialects dialects;
+
+    PartnershipReadController(PartnershipReadRepository repository, ReadYourWrites readYourWrites,
+                              dk.partnerships.query.CsvDialects dialects) {
+        this.dialects = dialects;
         this.repository = repository;
         this.readYourWrites = readYourWrites;
     }
@@ -37,30 +41,27 @@ class PartnershipReadController {
                                    @RequestParam(required = false) PartnershipStatus status,
                                    @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,20}") String department,
                                    @RequestParam(required = false) PartnershipKind kind,
+                                   @RequestParam(required = false) @Min(1990) @Max(2100) Integer year,
                                    @RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit,
                                    @RequestParam(defaultValue = "0") @Min(0) int offset) {
         return repository.list(new PartnershipReadRepository.Filter(name(stage), name(status), department, name(kind),
-                limit, offset));
+                year, limit, offset));
     }
 
-    /** The same list as CSV, for management's spreadsheets. */
+    /** The same list as CSV, for management's spreadsheets ({@code lang=da|en}: for a person's spreadsheet). */
     @GetMapping(params = "format=csv", produces = "text/csv")
     ResponseEntity<String> listCsv(@RequestParam(required = false) Stage stage,
                                    @RequestParam(required = false) PartnershipStatus status,
                                    @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,20}") String department,
                                    @RequestParam(required = false) PartnershipKind kind,
+                                   @RequestParam(required = false) @Min(1990) @Max(2100) Integer year,
                                    @RequestParam(defaultValue = "5000") @Min(1) @Max(100000) int limit,
-                                   @RequestParam(defaultValue = "0") @Min(0) int offset) {
-        List<Map<String, Object>> rows = repository.list(new PartnershipReadRepository.Filter(name(stage), name(status),
-                department, name(kind), limit, offset));
-        rows.forEach(row -> {
-            if (Boolean.TRUE.equals(row.remove("leadErased"))) {
-                row.put("lead", "[erased]");
-            }
-            row.remove("leadPersonId");
-        });
-        return Csv.download("partnerships.csv", Csv.of(rows, List.of("id", "title", "kind", "department", "stage",
-                "status", "lead", "stageEnteredOn", "daysInStage", "version")));
+                                   @RequestParam(defaultValue = "0") @Min(0) int offset,
+                                   @RequestParam(required = false) @Pattern(regexp = "da|en") String lang) {
+        List<Map<String, Object>> rows = repository.export(new PartnershipReadRepository.Filter(name(stage), name(status),
+                department, name(kind), year, limit, offset));
+        return Csv.download("partnerships.csv", Csv.of(rows, PartnershipReadRepository.EXPORT_COLUMNS,
+                dialects.forParameter(lang)));
     }
 
     /**

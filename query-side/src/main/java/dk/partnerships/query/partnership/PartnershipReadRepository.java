@@ -39,7 +39,12 @@ public class PartnershipReadRepository {
         this.clock = clock;
     }
 
-    public record Filter(String stage, String status, String department, String kind, int limit, int offset) {
+    /** What a list shows; {@code year}: proposed in that calendar year. Null filters select everything. */
+    public record Filter(String stage, String status, String department, String kind, Integer year, int limit, int offset) {
+
+        public Filter(String stage, String status, String department, String kind, int limit, int offset) {
+            this(stage, status, department, kind, null, limit, offset);
+        }
     }
 
     public List<Map<String, Object>> list(Filter filter) {
@@ -49,12 +54,33 @@ public class PartnershipReadRepository {
         where(sql, params, "status", filter.status());
         where(sql, params, "department", filter.department());
         where(sql, params, "kind", filter.kind());
+        if (filter.year() != null) {
+            sql.append(" AND proposed_on >= :yearStart AND proposed_on < :yearEnd");
+            params.put("yearStart", LocalDate.of(filter.year(), 1, 1));
+            params.put("yearEnd", LocalDate.of(filter.year() + 1, 1, 1));
+        }
         sql.append(" ORDER BY proposed_on DESC, id LIMIT :limit OFFSET :offset");
         params.put("limit", filter.limit());
         params.put("offset", filter.offset());
         LocalDate today = LocalDate.now(clock);
         List<Map<String, Object>> rows = jdbc.sql(sql.toString()).params(params).query((rs, row) -> summary(rs, today)).list();
         people.fillLeads(rows);
+        return rows;
+    }
+
+    /** The columns of the list as a spreadsheet. */
+    public static final List<String> EXPORT_COLUMNS = List.of("id", "title", "kind", "department", "stage", "status",
+            "lead", "stageEnteredOn", "daysInStage", "version");
+
+    /** The list as a spreadsheet has it: an erased lead says so, and no person ids. */
+    public List<Map<String, Object>> export(Filter filter) {
+        List<Map<String, Object>> rows = list(filter);
+        rows.forEach(row -> {
+            if (Boolean.TRUE.equals(row.remove("leadErased"))) {
+                row.put("lead", "[erased]");
+            }
+            row.remove("leadPersonId");
+        });
         return rows;
     }
 

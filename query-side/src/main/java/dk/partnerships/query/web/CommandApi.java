@@ -47,8 +47,13 @@ public class CommandApi {
      *
      * @param status  the HTTP status
      * @param body    the JSON body (the problem on a refusal)
+     * @param local   refused by the page itself before asking (its messages are already in the page's language)
      */
-    public record Answer(int status, Map<String, Object> body) {
+    public record Answer(int status, Map<String, Object> body, boolean local) {
+
+        public Answer(int status, Map<String, Object> body) {
+            this(status, body, false);
+        }
 
         public boolean ok() {
             return status >= 200 && status < 300;
@@ -141,6 +146,39 @@ public class CommandApi {
             }
         }
         return departments;
+    }
+
+    /** A read of the command side's JSON API on behalf of the signed-in person (e.g. a chain's verification). */
+    public Answer get(String path, Author reader) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofMinutes(10))
+                .header("Accept", "application/json, application/problem+json")
+                .header("Authorization", "Bearer " + tokens.issue(reader)).GET().build());
+    }
+
+    /**
+     * A file from the command side, as it sent it.
+     *
+     * @param contentType its media type
+     * @param disposition its {@code Content-Disposition} (the file name), or null
+     */
+    public record Download(int status, String contentType, String disposition, byte[] body) {
+    }
+
+    /** A file of the command side's API (e.g. a history export) fetched for the signed-in person. */
+    public Download download(String path, Author reader) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + tokens.issue(reader)).GET().build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse("application/octet-stream"),
+                    response.headers().firstValue("Content-Disposition").orElse(null), response.body());
+        } catch (IOException e) {
+            return new Download(503, "text/plain", null, new byte[0]);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Download(503, "text/plain", null, new byte[0]);
+        }
     }
 
     private Answer send(HttpRequest request) {

@@ -8,8 +8,20 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** What every page's layout needs: who is signed in, the current language and links that switch it on the same page. */
-@ControllerAdvice(basePackages = {"dk.partnerships.query.web", "dk.partnerships.query.history"})
+@ControllerAdvice(basePackages = "dk.partnerships.query.web")
 class PageModel {
+
+    private final java.time.ZoneId zone;
+
+    PageModel(@org.springframework.beans.factory.annotation.Value("${partnerships.time-zone:Europe/Copenhagen}") String zone) {
+        this.zone = java.time.ZoneId.of(zone);
+    }
+
+    /** Numbers, money, dates and times in the page's language (see {@link Formats}). */
+    @ModelAttribute("fmt")
+    Formats fmt() {
+        return new Formats(LocaleContextHolder.getLocale(), zone);
+    }
 
     /** The signed-in person for the header, or null on the login page. */
     @ModelAttribute("me")

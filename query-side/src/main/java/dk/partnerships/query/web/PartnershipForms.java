@@ -76,8 +76,8 @@ class PartnershipForms {
     @PostMapping("/partnerships/new")
     String propose(@RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response,
                    Model model) {
-        CommandApi.Answer answer = commands.post("/api/partnerships", body("propose", form), null,
-                form.get("requestKey"), signedIn());
+        CommandApi.Answer answer = checked("propose", form).orElseGet(() -> commands.post("/api/partnerships",
+                body("propose", form), null, form.get("requestKey"), signedIn()));
         if (answer.ok()) {
             return "redirect:/partnerships/" + answer.body().get("id") + "?minVersion=" + Math.max(1, answer.version());
         }
@@ -117,10 +117,12 @@ class PartnershipForms {
             case "lesson" -> "/lessons";
             default -> "/" + action; // evaluation, complete, hold, resume, abandon: the API's own paths
         };
-        Map<String, Object> body = body(action, form);
-        body.remove("itemId");
         Long version = form.getOrDefault("version", "").matches("\\d{1,9}") ? Long.valueOf(form.get("version")) : null;
-        CommandApi.Answer answer = commands.post(path, body, version, form.get("requestKey"), signedIn());
+        CommandApi.Answer answer = checked(action, form).orElseGet(() -> {
+            Map<String, Object> body = body(action, form);
+            body.remove("itemId");
+            return commands.post(path, body, version, form.get("requestKey"), signedIn());
+        });
         if (answer.ok()) {
             return "redirect:/partnerships/" + validId + "?minVersion=" + answer.version() + "#timeline";
         }
@@ -166,7 +168,8 @@ class PartnershipForms {
             if (LISTS.contains(field)) {
                 body.put(field, Arrays.stream(value.split("[\\r\\n,]+")).map(String::strip).filter(s -> !s.isEmpty()).toList());
             } else if (NUMBERS.contains(field)) {
-                body.put(field, number(value.strip()));
+                BigDecimal amount = amount(value, danish());
+                body.put(field, amount == null ? value.strip() : amount);
             } else {
                 body.put(field, value.strip());
             }
@@ -175,19 +178,63 @@ class PartnershipForms {
     }
 
     /**
-     * A number when it reads as one, written the Danish way ("1.250.000,50") or not ("1250000.50"); otherwise the
-     * text as typed, which the API refuses with a clear answer.
+     * An amount as people type it: on Danish pages {@code 850.000}, {@code 1.250.000,50}, {@code 850000} or
+     * {@code 850000,5}; on English pages {@code 850,000} or {@code 1,250,000.50}; spaces, "kr." and "DKK" ignored.
+     * A point followed by one or two digits is a decimal point on either page (as a program would write it).
+     * Null when it does not read as an amount.
      */
-    static Object number(String value) {
-        String digits = value.replace(" ", "");
-        if (digits.contains(",")) {
-            digits = digits.replace(".", "").replace(',', '.');
+    static BigDecimal amount(String typed, boolean danish) {
+        String text = typed.strip().replaceAll("(?i)^dkk|kr\\.?$", "").replaceAll("[\\s\u00a0]", "");
+        String group = danish ? "\\." : ",";
+        String decimal = danish ? "," : "\\.";
+        if (text.matches("-?\\d{1,3}(" + group + "\\d{3})+(" + decimal + "\\d+)?") || text.matches("-?\\d+(" + decimal + "\\d+)?")) {
+            return new BigDecimal(text.replaceAll(group, "").replace(',', '.'));
         }
-        try {
-            return new BigDecimal(digits);
-        } catch (NumberFormatException notANumber) {
-            return value;
+        if (text.matches("-?\\d+\\.\\d{1,2}")) {
+            return new BigDecimal(text);
         }
+        return null;
+    }
+
+    /**
+     * What the page can tell before asking the write side: an amount or a date that does not read, an abandonment
+     * not confirmed. A refusal here looks like the write side's (validation-failed with its fields).
+     */
+    private java.util.Optional<CommandApi.Answer> checked(String action, Map<String, String> form) {
+        java.util.List<Map<String, Object>> errors = new java.util.ArrayList<>();
+        for (String field : FIELDS.get(action)) {
+            String value = form.get(field);
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            if (NUMBERS.contains(field) && amount(value, danish()) == null) {
+                errors.add(Map.of("field", field, "message", message(field.equals("buyerCount") ? "form.not-a-count"
+                        : "form.not-an-amount", "not a number")));
+            }
+            if (field.equals("effectiveDate") && !value.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                errors.add(Map.of("field", field, "message", message("form.not-a-date", "not a date")));
+            } else if (field.equals("effectiveDate")) {
+                try {
+                    LocalDate.parse(value.strip());
+                } catch (java.time.format.DateTimeParseException notADate) {
+                    errors.add(Map.of("field", field, "message", message("form.not-a-date", "not a date")));
+                }
+            }
+        }
+        if (action.equals("abandon") && !"true".equals(form.get("confirm"))) {
+            errors.add(Map.of("field", "confirm", "message", message("form.confirm-abandon", "confirm")));
+        }
+        if (errors.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("code", "validation-failed");
+        problem.put("errors", errors);
+        return java.util.Optional.of(new CommandApi.Answer(400, problem, true));
+    }
+
+    private static boolean danish() {
+        return !"en".equals(LocaleContextHolder.getLocale().getLanguage());
     }
 
     private static Map<String, String> submitted(String action, Map<String, String> form) {
@@ -200,25 +247,46 @@ class PartnershipForms {
         return values;
     }
 
-    /** What is shown beside the form: the refusal in the page's language, and the fields it concerns. */
+    /**
+     * What is shown beside the form: the refusal in the page's language, and per field a message that names what is
+     * wrong in words (never the write side's field names or its English).
+     */
     private Map<String, Object> problem(CommandApi.Answer answer) {
         Map<String, String> fields = new LinkedHashMap<>();
-        answer.fieldErrors().forEach((field, text) -> fields.put(field.replaceAll("\\[\\d+]$", ""), fieldMessage(text)));
+        answer.fieldErrors().forEach((field, text) -> fields.put(field.replaceAll("\\[\\d+]$", ""),
+                answer.local() ? text : fieldMessage(answer.code(), text)));
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("code", answer.code());
-        problem.put("message", message("problem." + answer.code(), answer.detail()));
+        String message = message("problem." + answer.code(), answer.detail());
+        if (answer.code().equals("validation-failed") || answer.code().equals("invalid-value")) {
+            List<String> labels = fields.keySet().stream().map(field -> message("label." + field, field)).toList();
+            message = message("problem.validation-failed", "") + (labels.isEmpty() ? "" : " " + String.join(", ", labels) + ".");
+        }
+        problem.put("message", message);
         problem.put("fields", fields);
         return problem;
     }
 
-    private String fieldMessage(String text) {
-        if (text.contains("blank") || text.contains("null") || text.contains("empty")) {
+    /** The write side's message on one field, said in the page's language. */
+    private String fieldMessage(String code, String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("blank") || lower.contains("null") || lower.contains("empty") || lower.contains("udfyld")
+                || lower.contains("tom")) {
             return message("form.required", text);
         }
-        if (text.startsWith("size must be")) {
+        if (lower.startsWith("size must be") || lower.contains("størrelse") || lower.contains("length")) {
             return message("form.too-long", text);
         }
-        return text;
+        if (lower.contains("future") || lower.contains("fremtid")) {
+            return message("problem.effective-date-in-future", text);
+        }
+        if (lower.contains("number") || lower.contains("tal")) {
+            return message("form.not-an-amount", text);
+        }
+        if (lower.contains("positive") || lower.contains("greater than") || lower.contains("større")) {
+            return message("form.not-negative", text);
+        }
+        return message("form.invalid", text);
     }
 
     private String message(String key, String fallback) {

@@ -5,12 +5,15 @@ import dk.partnerships.events.PartnershipStatus;
 import dk.partnerships.events.PilotOutcome;
 import dk.partnerships.events.ReadinessType;
 import dk.partnerships.events.Stage;
+import dk.partnerships.query.Csv;
+import dk.partnerships.query.CsvDialects;
 import dk.partnerships.query.history.PartnershipHistoryController;
 import dk.partnerships.query.partnership.PartnershipReadRepository;
 import dk.partnerships.query.partnership.ReadYourWrites;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,9 +45,11 @@ class PartnershipPages {
     private final ReadYourWrites readYourWrites;
     private final Clock clock;
     private final MessageSource messages;
+    private final CsvDialects dialects;
 
     PartnershipPages(PartnershipReadRepository partnerships, PartnershipHistoryController history,
-                     ReadYourWrites readYourWrites, Clock clock, MessageSource messages) {
+                     ReadYourWrites readYourWrites, Clock clock, MessageSource messages, CsvDialects dialects) {
+        this.dialects = dialects;
         this.messages = messages;
         this.partnerships = partnerships;
         this.history = history;
@@ -55,23 +60,14 @@ class PartnershipPages {
     @GetMapping("/partnerships")
     String list(@RequestParam(required = false) String stage, @RequestParam(required = false) String status,
                 @RequestParam(required = false) String department, @RequestParam(required = false) String kind,
-                @RequestParam(required = false) String page, Model model) {
-        Stage stageFilter = PageParameters.enumValue(Stage.class, stage);
-        PartnershipStatus statusFilter = PageParameters.enumValue(PartnershipStatus.class, status);
-        PartnershipKind kindFilter = PageParameters.enumValue(PartnershipKind.class, kind);
-        String departmentFilter = PageParameters.department(department);
-        Map<String, String> filters = new LinkedHashMap<>();
-        filters.put("stage", stageFilter == null ? null : stageFilter.name());
-        filters.put("status", statusFilter == null ? null : statusFilter.name());
-        filters.put("department", departmentFilter);
-        filters.put("kind", kindFilter == null ? null : kindFilter.name());
+                @RequestParam(required = false) String year, @RequestParam(required = false) String page, Model model) {
+        Map<String, String> filters = filters(stage, status, department, kind, year);
         model.addAttribute("filters", filters);
         model.addAttribute("filterQuery", PageParameters.query(filters));
         // A page at a time, newest first: one row more than shown says whether there is a next page.
         int pageNumber = PageParameters.page(page);
         int offset = (pageNumber - 1) * LIST_PAGE_ROWS;
-        List<Map<String, Object>> rows = partnerships.list(new PartnershipReadRepository.Filter(filters.get("stage"),
-                filters.get("status"), departmentFilter, filters.get("kind"), LIST_PAGE_ROWS + 1, offset));
+        List<Map<String, Object>> rows = partnerships.list(filter(filters, LIST_PAGE_ROWS + 1, offset));
         boolean hasNext = rows.size() > LIST_PAGE_ROWS;
         List<Map<String, Object>> shown = hasNext ? rows.subList(0, LIST_PAGE_ROWS) : rows;
         model.addAttribute("partnerships", shown);
@@ -84,6 +80,36 @@ class PartnershipPages {
         model.addAttribute("kinds", PageParameters.names(PartnershipKind.values()));
         model.addAttribute("departments", partnerships.departments());
         return "partnerships";
+    }
+
+    /** The list with the page's filters as CSV (every row, up to a spreadsheet's comfort), in the page's language. */
+    @GetMapping("/partnerships/csv")
+    ResponseEntity<String> listCsv(@RequestParam(required = false) String stage, @RequestParam(required = false) String status,
+                                   @RequestParam(required = false) String department,
+                                   @RequestParam(required = false) String kind, @RequestParam(required = false) String year) {
+        List<Map<String, Object>> rows = partnerships.export(filter(filters(stage, status, department, kind, year), 100_000, 0));
+        return Csv.download("partnerships.csv", Csv.of(rows, PartnershipReadRepository.EXPORT_COLUMNS,
+                dialects.forLanguage(LocaleContextHolder.getLocale())));
+    }
+
+    /** The list's filters that parse, by name (a value that does not parse is no filter). */
+    private static Map<String, String> filters(String stage, String status, String department, String kind, String year) {
+        Stage stageFilter = PageParameters.enumValue(Stage.class, stage);
+        PartnershipStatus statusFilter = PageParameters.enumValue(PartnershipStatus.class, status);
+        PartnershipKind kindFilter = PageParameters.enumValue(PartnershipKind.class, kind);
+        Integer yearFilter = PageParameters.year(year);
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("stage", stageFilter == null ? null : stageFilter.name());
+        filters.put("status", statusFilter == null ? null : statusFilter.name());
+        filters.put("department", PageParameters.department(department));
+        filters.put("kind", kindFilter == null ? null : kindFilter.name());
+        filters.put("year", yearFilter == null ? null : yearFilter.toString());
+        return filters;
+    }
+
+    private static PartnershipReadRepository.Filter filter(Map<String, String> filters, int limit, int offset) {
+        return new PartnershipReadRepository.Filter(filters.get("stage"), filters.get("status"), filters.get("department"),
+                filters.get("kind"), filters.get("year") == null ? null : Integer.valueOf(filters.get("year")), limit, offset);
     }
 
     @GetMapping("/partnerships/{id}")
@@ -137,6 +163,10 @@ class PartnershipPages {
         model.addAttribute("failedAction", failedAction);
         model.addAttribute("problem", problem);
         model.addAttribute("stages", PageParameters.names(Stage.values()));
+        // The stage form offers the next stage first: the usual move.
+        Stage current = PageParameters.enumValue(Stage.class, String.valueOf(partnership.get("stage")));
+        model.addAttribute("nextStage", current == null || current.ordinal() + 1 >= Stage.values().length ? null
+                : Stage.values()[current.ordinal() + 1].name());
         model.addAttribute("outcomes", PageParameters.names(PilotOutcome.values()));
         model.addAttribute("readinessTypes", PageParameters.names(ReadinessType.values()));
     }

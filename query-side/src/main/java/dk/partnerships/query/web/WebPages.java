@@ -18,7 +18,8 @@ import java.util.Locale;
 
 /** The web pages, their language (Danish by default, English by choice) and their way to the command side. */
 @Configuration(proxyBeanMethods = false)
-@Import({DashboardPages.class, PartnershipPages.class, PartnershipForms.class, LessonPages.class, LoginPage.class, PageModel.class})
+@Import({DashboardPages.class, PartnershipPages.class, PartnershipForms.class, LessonPages.class, LoginPage.class, PageModel.class,
+        HistoryPages.class, PageErrors.FromPages.class, PageErrors.UnknownAddress.class})
 public class WebPages {
 
     static final Locale DANISH = Locale.forLanguageTag("da");
@@ -54,6 +55,12 @@ public class WebPages {
                 registry.addInterceptor(new LanguageSwitch(localeResolver));
             }
         };
+    }
+
+    /** Error pages inside the layout, in the page's language (see {@link PageErrors}). */
+    @Bean
+    org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver errorPages(PageModel layout) {
+        return new PageErrors.InLayout(layout);
     }
 
     @Bean

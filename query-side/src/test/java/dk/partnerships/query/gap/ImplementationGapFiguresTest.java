@@ -73,6 +73,11 @@ class ImplementationGapFiguresTest {
             for (int limit : new int[] {1, 7, 500}) {
                 assertThat(figures.figures(days, limit)).as("days %d, limit %d (seed %d)", days, limit, SEED)
                         .isEqualTo(fromRows.compute(days, limit));
+                for (String department : List.of("KFF", "SUF", "TMF", "XYZ")) {
+                    assertThat(figures.figures(days, limit, department))
+                            .as("days %d, limit %d, department %s (seed %d)", days, limit, department, SEED)
+                            .isEqualTo(fromRows.compute(days, limit, department));
+                }
             }
         }
     }

@@ -35,10 +35,18 @@ class ImplementationGapFromRows {
     }
 
     Map<String, Object> compute(int days, int limit) {
+        return compute(days, limit, null);
+    }
+
+    /** The gap of one department's partnerships (null: all), by queries over every partnership. */
+    Map<String, Object> compute(int days, int limit, String department) {
         LocalDate today = LocalDate.now(clock);
         Map<String, Object> gap = new LinkedHashMap<>();
         gap.put("days", days);
         gap.put("today", today);
+        if (department != null) {
+            gap.put("department", department);
+        }
         putLimited(gap, "stalledAfterPilot", jdbc.sql(MILESTONES + """
                         , waiting AS (
                             SELECT m.*, CASE WHEN m.pilot_succeeded_on IS NOT NULL THEN m.pilot_succeeded_on
@@ -54,9 +62,10 @@ class ImplementationGapFromRows {
                           AND s.status IN ('ACTIVE', 'ON_HOLD')
                           AND (w.implemented_on IS NULL OR w.implemented_on < w.waiting_since)
                           AND CAST(:today AS date) - w.waiting_since >= :days
+                          AND (CAST(:department AS text) IS NULL OR s.department = :department)
                         ORDER BY w.waiting_since, s.id
                         LIMIT :limit""")
-                .param("today", today).param("days", days).param("limit", limit)
+                .param("today", today).param("days", days).param("limit", limit).param("department", department)
                 .query((rs, row) -> row(rs, "total", "id", "title", "department", "kind", "stage", "status", "trigger",
                         "waiting_since:waitingSince", "days_waiting:daysWaiting"))
                 .list());
@@ -66,9 +75,10 @@ class ImplementationGapFromRows {
                                CAST(:today AS date) - i.added_on AS days_open
                         FROM partnership_readiness_item i JOIN partnership_summary s ON s.id = i.partnership_id
                         WHERE i.resolved_on IS NULL AND s.status IN ('ACTIVE', 'ON_HOLD')
+                          AND (CAST(:department AS text) IS NULL OR s.department = :department)
                         ORDER BY i.added_on, s.id, i.item_id
                         LIMIT :limit""")
-                .param("today", today).param("limit", limit)
+                .param("today", today).param("limit", limit).param("department", department)
                 .query((rs, row) -> row(rs, "total", "id:partnershipId", "title", "department", "stage", "item_id:itemId", "type",
                         "description", "owner", "added_on:addedOn", "days_open:daysOpen"))
                 .list());
@@ -78,23 +88,33 @@ class ImplementationGapFromRows {
                                s.status_changed_on AS abandoned_on, s.status_reason AS reason
                         FROM milestones m JOIN partnership_summary s ON s.id = m.partnership_id
                         WHERE s.status = 'ABANDONED' AND m.pilot_succeeded_on IS NOT NULL
+                          AND (CAST(:department AS text) IS NULL OR s.department = :department)
                         ORDER BY s.status_changed_on, s.id
                         LIMIT :limit""")
-                .param("limit", limit)
+                .param("limit", limit).param("department", department)
                 .query((rs, row) -> row(rs, "total", "id", "title", "department", "kind", "stage",
                         "pilot_succeeded_on:pilotSucceededOn", "abandoned_on:abandonedOn", "reason"))
                 .list());
         Map<String, BigDecimal> rates = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         jdbc.sql(MILESTONES + """
                         SELECT s.department, count(*) AS succeeded,
                                count(*) FILTER (WHERE m.implemented_on >= m.pilot_succeeded_on) AS implemented
                         FROM milestones m JOIN partnership_summary s ON s.id = m.partnership_id
                         WHERE m.pilot_succeeded_on IS NOT NULL
+                          AND (CAST(:department AS text) IS NULL OR s.department = :department)
                         GROUP BY s.department ORDER BY s.department""")
-                .query((rs, row) -> rates.put(rs.getString("department"), BigDecimal.valueOf(rs.getLong("implemented"))
-                        .divide(BigDecimal.valueOf(rs.getLong("succeeded")), 2, RoundingMode.HALF_UP)))
+                .param("department", department)
+                .query((rs, row) -> {
+                    rates.put(rs.getString("department"), BigDecimal.valueOf(rs.getLong("implemented"))
+                            .divide(BigDecimal.valueOf(rs.getLong("succeeded")), 2, RoundingMode.HALF_UP));
+                    counts.put(rs.getString("department"),
+                            Map.of("succeeded", rs.getLong("succeeded"), "implemented", rs.getLong("implemented")));
+                    return row;
+                })
                 .list();
         gap.put("pilotToImplementationRate", rates);
+        gap.put("pilotToImplementationCounts", counts);
         return gap;
     }
 }

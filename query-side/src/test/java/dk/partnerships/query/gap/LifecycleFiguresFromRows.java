@@ -95,6 +95,7 @@ class LifecycleFiguresFromRows {
         answer.put("byDepartment", byDepartment);
 
         Map<String, BigDecimal> conversion = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> conversionCounts = new LinkedHashMap<>();
         // One pass over one row per partnership: the stages it reached (a bit each) and the furthest one.
         jdbc.sql("""
                         SELECT stage.name, count(*) FILTER (WHERE reached_stages & (1 << stage.ord) <> 0) AS entered,
@@ -107,9 +108,15 @@ class LifecycleFiguresFromRows {
                         GROUP BY stage.name""")
                 .param("department", department).param("kind", kindName).param("year", year)
                 .param("stages", STAGES)
-                .query((rs, row) -> rs.getLong("entered") == 0 ? null : conversion.put(rs.getString("name"),
-                        BigDecimal.valueOf(rs.getLong("went_on"))
-                                .divide(BigDecimal.valueOf(rs.getLong("entered")), 2, RoundingMode.HALF_UP)))
+                .query((rs, row) -> {
+                    if (rs.getLong("entered") > 0) {
+                        conversion.put(rs.getString("name"), BigDecimal.valueOf(rs.getLong("went_on"))
+                                .divide(BigDecimal.valueOf(rs.getLong("entered")), 2, RoundingMode.HALF_UP));
+                        conversionCounts.put(rs.getString("name"),
+                                Map.of("entered", rs.getLong("entered"), "wentOn", rs.getLong("went_on")));
+                    }
+                    return row;
+                })
                 .list();
         Map<String, BigDecimal> orderedConversion = new LinkedHashMap<>();
         for (String stage : STAGES) {
@@ -118,6 +125,7 @@ class LifecycleFiguresFromRows {
             }
         }
         answer.put("conversion", orderedConversion);
+        answer.put("conversionCounts", conversionCounts);
 
         Map<String, Map<String, Object>> timeInStage = new LinkedHashMap<>();
         jdbc.sql("""

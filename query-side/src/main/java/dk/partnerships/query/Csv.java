@@ -111,7 +111,7 @@ public final class Csv {
     static String cell(String text, char separator) {
         String safe = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-\\d+([.,]\\d+)?")
                 ? "'" + text : text;
-        if (safe.indexOf(separator) >= 0 || safe.contains(",") || safe.contains("\"")
+        if (safe.indexOf(separator) >= 0 || safe.contains("\"")
                 || safe.contains("\n") || safe.contains("\r")) {
             return "\"" + safe.replace("\"", "\"\"") + "\"";
         }

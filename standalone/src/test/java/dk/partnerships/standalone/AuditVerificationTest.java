@@ -167,7 +167,8 @@ class AuditVerificationTest extends StandaloneHttpTest {
         assertThat(csv.contentType()).startsWith("text/csv");
         List<String> lines = csv.body().lines().toList();
         assertThat(lines).hasSize(6);
-        assertThat(lines.get(0)).startsWith("partnershipId,sequence,eventId,type");
+        // A byte-order mark first, so a spreadsheet reads the payloads' æøå as UTF-8.
+        assertThat(lines.get(0)).startsWith("\uFEFFpartnershipId,sequence,eventId,type");
         assertThat(lines.get(5)).contains("PartnershipPutOnHoldEvent").contains(verification(id).get("lastHash").asString());
     }
 

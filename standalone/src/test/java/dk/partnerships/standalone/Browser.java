@@ -181,6 +181,7 @@ final class Browser implements AutoCloseable {
         if (!(Boolean) script("return typeof window.axe !== 'undefined'")) {
             script(axeSource());
         }
+        assertThat(script("return window.axe.version")).as("axe-core loaded into the page").isEqualTo(axeVersion());
         Object result = driver.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations

@@ -143,8 +143,9 @@ class PagesTest extends StandaloneHttpTest {
         Http.Response refused = http.postForm("/partnerships/" + id, hold);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("id=\"form-hold\"")
-                .contains("<div class=\"problem\" role=\"alert\">Nogle felter mangler eller er ugyldige.</div>")
-                .contains("<span class=\"field-error\">Skal udfyldes</span>");
+                .contains("id=\"problem-hold\">Nogle felter mangler eller er ugyldige. Begrundelse.</div>")
+                .contains("<span class=\"field-error\" id=\"error-hold-reason\">Skal udfyldes</span>")
+                .contains("aria-describedby=\"error-hold-reason\"");
         assertThat(events()).isEqualTo(before);
 
         hold.put("reason", "Budgettet er frosset");
@@ -155,9 +156,16 @@ class PagesTest extends StandaloneHttpTest {
 
         assertThat(http.postForm("/partnerships/" + id, Map.of("action", "resume", "version", "2",
                 "requestKey", UUID.randomUUID().toString(), "effectiveDate", "2025-03-01")).status()).isEqualTo(302);
-        assertThat(http.postForm("/partnerships/" + id, Map.of("action", "abandon", "version", "3",
-                "requestKey", UUID.randomUUID().toString(), "reason", "Ingen leverandør",
-                "effectiveDate", "2025-04-01")).status()).isEqualTo(302);
+        // Abandoning is final: without its confirmation it is refused, and nothing is recorded.
+        Map<String, String> abandon = new LinkedHashMap<>(Map.of("action", "abandon", "version", "3",
+                "requestKey", UUID.randomUUID().toString(), "reason", "Ingen leverandør", "effectiveDate", "2025-04-01"));
+        long beforeAbandon = events();
+        Http.Response unconfirmed = http.postForm("/partnerships/" + id, abandon);
+        assertThat(unconfirmed.status()).isEqualTo(400);
+        assertThat(unconfirmed.body()).contains("Bekræft, at partnerskabet skal opgives endeligt.");
+        assertThat(events()).isEqualTo(beforeAbandon);
+        abandon.put("confirm", "true");
+        assertThat(http.postForm("/partnerships/" + id, abandon).status()).isEqualTo(302);
         String abandoned = http.get("/partnerships/" + id + "?minVersion=4").body();
         assertThat(abandoned).contains("data-status=\"ABANDONED\"").contains("Ingen leverandør")
                 .doesNotContain("id=\"form-abandon\"").contains("id=\"form-lesson\"");

@@ -95,10 +95,14 @@ class TimeTravelTest extends StandaloneHttpTest {
         Http.Response page = http.get("/partnerships/" + id + "/history?asOf=2023-07-01");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
-        assertThat(page.body()).contains("Awarded to Konsortiet (DKK 150.000.000, framework agreement for 8 buyers)")
-                .contains("<td>Udbud</td>").contains("2023-03-01");
+        // The story in Danish, the state on the date as the partnership page shows it, dates the Danish way.
+        assertThat(page.body()).contains("Konsortiet (150.000.000 kr., rammeaftale for 8 købere)")
+                .contains("data-stage=\"TENDER\">Udbud</td>").contains("1. mar. 2023");
         String diffPage = http.get("/partnerships/" + id + "/history?from=2023-02-01&to=2023-12-31").body();
-        assertThat(diffPage).contains("<td>stage</td>").contains("<td>IDEA</td>").contains("<td>TENDER</td>");
+        assertThat(diffPage).contains("<th scope=\"row\">Fase</th>").contains("<td>Idé</td>").contains("<td>Udbud</td>");
+        // From after to is refused in words, not answered with a reversed comparison.
+        assertThat(http.get("/partnerships/" + id + "/history?from=2023-12-31&to=2023-02-01").body())
+                .contains("Fra-datoen skal ligge før til-datoen.").doesNotContain("id=\"changes\"");
         Http.Response knownPage = http.get("/partnerships/" + id + "/history?knownAt=2020-01-01");
         assertThat(knownPage.body()).contains("endnu ikke foreslået");
     }

@@ -101,16 +101,25 @@ final class PageErrors {
     static class UnknownAddress {
 
         private final PageModel layout;
+        private final org.springframework.web.servlet.LocaleResolver languages;
         private final dk.partnerships.security.CodedProblemHandler problems = new dk.partnerships.security.CodedProblemHandler() {
         };
 
-        UnknownAddress(PageModel layout) {
+        UnknownAddress(PageModel layout, org.springframework.web.servlet.LocaleResolver languages) {
             this.layout = layout;
+            this.languages = languages;
         }
 
-        @ExceptionHandler(NoResourceFoundException.class)
-        Object notFound(NoResourceFoundException e, HttpServletRequest request) throws Exception {
+        @ExceptionHandler({NoResourceFoundException.class, org.springframework.web.servlet.NoHandlerFoundException.class})
+        Object notFound(Exception e, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+                throws Exception {
             if (wantsPage(request)) {
+                // No handler, so no interceptor switched the language: ?lang= is honoured here.
+                String lang = request.getParameter("lang");
+                if ("da".equals(lang) || "en".equals(lang)) {
+                    languages.setLocale(request, response, java.util.Locale.forLanguageTag(lang));
+                    org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.forLanguageTag(lang));
+                }
                 return page(request, HttpStatus.NOT_FOUND, layout);
             }
             return problems.handleException(e, new ServletWebRequest(request));

@@ -43,6 +43,23 @@ final class TimelineText {
             arguments[i] = field.length == 2 && !value.isEmpty()
                     ? messages.getMessage(field[0] + "." + value, null, value, locale) : value;
         }
-        return messages.getMessage("timeline." + type, arguments, String.valueOf(entry.get("summary")), locale);
+        String text = messages.getMessage("timeline." + type, arguments, String.valueOf(entry.get("summary")), locale);
+        if (type.equals("AwardRecordedEvent")) {
+            text += award(data, messages, locale);
+        }
+        return text;
+    }
+
+    /** An award's value and buyers, when recorded: " (150.000.000 kr., rammeaftale for 8 købere)". */
+    private static String award(JsonNode data, MessageSource messages, Locale locale) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (data.hasNonNull("valueDkk")) {
+            parts.add(new Formats(locale, java.time.ZoneOffset.UTC).money(data.get("valueDkk").decimalValue()));
+        }
+        long buyers = data.path("buyerCount").asLong(0);
+        if (data.path("frameworkAgreement").asBoolean(false)) {
+            parts.add(messages.getMessage("timeline.framework", new Object[] {buyers}, locale));
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }
 }

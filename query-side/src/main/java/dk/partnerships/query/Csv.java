@@ -103,10 +103,6 @@ public final class Csv {
         return String.join(String.valueOf(dialect.separator()), quoted) + "\r\n";
     }
 
-    static String cell(String text) {
-        return cell(text, ',');
-    }
-
     /** RFC 4180 quoting; a leading =, +, - or @ is defused so a spreadsheet never runs it as a formula. */
     static String cell(String text, char separator) {
         String safe = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-\\d+([.,]\\d+)?")

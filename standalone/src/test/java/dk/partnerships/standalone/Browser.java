@@ -236,8 +236,10 @@ final class Browser implements AutoCloseable {
         script("arguments[0].value = arguments[1]", find(css), date.toString());
     }
 
+    /** Waits for the condition; an element replaced by the next page while it is read is looked up again. */
     void waitUntil(ExpectedCondition<?> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     void waitForHeading(String text) {

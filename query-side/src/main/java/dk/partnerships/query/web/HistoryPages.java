@@ -70,8 +70,7 @@ class HistoryPages {
         model.addAttribute("knownAt", knownAt);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        Map<String, Object> current = history.knownAt(validId, LocalDate.now().plusDays(1).toString());
-        model.addAttribute("title", current.get("title"));
+        model.addAttribute("title", title(entries));
 
         LocalDate asOfDate = date(asOf);
         LocalDate knownAtDate = date(knownAt);
@@ -111,7 +110,7 @@ class HistoryPages {
         List<Map<String, Object>> entries = entries(validId);
         CommandApi.Answer answer = commands.get("/api/partnerships/" + validId + "/verification", signedIn());
         model.addAttribute("id", validId);
-        model.addAttribute("title", history.knownAt(validId, LocalDate.now().plusDays(1).toString()).get("title"));
+        model.addAttribute("title", title(entries));
         model.addAttribute("events", entries.size());
         model.addAttribute("verification", answer.ok() ? answer.body() : null);
         model.addAttribute("unavailable", !answer.ok());
@@ -181,6 +180,12 @@ class HistoryPages {
     /** Fields of the state that are keys, not facts a person compares. */
     private static final java.util.Set<String> NOT_COMPARED = java.util.Set.of("id", "leadPersonId", "leadErased", "asOf",
             "knownAt");
+
+    /** The title the partnership was proposed with: the history's first entry says it, no second read needed. */
+    private static String title(List<Map<String, Object>> entries) {
+        return entries.get(0).get("data") instanceof tools.jackson.databind.JsonNode data
+                ? data.path("title").asString("") : "";
+    }
 
     private List<Change> changes(Object changes, Formats fmt, Locale locale) {
         List<Change> rows = new ArrayList<>();

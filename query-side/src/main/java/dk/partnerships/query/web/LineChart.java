@@ -86,10 +86,6 @@ public record LineChart(int width, int height, int left, int bottom, List<Series
         return width - RIGHT;
     }
 
-    public int top() {
-        return TOP;
-    }
-
     private static double x(int index, int points, double plotWidth) {
         return points <= 1 ? LEFT + plotWidth / 2 : LEFT + plotWidth * index / (points - 1);
     }

@@ -71,6 +71,30 @@ public final class Csv {
     }
 
     /** The answer carrying a CSV file to download. */
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv");
+
+    /** Whether an {@code Accept} header names {@code text/csv} before any JSON (wildcards choose JSON). */
+    public static boolean preferredIn(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        try {
+            List<MediaType> types = new ArrayList<>(MediaType.parseMediaTypes(accept));
+            types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+            for (MediaType type : types) {
+                if (!type.isWildcardType() && !type.isWildcardSubtype() && CSV.includes(type)) {
+                    return true;
+                }
+                if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+                    return false;
+                }
+            }
+            return false;
+        } catch (org.springframework.util.InvalidMimeTypeException unreadable) {
+            return false;
+        }
+    }
+
     public static ResponseEntity<String> download(String fileName, String csv) {
         return ResponseEntity.ok()
                 .contentType(TEXT_CSV)

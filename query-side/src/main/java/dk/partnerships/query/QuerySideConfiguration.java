@@ -48,6 +48,15 @@ public class QuerySideConfiguration {
     }
 
     /** The read tables, migrated with their own history table, apart from the event store's. */
+    /** The read models' answers (built as maps), for the query side's API document (ApiDocument). */
+    @Bean
+    dk.partnerships.security.ApiSchemas readSideSchemas() {
+        return new dk.partnerships.security.ApiSchemas("openapi/read-side.yaml", java.util.List.of(
+                dk.partnerships.events.Stage.class, dk.partnerships.events.PartnershipStatus.class,
+                dk.partnerships.events.PartnershipKind.class, dk.partnerships.events.PilotOutcome.class,
+                dk.partnerships.events.ReadinessType.class));
+    }
+
     @Bean(initMethod = "migrate")
     Flyway readModelFlyway(DataSource dataSource) {
         return ReadModelMigrations.configure(dataSource)

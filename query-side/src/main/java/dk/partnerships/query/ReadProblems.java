@@ -1,5 +1,6 @@
 package dk.partnerships.query;
 
+import dk.partnerships.security.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -15,24 +16,27 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
-/** problem+json with a stable {@code code} for every refused read. */
+/** problem+json with a stable {@code code} for every refused read, in the request's language. */
 // Before Spring Boot's generic problem-details advice, which knows no codes; after the pages' own (PageErrors).
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 @RestControllerAdvice(basePackages = "dk.partnerships.query")
 public class ReadProblems extends dk.partnerships.security.CodedProblemHandler {
 
-    /** A request refused with a status and a stable code. */
+    /** A request refused with a status, a stable code and what its text names. */
     public static class Refusal extends RuntimeException {
         private final HttpStatus status;
         private final String code;
+        private final String detailKey;
+        private final Object[] arguments;
 
-        Refusal(HttpStatus status, String code, String message) {
-            super(message);
+        Refusal(HttpStatus status, String code, String detailKey, Object... arguments) {
+            super(code + " " + Arrays.toString(arguments));
             this.status = status;
             this.code = code;
+            this.detailKey = detailKey;
+            this.arguments = arguments;
         }
 
         public HttpStatus status() {
@@ -40,50 +44,53 @@ public class ReadProblems extends dk.partnerships.security.CodedProblemHandler {
         }
     }
 
-    public static Refusal notFound(String code, String message) {
-        return new Refusal(HttpStatus.NOT_FOUND, code, message);
+    public static Refusal notFound(String code, Object... arguments) {
+        return new Refusal(HttpStatus.NOT_FOUND, code, code, arguments);
     }
 
-    public static Refusal badRequest(String code, String message) {
-        return new Refusal(HttpStatus.BAD_REQUEST, code, message);
+    public static Refusal notFoundWithDetail(String code, String detailKey, Object... arguments) {
+        return new Refusal(HttpStatus.NOT_FOUND, code, detailKey, arguments);
     }
 
-    public static Refusal conflict(String code, String message) {
-        return new Refusal(HttpStatus.CONFLICT, code, message);
+    /** A parameter the endpoint cannot use; {@code detailKey} is one of {@code invalid-parameter}'s texts. */
+    public static Refusal invalidParameter(String detailKey, Object... arguments) {
+        return new Refusal(HttpStatus.BAD_REQUEST, "invalid-parameter", detailKey, arguments);
     }
 
-    static ProblemDetail problem(HttpStatusCode status, String code, String title, String detail) {
-        return dk.partnerships.security.Problems.problem(status, code, title, detail);
+    public static Refusal conflict(String code, String detailKey) {
+        return new Refusal(HttpStatus.CONFLICT, code, detailKey);
+    }
+
+    /** One parameter's refusal in an {@code invalid-parameter} problem's {@code errors}. */
+    record ParameterProblem(String parameter, String message) {
     }
 
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ProblemDetail> refused(Refusal e) {
-        String title = e.status == HttpStatus.NOT_FOUND ? "Not found" : e.status.getReasonPhrase();
-        return ResponseEntity.status(e.status).body(problem(e.status, e.code, title, e.getMessage()));
+        return ResponseEntity.status(e.status).body(Problems.problemWithDetail(e.status, e.code, e.detailKey, e.arguments));
     }
 
     /** A constraint checked outside Spring MVC's own parameter validation. */
     @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolated(jakarta.validation.ConstraintViolationException e) {
-        List<Map<String, String>> errors = e.getConstraintViolations().stream()
-                .map(violation -> Map.of("parameter", String.valueOf(violation.getPropertyPath()),
-                        "message", violation.getMessage()))
-                .toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
-                errors.stream().map(error -> error.get("parameter") + " " + error.get("message"))
-                        .collect(Collectors.joining("; ")));
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(invalid(e.getConstraintViolations().stream()
+                .map(violation -> new ParameterProblem(String.valueOf(violation.getPropertyPath()), violation.getMessage()))
+                .toList()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         Class<?> type = e.getRequiredType();
-        String expected = type != null && type.isEnum()
-                ? "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList()
-                : "a " + (type == null ? "valid value" : type.getSimpleName());
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
-                "The parameter " + e.getName() + " must be " + expected + ".");
+        ProblemDetail problem;
+        if (type != null && type.isEnum()) {
+            problem = Problems.problemWithDetail(HttpStatus.BAD_REQUEST, "invalid-parameter", "invalid-parameter.enum",
+                    e.getName(), Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", ")));
+        } else {
+            String key = type == java.time.LocalDate.class ? "invalid-parameter.date"
+                    : type != null && (Number.class.isAssignableFrom(type) || type == int.class || type == long.class)
+                    ? "invalid-parameter.number" : "invalid-parameter.value";
+            problem = Problems.problemWithDetail(HttpStatus.BAD_REQUEST, "invalid-parameter", key, e.getName());
+        }
         problem.setProperty("parameter", e.getName());
         return ResponseEntity.badRequest().body(problem);
     }
@@ -92,15 +99,17 @@ public class ReadProblems extends dk.partnerships.security.CodedProblemHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
                                                                             HttpHeaders headers, HttpStatusCode status,
                                                                             WebRequest request) {
-        List<Map<String, String>> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
-                        "parameter", String.valueOf(result.getMethodParameter().getParameterName()),
-                        "message", String.valueOf(error.getDefaultMessage()))))
-                .toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
-                errors.stream().map(error -> error.get("parameter") + " " + error.get("message"))
-                        .collect(Collectors.joining("; ")));
+        return ResponseEntity.badRequest().body(invalid(e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new ParameterProblem(
+                        String.valueOf(result.getMethodParameter().getParameterName()),
+                        String.valueOf(error.getDefaultMessage()))))
+                .toList()));
+    }
+
+    private static ProblemDetail invalid(List<ParameterProblem> errors) {
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
+                errors.stream().map(error -> error.parameter() + " " + error.message()).collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return problem;
     }
 }

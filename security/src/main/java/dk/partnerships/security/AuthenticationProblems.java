@@ -30,28 +30,24 @@ final class AuthenticationProblems implements AuthenticationEntryPoint, AccessDe
         if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
             response.addHeader("WWW-Authenticate", "Basic realm=\"partnerships\", charset=\"UTF-8\"");
         }
-        write(response, 401, credentialsSent ? "authentication-failed" : "authentication-required",
-                credentialsSent ? "Sign-in failed" : "Sign-in required",
-                credentialsSent ? "The credentials or the token were not accepted (wrong, expired or not for this service)."
-                        : "Sign in: send a bearer token from the identity provider, or HTTP Basic with a local account.",
-                request);
+        String code = credentialsSent ? "authentication-failed" : "authentication-required";
+        write(response, 401, code, code, request);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
-        write(response, 403, "access-denied", "Not allowed for your role",
-                "Your roles do not allow " + request.getMethod() + " " + request.getRequestURI()
-                        + ". Writes need PROJECT_LEAD, maintenance needs ADMIN; reads need any role of the product.",
-                request);
+        write(response, 403, "access-denied", "access-denied", request, request.getMethod(), request.getRequestURI());
     }
 
-    static void write(HttpServletResponse response, int status, String code, String title, String detail,
-                      HttpServletRequest request) throws IOException {
+    /** A refusal written before Spring MVC sees the request, in the request's language. */
+    static void write(HttpServletResponse response, int status, String code, String detailKey,
+                      HttpServletRequest request, Object... arguments) throws IOException {
+        java.util.Locale language = ProblemTexts.language(request);
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "urn:partnerships:problem:" + code);
-        problem.put("title", title);
+        problem.put("type", Problems.TYPE_PREFIX + code);
+        problem.put("title", ProblemTexts.title(code, language));
         problem.put("status", status);
-        problem.put("detail", detail);
+        problem.put("detail", ProblemTexts.detail(detailKey, language, arguments));
         problem.put("instance", request.getRequestURI());
         problem.put("code", code);
         response.setStatus(status);

@@ -9,25 +9,36 @@ import org.springframework.http.ResponseEntity;
 import java.net.URI;
 import java.util.Locale;
 
-/** The one form of every refusal, on both sides: RFC 9457 problem+json with a stable {@code code}. */
+/**
+ * The one form of every refusal, on both sides: RFC 9457 problem+json with a stable {@code code}, its title and
+ * detail in the request's language ({@link ProblemTexts}).
+ */
 public final class Problems {
+
+    public static final String TYPE_PREFIX = "urn:partnerships:problem:";
 
     private Problems() {
     }
 
-    /** A problem with its code; {@code type} is {@code urn:partnerships:problem:<code>}. */
-    public static ProblemDetail problem(HttpStatusCode status, String code, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:partnerships:problem:" + code));
-        problem.setTitle(title);
+    /** A problem with its code; {@code type} is {@code urn:partnerships:problem:<code>}, the detail the code's own. */
+    public static ProblemDetail problem(HttpStatusCode status, String code, Object... arguments) {
+        return problemWithDetail(status, code, code, arguments);
+    }
+
+    /** A problem whose detail is one of several texts of its code ({@code detailKey}, e.g. {@code invalid-parameter.type}). */
+    public static ProblemDetail problemWithDetail(HttpStatusCode status, String code, String detailKey, Object... arguments) {
+        Locale language = ProblemTexts.currentLanguage();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ProblemTexts.detail(detailKey, language, arguments));
+        problem.setType(URI.create(TYPE_PREFIX + code));
+        problem.setTitle(ProblemTexts.title(code, language));
         problem.setProperty("code", code);
         return problem;
     }
 
     /** The same, as a controller's answer. */
-    public static ResponseEntity<ProblemDetail> answer(HttpStatus status, String code, String title, String detail) {
+    public static ResponseEntity<ProblemDetail> answer(HttpStatus status, String code, Object... arguments) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(status, code, title, detail));
+                .body(problem(status, code, arguments));
     }
 
     /** The code of a refusal that has no more specific one: its status's name, e.g. {@code unsupported-media-type}. */

@@ -29,9 +29,8 @@ final class RequestBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
-            AuthenticationProblems.write(response, 413, "request-too-large", "Request too large",
-                    "The request body has " + request.getContentLengthLong() + " bytes; at most " + MAX_BYTES + " are accepted.",
-                    request);
+            AuthenticationProblems.write(response, 413, "request-too-large", "request-too-large", request,
+                    request.getContentLengthLong(), MAX_BYTES);
             return;
         }
         chain.doFilter(new HttpServletRequestWrapper(request) {

@@ -84,7 +84,7 @@ public class SecurityConfiguration {
     @Bean
     org.springframework.security.web.firewall.RequestRejectedHandler requestRejected() {
         return (request, response, e) -> AuthenticationProblems.write(response, 400, "request-rejected",
-                "Request rejected", "The request's address or headers are not acceptable: " + e.getMessage(), request);
+                "request-rejected", request, e.getMessage());
     }
 
     /**
@@ -101,11 +101,16 @@ public class SecurityConfiguration {
     @Bean
     org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>
     tomcatProblems() {
-        return factory -> factory.addContextCustomizers(context -> {
-            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
-                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
-            }
-        });
+        return factory -> {
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                }
+            });
+            // TRACE is let through the connector only so that RequestLineCheck refuses it in the contract's form
+            // (problem+json, 405); it is never echoed.
+            factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
+        };
     }
 
     /** Before the security filters, so an oversized body costs nothing, signed in or not. */
@@ -132,7 +137,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/departments/*").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/partnerships", "/api/partnerships/**").hasRole(Role.PROJECT_LEAD.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ANY_ROLE)
-                        .anyRequest().denyAll())
+                        // Every write the API has is matched above; any other method reaches Spring MVC only to be
+                        // answered 405 with Allow (or 404), which no role can change.
+                        .anyRequest().hasAnyRole(ANY_ROLE))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(toAuthentication))

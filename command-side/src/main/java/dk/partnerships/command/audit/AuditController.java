@@ -1,5 +1,6 @@
 package dk.partnerships.command.audit;
 
+import dk.partnerships.security.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -57,6 +58,9 @@ class AuditController {
 
     @GetMapping(path = "/api/partnerships/{id}/history/export", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     ResponseEntity<String> export(@PathVariable String id, @RequestParam(defaultValue = "json") String format) {
+        if (!"json".equals(format) && !"csv".equals(format)) {
+            throw new InvalidFormat();
+        }
         List<StoredEvent> events = jdbc.query("SELECT " + StoredEvent.COLUMNS
                 + " FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
                 (rs, row) -> StoredEvent.from(rs), id);
@@ -74,9 +78,6 @@ class AuditController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"");
         if ("csv".equals(format)) {
             return answer.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)).body(csv(rows));
-        }
-        if (!"json".equals(format)) {
-            throw new IllegalArgumentException("format must be json or csv");
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("partnershipId", id);
@@ -134,22 +135,30 @@ class AuditController {
     }
 
     static final class NoSuchPartnership extends RuntimeException {
+        private final String id;
+
         NoSuchPartnership(String id) {
             super("There is no partnership with id " + id + ".");
+            this.id = id;
+        }
+    }
+
+    static final class InvalidFormat extends RuntimeException {
+        InvalidFormat() {
+            super("format must be json or csv");
         }
     }
 
     @ExceptionHandler(NoSuchPartnership.class)
     ResponseEntity<ProblemDetail> notFound(NoSuchPartnership e) {
-        return problem(HttpStatus.NOT_FOUND, "partnership-not-found", "Partnership not found", e.getMessage());
+        return Problems.answer(HttpStatus.NOT_FOUND, "partnership-not-found", e.id);
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", e.getMessage());
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String title, String detail) {
-        return dk.partnerships.security.Problems.answer(status, code, title, detail);
+    @ExceptionHandler(InvalidFormat.class)
+    ResponseEntity<ProblemDetail> invalidFormat() {
+        ProblemDetail problem = Problems.problemWithDetail(HttpStatus.BAD_REQUEST, "invalid-parameter",
+                "invalid-parameter.type", "format", "json | csv");
+        problem.setProperty("parameter", "format");
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
+import dk.partnerships.security.ProblemTexts;
+import dk.partnerships.security.Problems;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -59,7 +61,8 @@ class DepartmentsController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> save(@PathVariable String code, @Valid @RequestBody SaveDepartment body) {
         if (!CODE.matcher(code).matches()) {
-            return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "code: 2 to 10 capital letters or digits, e.g. TMF.");
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems
+                    .problemWithDetail(HttpStatus.BAD_REQUEST, "invalid-parameter", "invalid-parameter.department-code"));
         }
         var department = new DepartmentRegistry.Department(code, body.name().strip(), !Boolean.FALSE.equals(body.active()));
         boolean created = departments.save(department, Author.current().map(Author::id).orElseThrow());
@@ -69,10 +72,7 @@ class DepartmentsController {
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
-        return problem(HttpStatus.BAD_REQUEST, "validation-failed", "name: 1 to 200 characters without control characters.");
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
-        return dk.partnerships.security.Problems.answer(status, code, "The request is invalid", detail);
+        return Problems.answer(HttpStatus.BAD_REQUEST, "validation-failed",
+                ProblemTexts.detail("invalid-parameter.department-name", ProblemTexts.currentLanguage()));
     }
 }

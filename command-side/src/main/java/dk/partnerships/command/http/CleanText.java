@@ -20,7 +20,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = CleanText.Validator.class)
 @interface CleanText {
 
-    String message() default "must not contain control characters or broken Unicode";
+    String message() default "{dk.partnerships.CleanText.message}";
 
     /** Whether line breaks and tabs are allowed (descriptions, reasons, lessons). */
     boolean multiline() default false;

@@ -15,7 +15,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -105,23 +104,14 @@ class CommandSender {
             throw e;
         }
         WriteAnswerBody body = answer.apply(result);
-        return new WriteAnswer(body.status(), body.location(), json.writeValueAsString(body.body()), body.version());
+        return new WriteAnswer(body.status(), body.location(), json.writeValueAsString(body.body()), body.body().version());
     }
 
     /** Status, location and body of an answer before it is serialised. */
-    record WriteAnswerBody(int status, String location, Map<String, Object> body, long version) {
+    record WriteAnswerBody(int status, String location, PartnershipWritten body) {
 
         static WriteAnswerBody ok(PartnershipState state) {
-            return new WriteAnswerBody(200, null, stateBody(state), state.version());
-        }
-
-        static Map<String, Object> stateBody(PartnershipState state) {
-            Map<String, Object> body = new java.util.LinkedHashMap<>();
-            body.put("id", state.partnershipId());
-            body.put("stage", state.stage());
-            body.put("status", state.status());
-            body.put("version", state.version());
-            return body;
+            return new WriteAnswerBody(200, null, PartnershipWritten.of(state));
         }
     }
 
@@ -134,8 +124,15 @@ class CommandSender {
     }
 
     static final class IdempotencyKeyReusedException extends RuntimeException {
+        private final String key;
+
         IdempotencyKeyReusedException(String key) {
-            super("Idempotency-Key " + key + " was already used for a different request; use a new key.");
+            super("Idempotency-Key " + key + " was already used for a different request");
+            this.key = key;
+        }
+
+        String key() {
+            return key;
         }
     }
 }

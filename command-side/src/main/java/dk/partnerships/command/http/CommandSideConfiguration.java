@@ -24,6 +24,13 @@ public class CommandSideConfiguration {
      * Strict reading of request bodies: an unknown field is refused rather than silently dropped, so a client's
      * typo ("efectiveDate") is a 400, not a write with today's date.
      */
+    /** The write side's answers Spring cannot see, for its API document (ApiDocument). */
+    @Bean
+    dk.partnerships.security.ApiSchemas writeSideSchemas() {
+        return new dk.partnerships.security.ApiSchemas("openapi/write-side.yaml", java.util.List.of(
+                dk.partnerships.events.Stage.class, dk.partnerships.events.PartnershipStatus.class));
+    }
+
     @Bean
     JsonMapperBuilderCustomizer strictRequestReading() {
         return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,

@@ -16,6 +16,11 @@ import dk.partnerships.command.partnership.Commands.TransitionStageCommand;
 import dk.partnerships.command.partnership.PartnershipState;
 import dk.partnerships.command.departments.DepartmentRegistry;
 import dk.partnerships.command.people.PersonRegistry;
+import dk.partnerships.events.PartnershipStatus;
+import dk.partnerships.events.Stage;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
@@ -28,8 +33,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -64,6 +67,7 @@ class PartnershipWriteController {
     record HashedRequest(String path, Object body) {
     }
 
+    @ApiResponse(responseCode = "201", description = "Proposed: the new partnership, in IDEA.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> propose(@Valid @RequestBody ProposePartnership body, HttpServletRequest http) {
         if (departments.find(body.department()).filter(DepartmentRegistry.Department::active).isEmpty()) {
@@ -78,16 +82,12 @@ class PartnershipWriteController {
                 body.expectedValueDkk(), effective);
         return sender.send(WriteContext.from(http), CommandSender.NEW_PARTNERSHIP_SCOPE,
                 new HashedRequest(http.getRequestURI(), body), command, effective,
-                result -> {
-                    Map<String, Object> answer = new LinkedHashMap<>();
-                    answer.put("id", id);
-                    answer.put("stage", "IDEA");
-                    answer.put("status", "ACTIVE");
-                    answer.put("version", 1);
-                    return new WriteAnswerBody(201, "/api/partnerships/" + id, answer, 1);
-                });
+                // A new aggregate answers with its id only: it is in IDEA, ACTIVE, at version 1.
+                result -> new WriteAnswerBody(201, "/api/partnerships/" + id,
+                        new PartnershipWritten(id, Stage.IDEA, PartnershipStatus.ACTIVE, 1, null, null)));
     }
 
+    @ApiResponse(responseCode = "200", description = "Recorded: the partnership as the write left it.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(path = "/{id}/stage-transitions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> transition(@PathVariable String id, @Valid @RequestBody TransitionStage body,
                                       HttpServletRequest http) {
@@ -97,6 +97,7 @@ class PartnershipWriteController {
                 new TransitionStageCommand(id, context.expectedVersion(), body.to(), body.reason(), effective));
     }
 
+    @ApiResponse(responseCode = "200", description = "Recorded: the partnership as the write left it.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(path = "/{id}/award", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> award(@PathVariable String id, @Valid @RequestBody RecordAward body, HttpServletRequest http) {
         WriteContext context = context(id, http);
@@ -107,6 +108,7 @@ class PartnershipWriteController {
                 effective));
     }
 
+    @ApiResponse(responseCode = "200", description = "Recorded: the partnership as the write left it.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(path = "/{id}/pilot-outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> pilotOutcome(@PathVariable String id, @Valid @RequestBody RecordPilotOutcome body,
                                         HttpServletRequest http) {
@@ -116,6 +118,7 @@ class PartnershipWriteController {
                 body.outcome(), body.findings().strip(), effective));
     }
 
+    @ApiResponse(responseCode = "201", description = "Added: the partnership, with the new item's `itemId`.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(path = "/{id}/readiness-items", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> addReadinessItem(@PathVariable String id, @Valid @RequestBody AddReadinessItem body,
                                             HttpServletRequest http) {
@@ -125,19 +128,21 @@ class PartnershipWriteController {
         return sender.send(context, id, new HashedRequest(http.getRequestURI(), body),
                 new AddReadinessItemCommand(id, context.expectedVersion(), itemId, body.type(),
                         body.description().strip(), body.owner().strip(), effective),
-                effective, created("itemId", itemId, "/api/partnerships/" + id));
+                effective, created(written -> written.withItem(itemId), "/api/partnerships/" + id));
     }
 
+    @ApiResponse(responseCode = "200", description = "Recorded: the partnership as the write left it.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(path = "/{id}/readiness-items/{itemId}/resolution", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> resolveReadinessItem(@PathVariable String id, @PathVariable String itemId,
                                                 @Valid @RequestBody ResolveReadinessItem body, HttpServletRequest http) {
         WriteContext context = context(id, http);
-        requireId(itemId, "readiness-item-not-found", "readiness item");
+        requireId(itemId, "readiness-item-not-found");
         LocalDate effective = effective(body.effectiveDate());
         return send(context, id, body, http, effective, new ResolveReadinessItemCommand(id, context.expectedVersion(),
                 itemId, body.note().strip(), effective));
     }
 
+    @ApiResponse(responseCode = "200", description = "Recorded: the partnership as the write left it.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(path = "/{id}/evaluation", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> evaluation(@PathVariable String id, @Valid @RequestBody RecordEvaluation body,
                                       HttpServletRequest http) {
@@ -147,6 +152,7 @@ class PartnershipWriteController {
                 body.summary().strip(), body.benefitsExpected().strip(), body.benefitsRealised().strip(), effective));
     }
 
+    @ApiResponse(responseCode = "200", description = "Recorded: the partnership as the write left it.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(path = "/{id}/complete")
     ResponseEntity<String> complete(@PathVariable String id, @Valid @RequestBody(required = false) Complete body,
                                     HttpServletRequest http) {
@@ -157,6 +163,7 @@ class PartnershipWriteController {
                 new CompletePartnershipCommand(id, context.expectedVersion(), effective));
     }
 
+    @ApiResponse(responseCode = "201", description = "Recorded: the partnership, with the new lesson's `lessonId`.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(path = "/{id}/lessons", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> lesson(@PathVariable String id, @Valid @RequestBody RecordLesson body, HttpServletRequest http) {
         WriteContext context = context(id, http);
@@ -164,9 +171,10 @@ class PartnershipWriteController {
         String lessonId = UUID.randomUUID().toString();
         return sender.send(context, id, new HashedRequest(http.getRequestURI(), body),
                 new RecordLessonCommand(id, context.expectedVersion(), lessonId, body.text().strip(), body.tags(), effective),
-                effective, created("lessonId", lessonId, "/api/partnerships/" + id));
+                effective, created(written -> written.withLesson(lessonId), "/api/partnerships/" + id));
     }
 
+    @ApiResponse(responseCode = "200", description = "Recorded: the partnership as the write left it.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(path = "/{id}/hold", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> hold(@PathVariable String id, @Valid @RequestBody PutOnHold body, HttpServletRequest http) {
         WriteContext context = context(id, http);
@@ -175,6 +183,7 @@ class PartnershipWriteController {
                 new PutOnHoldCommand(id, context.expectedVersion(), body.reason().strip(), effective));
     }
 
+    @ApiResponse(responseCode = "200", description = "Recorded: the partnership as the write left it.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(path = "/{id}/resume")
     ResponseEntity<String> resume(@PathVariable String id, @Valid @RequestBody(required = false) Resume body,
                                   HttpServletRequest http) {
@@ -185,6 +194,7 @@ class PartnershipWriteController {
                 new ResumePartnershipCommand(id, context.expectedVersion(), request.reason(), effective));
     }
 
+    @ApiResponse(responseCode = "200", description = "Recorded: the partnership as the write left it.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(path = "/{id}/abandon", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> abandon(@PathVariable String id, @Valid @RequestBody Abandon body, HttpServletRequest http) {
         WriteContext context = context(id, http);
@@ -201,24 +211,19 @@ class PartnershipWriteController {
                 result -> WriteAnswerBody.ok((PartnershipState) result));
     }
 
-    private static Function<Object, WriteAnswerBody> created(String idField, String newId, String location) {
-        return result -> {
-            PartnershipState state = (PartnershipState) result;
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put(idField, newId);
-            body.putAll(WriteAnswerBody.stateBody(state));
-            return new WriteAnswerBody(201, location, body, state.version());
-        };
+    private static Function<Object, WriteAnswerBody> created(Function<PartnershipWritten, PartnershipWritten> withNewId,
+                                                             String location) {
+        return result -> new WriteAnswerBody(201, location, withNewId.apply(PartnershipWritten.of((PartnershipState) result)));
     }
 
     private static WriteContext context(String id, HttpServletRequest http) {
-        requireId(id, "partnership-not-found", "partnership");
+        requireId(id, "partnership-not-found");
         return WriteContext.from(http);
     }
 
-    private static void requireId(String id, String code, String what) {
+    private static void requireId(String id, String code) {
         if (!ID.matcher(id).matches()) {
-            throw new NotFoundException(code, "There is no " + what + " with id " + id + ".");
+            throw new NotFoundException(code, id);
         }
     }
 
@@ -227,11 +232,17 @@ class PartnershipWriteController {
     }
 
     static final class UnknownDepartmentException extends RuntimeException {
+        private final String department;
         private final java.util.Set<String> known;
 
         UnknownDepartmentException(String department, java.util.Set<String> known) {
             super("Unknown department " + department + "; known departments are " + known + ".");
+            this.department = department;
             this.known = known;
+        }
+
+        String department() {
+            return department;
         }
 
         java.util.Set<String> known() {
@@ -239,16 +250,23 @@ class PartnershipWriteController {
         }
     }
 
+    /** An id in the path that cannot name anything: {@code code} says what was looked for. */
     static final class NotFoundException extends RuntimeException {
         private final String code;
+        private final String id;
 
-        NotFoundException(String code, String message) {
-            super(message);
+        NotFoundException(String code, String id) {
+            super(code + ": " + id);
             this.code = code;
+            this.id = id;
         }
 
         String code() {
             return code;
+        }
+
+        String id() {
+            return id;
         }
     }
 }

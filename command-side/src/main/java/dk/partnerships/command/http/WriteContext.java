@@ -36,7 +36,7 @@ record WriteContext(Author author, String correlationId, Long expectedVersion, S
         }
         value = value.strip();
         if (!TOKEN.matcher(value).matches()) {
-            throw new InvalidHeaderException(name, "must be 1 to 100 printable characters without spaces or quotes");
+            throw new InvalidHeaderException(name, "invalid-header.token");
         }
         return value;
     }
@@ -47,7 +47,7 @@ record WriteContext(Author author, String correlationId, Long expectedVersion, S
         }
         var matcher = ETAG.matcher(ifMatch.strip());
         if (!matcher.matches()) {
-            throw new InvalidHeaderException("If-Match", "must be the ETag of a partnership, e.g. \"3\"");
+            throw new InvalidHeaderException("If-Match", "invalid-header.if-match");
         }
         return Long.parseLong(matcher.group(1));
     }
@@ -59,14 +59,21 @@ record WriteContext(Author author, String correlationId, Long expectedVersion, S
 
     static final class InvalidHeaderException extends RuntimeException {
         private final String header;
+        private final String detailKey;
 
-        InvalidHeaderException(String header, String message) {
-            super("Header " + header + " " + message + ".");
+        InvalidHeaderException(String header, String detailKey) {
+            super("Invalid header " + header);
             this.header = header;
+            this.detailKey = detailKey;
         }
 
         String header() {
             return header;
+        }
+
+        /** Which text of {@code invalid-header} says what the header must be. */
+        String detailKey() {
+            return detailKey;
         }
     }
 }

@@ -4,6 +4,8 @@ import dk.partnerships.command.partnership.CommandRejectedException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import dk.partnerships.security.ProblemTexts;
+import dk.partnerships.security.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -28,7 +30,6 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -42,8 +43,12 @@ class WriteProblemHandler extends dk.partnerships.security.CodedProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WriteProblemHandler.class);
 
-    static ProblemDetail problem(HttpStatusCode status, String code, String title, String detail) {
-        return dk.partnerships.security.Problems.problem(status, code, title, detail);
+    static ProblemDetail problem(HttpStatusCode status, String code, Object... arguments) {
+        return Problems.problem(status, code, arguments);
+    }
+
+    static ProblemDetail problemWithDetail(HttpStatusCode status, String code, String detailKey, Object... arguments) {
+        return Problems.problemWithDetail(status, code, detailKey, arguments);
     }
 
     @ExceptionHandler(CommandRejectedException.class)
@@ -55,26 +60,19 @@ class WriteProblemHandler extends dk.partnerships.security.CodedProblemHandler {
             case STALE_VERSION -> HttpStatus.PRECONDITION_FAILED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
-        String title = switch (e.reason()) {
-            case RULE_VIOLATED -> "The lifecycle rules do not allow this";
-            case INVALID -> "The request is invalid";
-            case NOT_FOUND -> "Not found";
-            case STALE_VERSION -> "The partnership has changed since you read it";
-            case FORBIDDEN -> "Not your department";
-        };
-        return ResponseEntity.status(status).body(problem(status, e.code(), title, e.getMessage()));
+        return ResponseEntity.status(status).body(problem(status, e.code(), e.arguments()));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "partnership-not-found",
-                "Partnership not found", "There is no partnership with id " + e.getAggregateIdentifier() + "."));
+                e.getAggregateIdentifier()));
     }
 
     @ExceptionHandler(PartnershipWriteController.NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(PartnershipWriteController.NotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(problem(HttpStatus.NOT_FOUND, e.code(), "Not found", e.getMessage()));
+                .body(problem(HttpStatus.NOT_FOUND, e.code(), e.id()));
     }
 
     /** Another writer appended to the same partnership at the same moment: safe to retry. */
@@ -83,9 +81,7 @@ class WriteProblemHandler extends dk.partnerships.security.CodedProblemHandler {
         if (!(e instanceof ConcurrencyException) && !(e.getCause() instanceof ConcurrencyException) && !sameSequenceTwice(e)) {
             return unexpected(e);
         }
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "concurrent-modification",
-                "Changed by someone else at the same time",
-                "Another change to this partnership was saved at the same moment; reload it and try again."));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "concurrent-modification"));
     }
 
     /**
@@ -105,33 +101,34 @@ class WriteProblemHandler extends dk.partnerships.security.CodedProblemHandler {
     @ExceptionHandler(CommandSender.IdempotencyKeyReusedException.class)
     ResponseEntity<ProblemDetail> keyReused(CommandSender.IdempotencyKeyReusedException e) {
         return ResponseEntity.unprocessableEntity().body(problem(HttpStatus.UNPROCESSABLE_ENTITY,
-                "idempotency-key-reused", "Idempotency-Key already used", e.getMessage()));
+                "idempotency-key-reused", e.key()));
     }
 
     @ExceptionHandler(WriteContext.InvalidHeaderException.class)
     ResponseEntity<ProblemDetail> invalidHeader(WriteContext.InvalidHeaderException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-header", "Invalid header", e.getMessage());
+        ProblemDetail problem = problemWithDetail(HttpStatus.BAD_REQUEST, "invalid-header", e.detailKey(), e.header());
         problem.setProperty("header", e.header());
         return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(PartnershipWriteController.UnknownDepartmentException.class)
     ResponseEntity<ProblemDetail> unknownDepartment(PartnershipWriteController.UnknownDepartmentException e) {
-        return ResponseEntity.badRequest().body(validationFailed(List.of(
-                Map.of("field", "department", "message", "must be one of " + e.known()))));
+        return ResponseEntity.badRequest().body(validationFailed(List.of(new FieldProblem("department",
+                ProblemTexts.detail("unknown-department", ProblemTexts.currentLanguage(), e.department(),
+                        String.join(", ", e.known()))))));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Write failed unexpectedly", e);
-        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                "Internal error", "The write could not be completed; nothing was recorded. Try again later."));
+        return ResponseEntity.internalServerError().body(problemWithDetail(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "internal-error.write"));
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+        List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(WriteProblemHandler::fieldError)
                 .toList();
         return ResponseEntity.badRequest().body(validationFailed(errors));
@@ -141,21 +138,25 @@ class WriteProblemHandler extends dk.partnerships.security.CodedProblemHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
                                                                             HttpHeaders headers, HttpStatusCode status,
                                                                             WebRequest request) {
-        List<Map<String, String>> errors = e.getAllErrors().stream()
+        List<FieldProblem> errors = e.getAllErrors().stream()
                 .map(error -> error instanceof FieldError field ? fieldError(field)
-                        : Map.of("field", "", "message", String.valueOf(error.getDefaultMessage())))
+                        : new FieldProblem("", String.valueOf(error.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest().body(validationFailed(errors));
     }
 
-    private static Map<String, String> fieldError(FieldError error) {
-        return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+    /** One field's refusal in a {@code validation-failed} problem's {@code errors}. */
+    record FieldProblem(String field, String message) {
     }
 
-    private static ProblemDetail validationFailed(List<Map<String, String>> errors) {
-        String detail = errors.stream().map(error -> error.get("field") + " " + error.get("message"))
+    private static FieldProblem fieldError(FieldError error) {
+        return new FieldProblem(error.getField(), String.valueOf(error.getDefaultMessage()));
+    }
+
+    private static ProblemDetail validationFailed(List<FieldProblem> errors) {
+        String detail = errors.stream().map(error -> error.field() + " " + error.message())
                 .collect(Collectors.joining("; "));
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation-failed", "The request is invalid", detail);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation-failed", detail);
         problem.setProperty("errors", errors);
         return problem;
     }
@@ -167,33 +168,28 @@ class WriteProblemHandler extends dk.partnerships.security.CodedProblemHandler {
         Throwable cause = jacksonCause(e);
         ProblemDetail problem;
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            problem = problem(HttpStatus.BAD_REQUEST, "unknown-field", "Unknown field",
-                    "The field " + path(unknown) + " is not part of this request.");
+            problem = problem(HttpStatus.BAD_REQUEST, "unknown-field", path(unknown));
             problem.setProperty("field", path(unknown));
         } else if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             List<String> allowed = Arrays.stream(invalid.getTargetType().getEnumConstants()).map(String::valueOf).toList();
-            problem = problem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
-                    "The field " + path(invalid) + " must be one of " + allowed + ".");
+            problem = problemWithDetail(HttpStatus.BAD_REQUEST, "invalid-value", "invalid-value.enum", path(invalid),
+                    String.join(", ", allowed));
             problem.setProperty("field", path(invalid));
             problem.setProperty("allowed", allowed);
         } else if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-            String expected = mismatched.getTargetType() == null ? "another type" : describe(mismatched.getTargetType());
-            problem = problem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
-                    "The field " + path(mismatched) + " must be " + expected + ".");
+            problem = problemWithDetail(HttpStatus.BAD_REQUEST, "invalid-value", expected(mismatched.getTargetType()),
+                    path(mismatched));
             problem.setProperty("field", path(mismatched));
         } else if (cause instanceof DatabindException invalid && !invalid.getPath().isEmpty()) {
-            problem = problem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
-                    "The field " + path(invalid) + " has a value that cannot be read.");
+            problem = problem(HttpStatus.BAD_REQUEST, "invalid-value", path(invalid));
             problem.setProperty("field", path(invalid));
         } else if (cause instanceof StreamReadException) {
-            problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
-                    "The request body is not valid JSON.");
+            problem = problem(HttpStatus.BAD_REQUEST, "malformed-json");
         } else if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
-            problem = problem(HttpStatus.BAD_REQUEST, "body-missing", "Body missing", "This request needs a JSON body.");
+            problem = problem(HttpStatus.BAD_REQUEST, "body-missing");
         } else {
-            problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
-                    "The request body could not be read as JSON of the expected shape.");
+            problem = problemWithDetail(HttpStatus.BAD_REQUEST, "malformed-json", "malformed-json.shape");
         }
         return ResponseEntity.badRequest().body(problem);
     }
@@ -208,20 +204,24 @@ class WriteProblemHandler extends dk.partnerships.security.CodedProblemHandler {
         return e;
     }
 
-    private static String describe(Class<?> type) {
-        if (type == java.time.LocalDate.class) {
-            return "a date YYYY-MM-DD";
+    /** The text that says what the field should have been. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "invalid-value";
         }
-        if (Number.class.isAssignableFrom(type)) {
-            return "a number";
+        if (type == java.time.LocalDate.class) {
+            return "invalid-value.date";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "invalid-value.number";
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
+            return "invalid-value.boolean";
         }
         if (java.util.Collection.class.isAssignableFrom(type)) {
-            return "a list";
+            return "invalid-value.list";
         }
-        return type == String.class ? "a string" : "a " + type.getSimpleName();
+        return type == String.class ? "invalid-value.text" : "invalid-value";
     }
 
     private static String path(DatabindException e) {
@@ -230,6 +230,4 @@ class WriteProblemHandler extends dk.partnerships.security.CodedProblemHandler {
                         : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
-
-    /** Every other framework refusal (405, 406, 415, ...) still carries a code. */
 }

@@ -1,8 +1,12 @@
 package dk.partnerships.command.partnership;
 
+import dk.partnerships.security.ProblemTexts;
+
+import java.util.Locale;
+
 /**
  * A command the aggregate refused. {@link #code()} is stable and machine-readable (clients branch on it);
- * {@link #getMessage()} says in plain words what was wrong. Nothing is appended when this is thrown.
+ * {@link #getMessage()} says in plain English what was wrong; {@link #detail} in the language asked for. Nothing is appended when this is thrown.
  */
 public class CommandRejectedException extends RuntimeException {
 
@@ -22,19 +26,31 @@ public class CommandRejectedException extends RuntimeException {
 
     private final String code;
     private final Reason reason;
+    private final Object[] arguments;
 
-    public CommandRejectedException(Reason reason, String code, String message) {
-        super(message);
+    /** @param arguments what the code's text names ({@link ProblemTexts}): stages, dates, ids, counts */
+    public CommandRejectedException(Reason reason, String code, Object... arguments) {
+        super(ProblemTexts.detail(code, Locale.ENGLISH, arguments));
         this.reason = reason;
         this.code = code;
+        this.arguments = arguments.clone();
     }
 
-    static CommandRejectedException rule(String code, String message) {
-        return new CommandRejectedException(Reason.RULE_VIOLATED, code, message);
+    static CommandRejectedException rule(String code, Object... arguments) {
+        return new CommandRejectedException(Reason.RULE_VIOLATED, code, arguments);
     }
 
-    static CommandRejectedException invalid(String code, String message) {
-        return new CommandRejectedException(Reason.INVALID, code, message);
+    static CommandRejectedException invalid(String code, Object... arguments) {
+        return new CommandRejectedException(Reason.INVALID, code, arguments);
+    }
+
+    /** The refusal in the language asked for. */
+    public String detail(Locale language) {
+        return ProblemTexts.detail(code, language, arguments);
+    }
+
+    public Object[] arguments() {
+        return arguments.clone();
     }
 
     public String code() {

@@ -104,8 +104,7 @@ public class Partnership {
         boolean leads = departments instanceof String list && List.of(list.split(",")).contains(department);
         if (!leads) {
             throw new CommandRejectedException(CommandRejectedException.Reason.FORBIDDEN, "department-not-permitted",
-                    "You may change only partnerships of your own departments (" + (departments == null ? "" : departments)
-                            + "); this one belongs to " + department + ".");
+                    departments == null ? "" : String.valueOf(departments).replace(",", ", "), department);
         }
     }
 
@@ -117,12 +116,11 @@ public class Partnership {
         Stage to = command.to();
         String reason = blankToNull(command.reason());
         if (to == stage) {
-            throw rule("stage-unchanged", "The partnership is already in stage " + stage + ".");
+            throw rule("stage-unchanged", stage);
         }
         if (to.isBefore(stage)) {
             if (reason == null) {
-                throw rule("stage-revert-needs-reason",
-                        "Going back from " + stage + " to " + to + " needs a reason (e.g. a tender re-run, a pilot repeated).");
+                throw rule("stage-revert-needs-reason", stage, to);
             }
             apply(new StageRevertedEvent(partnershipId, stage, to, reason, command.effectiveDate()));
             return state();
@@ -132,8 +130,7 @@ public class Partnership {
         if (skipped.isEmpty()) {
             apply(new StageAdvancedEvent(partnershipId, stage, to, reason, command.effectiveDate()));
         } else if (reason == null) {
-            throw rule("stage-skip-needs-reason",
-                    "Moving from " + stage + " to " + to + " skips " + skipped + "; skipping a stage needs a reason.");
+            throw rule("stage-skip-needs-reason", stage, to, skipped);
         } else {
             apply(new StageSkippedEvent(partnershipId, stage, to, skipped, reason, command.effectiveDate()));
         }
@@ -143,21 +140,18 @@ public class Partnership {
     /** What must be true before the partnership may leave its current stage forward. */
     private void requireExitConditions(Stage to, String reason) {
         if (stage == Stage.TENDER && !awardedInThisTender) {
-            throw rule("award-missing", "Record the tender's award before moving on from TENDER to " + to
-                    + " (or go back, or abandon the partnership, if the tender failed).");
+            throw rule("award-missing", to);
         }
         if (stage == Stage.PILOT) {
             if (outcomeOfThisPilot == null) {
-                throw rule("pilot-outcome-missing", "Record the pilot's outcome before moving on from PILOT to " + to + ".");
+                throw rule("pilot-outcome-missing", to);
             }
             if (outcomeOfThisPilot == PilotOutcome.FAILED && reason == null) {
-                throw rule("failed-pilot-needs-reason",
-                        "The pilot failed; moving on to " + to + " anyway needs a reason.");
+                throw rule("failed-pilot-needs-reason", to);
             }
         }
         if (stage == Stage.IMPLEMENTATION && hasOpenReadinessItems() && reason == null) {
-            throw rule("open-readiness-items-need-reason", openReadinessItemCount()
-                    + " readiness item(s) are still open; resolve them, or give a reason to move on to " + to + " anyway.");
+            throw rule("open-readiness-items-need-reason", openReadinessItemCount(), to);
         }
     }
 
@@ -166,15 +160,14 @@ public class Partnership {
         requireVersion(command.expectedVersion());
         requireActive();
         requireEffectiveDate(command.effectiveDate(), clock);
-        requireStage(Stage.TENDER, "award-wrong-stage", "An award can only be recorded in stage TENDER");
+        requireStage(Stage.TENDER, "award-wrong-stage");
         if (awardedInThisTender) {
-            throw rule("award-already-recorded", "This tender already has an award; go back to TENDER with a reason to re-run it.");
+            throw rule("award-already-recorded");
         }
         int named = command.buyers() == null ? 0 : command.buyers().size();
         int buyerCount = command.buyerCount() == null ? named : command.buyerCount();
         if (buyerCount < named) {
-            throw invalid("buyer-count-below-named-buyers",
-                    "buyerCount " + buyerCount + " is smaller than the " + named + " buyers named.");
+            throw invalid("buyer-count-below-named-buyers", buyerCount, named);
         }
         apply(new AwardRecordedEvent(partnershipId, command.supplier(), command.valueDkk(), command.buyers(),
                 buyerCount, command.frameworkAgreement(), command.effectiveDate()));
@@ -186,10 +179,9 @@ public class Partnership {
         requireVersion(command.expectedVersion());
         requireActive();
         requireEffectiveDate(command.effectiveDate(), clock);
-        requireStage(Stage.PILOT, "pilot-outcome-wrong-stage", "A pilot outcome can only be recorded in stage PILOT");
+        requireStage(Stage.PILOT, "pilot-outcome-wrong-stage");
         if (outcomeOfThisPilot != null) {
-            throw rule("pilot-outcome-already-recorded",
-                    "This pilot already has an outcome (" + outcomeOfThisPilot + "); go back to PILOT with a reason to repeat it.");
+            throw rule("pilot-outcome-already-recorded", outcomeOfThisPilot);
         }
         apply(new PilotOutcomeRecordedEvent(partnershipId, command.outcome(), command.findings(), command.effectiveDate()));
         return state();
@@ -202,11 +194,10 @@ public class Partnership {
         requireEffectiveDate(command.effectiveDate(), clock);
         // Readiness is planned during the pilot as well: waiting until implementation is how the gap opens.
         if (stage != Stage.PILOT && stage != Stage.IMPLEMENTATION) {
-            throw rule("readiness-item-wrong-stage",
-                    "Readiness items can be added in stage PILOT or IMPLEMENTATION; the partnership is in " + stage + ".");
+            throw rule("readiness-item-wrong-stage", stage);
         }
         if (readinessItems.containsKey(command.itemId())) {
-            throw rule("readiness-item-already-exists", "A readiness item with id " + command.itemId() + " already exists.");
+            throw rule("readiness-item-already-exists", command.itemId());
         }
         apply(new ReadinessItemAddedEvent(partnershipId, command.itemId(), command.type(), command.description(),
                 command.owner(), command.effectiveDate()));
@@ -221,10 +212,10 @@ public class Partnership {
         Boolean resolved = readinessItems.get(command.itemId());
         if (resolved == null) {
             throw new CommandRejectedException(CommandRejectedException.Reason.NOT_FOUND, "readiness-item-not-found",
-                    "The partnership has no readiness item with id " + command.itemId() + ".");
+                    command.itemId());
         }
         if (resolved) {
-            throw rule("readiness-item-already-resolved", "Readiness item " + command.itemId() + " is already resolved.");
+            throw rule("readiness-item-already-resolved", command.itemId());
         }
         apply(new ReadinessItemResolvedEvent(partnershipId, command.itemId(), command.note(), command.effectiveDate()));
         return state();
@@ -235,7 +226,7 @@ public class Partnership {
         requireVersion(command.expectedVersion());
         requireActive();
         requireEffectiveDate(command.effectiveDate(), clock);
-        requireStage(Stage.EVALUATION, "evaluation-wrong-stage", "An evaluation can only be recorded in stage EVALUATION");
+        requireStage(Stage.EVALUATION, "evaluation-wrong-stage");
         apply(new EvaluationRecordedEvent(partnershipId, command.summary(), command.benefitsExpected(),
                 command.benefitsRealised(), command.effectiveDate()));
         return state();
@@ -246,9 +237,9 @@ public class Partnership {
         requireVersion(command.expectedVersion());
         requireActive();
         requireEffectiveDate(command.effectiveDate(), clock);
-        requireStage(Stage.EVALUATION, "complete-wrong-stage", "A partnership can only be completed from stage EVALUATION");
+        requireStage(Stage.EVALUATION, "complete-wrong-stage");
         if (!evaluated) {
-            throw rule("evaluation-missing", "Record the evaluation before completing the partnership.");
+            throw rule("evaluation-missing");
         }
         apply(new PartnershipCompletedEvent(partnershipId, command.effectiveDate()));
         return state();
@@ -269,9 +260,9 @@ public class Partnership {
         requireNotClosed();
         requireEffectiveDate(command.effectiveDate(), clock);
         if (status == PartnershipStatus.ON_HOLD) {
-            throw rule("partnership-already-on-hold", "The partnership is already on hold.");
+            throw rule("partnership-already-on-hold");
         }
-        requireReason(command.reason(), "hold-needs-reason", "Putting a partnership on hold needs a reason.");
+        requireReason(command.reason(), "hold-needs-reason");
         apply(new PartnershipPutOnHoldEvent(partnershipId, command.reason(), command.effectiveDate()));
         return state();
     }
@@ -282,7 +273,7 @@ public class Partnership {
         requireNotClosed();
         requireEffectiveDate(command.effectiveDate(), clock);
         if (status != PartnershipStatus.ON_HOLD) {
-            throw rule("partnership-not-on-hold", "Only a partnership on hold can be resumed.");
+            throw rule("partnership-not-on-hold");
         }
         apply(new PartnershipResumedEvent(partnershipId, blankToNull(command.reason()), command.effectiveDate()));
         return state();
@@ -293,7 +284,7 @@ public class Partnership {
         requireVersion(command.expectedVersion());
         requireNotClosed();
         requireEffectiveDate(command.effectiveDate(), clock);
-        requireReason(command.reason(), "abandon-needs-reason", "Abandoning a partnership needs a reason.");
+        requireReason(command.reason(), "abandon-needs-reason");
         apply(new PartnershipAbandonedEvent(partnershipId, stage, command.reason(), command.effectiveDate()));
         return state();
     }
@@ -414,27 +405,26 @@ public class Partnership {
     private void requireVersion(Long expectedVersion) {
         if (expectedVersion != null && expectedVersion != version()) {
             throw new CommandRejectedException(CommandRejectedException.Reason.STALE_VERSION, "stale-version",
-                    "The partnership is at version " + version() + ", not " + expectedVersion
-                            + "; reload it and try again.");
+                    version(), expectedVersion);
         }
     }
 
     private void requireNotClosed() {
         if (status.isFinal()) {
-            throw rule("partnership-closed", "The partnership is " + status + "; nothing but lessons can be recorded any more.");
+            throw rule("partnership-closed", status);
         }
     }
 
     private void requireActive() {
         requireNotClosed();
         if (status == PartnershipStatus.ON_HOLD) {
-            throw rule("partnership-on-hold", "The partnership is on hold; resume it first.");
+            throw rule("partnership-on-hold");
         }
     }
 
-    private void requireStage(Stage required, String code, String message) {
+    private void requireStage(Stage required, String code) {
         if (stage != required) {
-            throw rule(code, message + "; the partnership is in " + stage + ".");
+            throw rule(code, stage);
         }
     }
 
@@ -443,30 +433,27 @@ public class Partnership {
 
     private static void requireNotInFuture(LocalDate effectiveDate, Clock clock) {
         if (effectiveDate == null) {
-            throw invalid("effective-date-missing", "An effective date is required.");
+            throw invalid("effective-date-missing");
         }
         if (effectiveDate.isBefore(EARLIEST_EFFECTIVE_DATE)) {
-            throw invalid("effective-date-too-early", "The effective date " + effectiveDate + " lies before "
-                    + EARLIEST_EFFECTIVE_DATE + "; partnerships tracked here are younger than that (a typo in the year?).");
+            throw invalid("effective-date-too-early", effectiveDate, EARLIEST_EFFECTIVE_DATE);
         }
         LocalDate today = LocalDate.now(clock);
         if (effectiveDate.isAfter(today)) {
-            throw invalid("effective-date-in-future",
-                    "The effective date " + effectiveDate + " lies in the future (today is " + today + ").");
+            throw invalid("effective-date-in-future", effectiveDate, today);
         }
     }
 
     private void requireEffectiveDate(LocalDate effectiveDate, Clock clock) {
         requireNotInFuture(effectiveDate, clock);
         if (effectiveDate.isBefore(lastEffectiveDate)) {
-            throw rule("effective-date-before-previous-event", "The effective date " + effectiveDate
-                    + " lies before the previous event's effective date " + lastEffectiveDate + ".");
+            throw rule("effective-date-before-previous-event", effectiveDate, lastEffectiveDate);
         }
     }
 
-    private static void requireReason(String reason, String code, String message) {
+    private static void requireReason(String reason, String code) {
         if (blankToNull(reason) == null) {
-            throw invalid(code, message);
+            throw invalid(code);
         }
     }
 

@@ -2,6 +2,7 @@ package dk.partnerships.command.people;
 
 import dk.partnerships.security.Author;
 import org.springframework.http.HttpStatus;
+import dk.partnerships.security.Problems;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -39,8 +40,8 @@ class PeopleController {
     ResponseEntity<?> find(@RequestParam(name = "id", required = false) List<String> ids) {
         List<String> asked = ids == null ? List.of() : ids;
         if (asked.size() > MAX_IDS || asked.stream().anyMatch(id -> !ID.matcher(id).matches())) {
-            return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
-                    "id: up to " + MAX_IDS + " person ids (UUIDs).");
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems
+                    .problemWithDetail(HttpStatus.BAD_REQUEST, "invalid-parameter", "invalid-parameter.person-ids", MAX_IDS));
         }
         List<Map<String, Object>> found = new ArrayList<>();
         people.find(asked).values().forEach(person -> {
@@ -57,12 +58,9 @@ class PeopleController {
     ResponseEntity<?> erase(@PathVariable String id) {
         String by = Author.current().map(Author::id).orElseThrow();
         if (!ID.matcher(id).matches() || !people.erase(id, by)) {
-            return problem(HttpStatus.NOT_FOUND, "person-not-found", "Person not found", "There is no person with id " + id + ".");
+            return Problems.answer(HttpStatus.NOT_FOUND, "person-not-found", id);
         }
         return ResponseEntity.noContent().build();
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String title, String detail) {
-        return dk.partnerships.security.Problems.answer(status, code, title, detail);
-    }
 }

@@ -53,7 +53,7 @@ class DashboardController {
                                   @RequestParam(required = false) PartnershipKind kind,
                                   @RequestParam(required = false) @Min(1990) @Max(2100) Integer year,
                                   @RequestParam(required = false) @Pattern(regexp = ID) String partnership,
-                                  @RequestParam(required = false) @Min(1) Long minVersion) {
+                                  @RequestParam(required = false) @Min(0) Long minVersion) {
         awaitWrite(partnership, minVersion);
         return lifecycle.figures(department, kind, year);
     }
@@ -76,7 +76,7 @@ class DashboardController {
                                           @RequestParam(defaultValue = "500") @Min(1) @Max(10000) int limit,
                                           @RequestParam(required = false) @Pattern(regexp = DEPARTMENT) String department,
                                           @RequestParam(required = false) @Pattern(regexp = ID) String partnership,
-                                          @RequestParam(required = false) @Min(1) Long minVersion) {
+                                          @RequestParam(required = false) @Min(0) Long minVersion) {
         awaitWrite(partnership, minVersion);
         return gap.figures(days, limit, department);
     }
@@ -97,14 +97,13 @@ class DashboardController {
     private void awaitWrite(String partnership, Long minVersion) {
         if (minVersion != null) {
             if (partnership == null) {
-                throw ReadProblems.badRequest("invalid-parameter", "minVersion needs the partnership it belongs to.");
+                throw ReadProblems.invalidParameter("invalid-parameter.min-version");
             }
             readYourWrites.awaitPartnership(partnership, minVersion);
         }
     }
 
     private static ReadProblems.Refusal unknownTable(String table, java.util.Set<String> tables) {
-        return ReadProblems.badRequest("invalid-parameter", "There is no table '" + table + "'; one of: "
-                + String.join(", ", tables) + ".");
+        return ReadProblems.invalidParameter("invalid-parameter.table", table, String.join(", ", tables));
     }
 }

@@ -49,7 +49,7 @@ public class PartnershipHistoryController {
     public List<Map<String, Object>> history(@PathVariable @Pattern(regexp = ID) String id) {
         List<PartnershipHistoryRepository.LoggedEvent> events = history.events(id, null, null);
         if (events.isEmpty()) {
-            throw ReadProblems.notFound("partnership-not-found", "There is no partnership with id " + id + ".");
+            throw ReadProblems.notFound("partnership-not-found", id);
         }
         List<Map<String, Object>> entries = new ArrayList<>();
         for (PartnershipHistoryRepository.LoggedEvent logged : events) {
@@ -71,8 +71,12 @@ public class PartnershipHistoryController {
     }
 
     @GetMapping(path = "/{id}", params = "asOf")
-    public Map<String, Object> asOf(@PathVariable @Pattern(regexp = ID) String id, @RequestParam LocalDate asOf,
-                             @RequestParam(required = false) String knownAt) {
+    public Map<String, Object> asOf(@PathVariable @Pattern(regexp = ID) String id,
+                                    @RequestParam(required = false) LocalDate asOf,
+                                    @RequestParam(required = false) String knownAt) {
+        if (asOf == null) { // ?asOf= with nothing after it
+            throw ReadProblems.invalidParameter("invalid-parameter.date", "asOf");
+        }
         return stateOf(id, asOf, knownAt(knownAt));
     }
 
@@ -86,7 +90,7 @@ public class PartnershipHistoryController {
     public Map<String, Object> diff(@PathVariable @Pattern(regexp = ID) String id, @RequestParam LocalDate from,
                              @RequestParam LocalDate to) {
         if (!history.exists(id)) {
-            throw ReadProblems.notFound("partnership-not-found", "There is no partnership with id " + id + ".");
+            throw ReadProblems.notFound("partnership-not-found", id);
         }
         Map<String, Object> before = fold(id, from, null);
         Map<String, Object> after = fold(id, to, null);
@@ -114,12 +118,13 @@ public class PartnershipHistoryController {
 
     private Map<String, Object> stateOf(String id, LocalDate asOf, Instant knownAt) {
         if (!history.exists(id)) {
-            throw ReadProblems.notFound("partnership-not-found", "There is no partnership with id " + id + ".");
+            throw ReadProblems.notFound("partnership-not-found", id);
         }
         Map<String, Object> state = fold(id, asOf, knownAt);
         if (!state.containsKey("id")) {
-            throw ReadProblems.notFound("partnership-not-yet-proposed", "Partnership " + id + " was not yet proposed"
-                    + (asOf != null ? " on " + asOf : "") + (knownAt != null ? " as known at " + knownAt : "") + ".");
+            throw knownAt == null ? ReadProblems.notFound("partnership-not-yet-proposed", id, String.valueOf(asOf))
+                    : ReadProblems.notFoundWithDetail("partnership-not-yet-proposed", "partnership-not-yet-proposed.known-at",
+                    id, String.valueOf(asOf != null ? asOf : LocalDate.now(clock)), knownAt.toString());
         }
         state.put("asOf", asOf);
         state.put("knownAt", knownAt);
@@ -149,8 +154,7 @@ public class PartnershipHistoryController {
             try {
                 return LocalDate.parse(value).plusDays(1).atStartOfDay(clock.getZone()).toInstant();
             } catch (DateTimeParseException notADate) {
-                throw ReadProblems.badRequest("invalid-parameter",
-                        "knownAt must be a date (YYYY-MM-DD) or an instant (YYYY-MM-DDThh:mm:ssZ).");
+                throw ReadProblems.invalidParameter("invalid-parameter.known-at");
             }
         }
     }

@@ -70,7 +70,7 @@ public class OcdsExportController {
             all.addAll(releases.releases(current[0], history));
         }
         if (partnershipId != null && current[0] == null) {
-            throw ReadProblems.notFound("partnership-not-found", "There is no partnership with id " + partnershipId + ".");
+            throw ReadProblems.notFound("partnership-not-found", partnershipId);
         }
         Map<String, Object> releasePackage = new LinkedHashMap<>();
         releasePackage.put("uri", request.getRequestURL().toString()

@@ -8,10 +8,12 @@ import dk.partnerships.query.ReadProblems;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,16 +38,21 @@ class PartnershipReadController {
         this.readYourWrites = readYourWrites;
     }
 
-    @GetMapping
-    List<Map<String, Object>> list(@RequestParam(required = false) Stage stage,
-                                   @RequestParam(required = false) PartnershipStatus status,
-                                   @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,20}") String department,
-                                   @RequestParam(required = false) PartnershipKind kind,
-                                   @RequestParam(required = false) @Min(1990) @Max(2100) Integer year,
-                                   @RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit,
-                                   @RequestParam(defaultValue = "0") @Min(0) int offset) {
-        return repository.list(new PartnershipReadRepository.Filter(name(stage), name(status), department, name(kind),
-                year, limit, offset));
+    /** JSON, or the CSV below for a client whose {@code Accept} prefers {@code text/csv}. */
+    @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    ResponseEntity<?> list(@RequestParam(required = false) Stage stage,
+                           @RequestParam(required = false) PartnershipStatus status,
+                           @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,20}") String department,
+                           @RequestParam(required = false) PartnershipKind kind,
+                           @RequestParam(required = false) @Min(1990) @Max(2100) Integer year,
+                           @RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit,
+                           @RequestParam(defaultValue = "0") @Min(0) int offset,
+                           @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        if (Csv.preferredIn(accept)) {
+            return listCsv(stage, status, department, kind, year, limit, offset, null);
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(repository.list(
+                new PartnershipReadRepository.Filter(name(stage), name(status), department, name(kind), year, limit, offset)));
     }
 
     /** The same list as CSV, for management's spreadsheets ({@code lang=da|en}: for a person's spreadsheet). */
@@ -70,12 +77,12 @@ class PartnershipReadController {
      */
     @GetMapping("/{id}")
     ResponseEntity<Map<String, Object>> get(@PathVariable @Pattern(regexp = "[0-9A-Za-z-]{1,64}") String id,
-                                            @RequestParam(required = false) @Min(1) Long minVersion) {
+                                            @RequestParam(required = false) @Min(0) Long minVersion) {
         if (minVersion != null) {
             readYourWrites.await(() -> repository.version(id).orElse(0L), minVersion);
         }
         Map<String, Object> partnership = repository.find(id)
-                .orElseThrow(() -> ReadProblems.notFound("partnership-not-found", "There is no partnership with id " + id + "."));
+                .orElseThrow(() -> ReadProblems.notFound("partnership-not-found", id));
         return ResponseEntity.ok().eTag("\"" + partnership.get("version") + "\"").body(partnership);
     }
 

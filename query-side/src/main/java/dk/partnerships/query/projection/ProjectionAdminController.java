@@ -35,10 +35,8 @@ class ProjectionAdminController {
         return switch (rebuilds.rebuild(name)) {
             case STARTED -> ResponseEntity.accepted().body(Map.of("projection", name, "rebuilding", true,
                     "progress", "/api/admin/projections"));
-            case ALREADY_RUNNING -> throw ReadProblems.conflict("rebuild-already-running",
-                    "A rebuild is already running; follow it at /api/admin/projections.");
-            case UNKNOWN_PROJECTION -> throw ReadProblems.notFound("projection-not-found",
-                    "There is no projection named " + name + ".");
+            case ALREADY_RUNNING -> throw ReadProblems.conflict("rebuild-already-running", "rebuild-already-running");
+            case UNKNOWN_PROJECTION -> throw ReadProblems.notFound("projection-not-found", name);
         };
     }
 
@@ -46,7 +44,7 @@ class ProjectionAdminController {
     @PostMapping("/consistency-check")
     Map<String, Object> consistencyCheck() throws Exception {
         if (rebuilds.isRunning()) {
-            throw ReadProblems.conflict("rebuild-already-running", "A rebuild is running; check again when it is done.");
+            throw ReadProblems.conflict("rebuild-already-running", "rebuild-already-running.check");
         }
         return rebuilds.checkConsistency();
     }

@@ -10,7 +10,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
@@ -38,15 +37,7 @@ public class WebPages {
         return messages;
     }
 
-    /** The chosen language lives in a cookie for a year; without one, Danish. */
-    @Bean
-    LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("partnerships-lang");
-        resolver.setDefaultLocale(DANISH);
-        resolver.setCookieMaxAge(Duration.ofDays(365));
-        return resolver;
-    }
-
+    /** The chosen language lives in a cookie for a year (the locale resolver of both sides: ApiLanguage). */
     @Bean
     WebMvcConfigurer languageSwitch(LocaleResolver localeResolver) {
         return new WebMvcConfigurer() {

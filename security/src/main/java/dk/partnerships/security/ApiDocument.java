@@ -88,8 +88,35 @@ public class ApiDocument implements GlobalOpenApiCustomizer {
             if (operation.getParameters() != null) {
                 operation.getParameters().forEach(parameter -> anchor(parameter.getSchema()));
             }
+            closeBody(components, operation);
         }));
         components.getSchemas().values().forEach(ApiDocument::anchorAll);
+    }
+
+    /** A write body's unknown fields are refused (400 unknown-field): its schema says so. */
+    private static void closeBody(Components components, Operation operation) {
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+            return;
+        }
+        operation.getRequestBody().getContent().values().forEach(media -> {
+            String ref = media.getSchema() == null ? null : media.getSchema().get$ref();
+            Schema<?> body = ref == null ? null : components.getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+            if (body != null) {
+                body.setAdditionalProperties(false);
+                if (body.getProperties() != null) {
+                    // @Size(max) writes minLength 0 over @NotBlank's 1: a text that must not be blank has a minimum.
+                    body.getProperties().values().stream()
+                            .filter(property -> property.getPattern() != null && property.getPattern().startsWith("^(?=")
+                                    && Integer.valueOf(0).equals(property.getMinLength()))
+                            .forEach(property -> property.setMinLength(1));
+                }
+                Schema<?> effectiveDate = body.getProperties() == null ? null : body.getProperties().get("effectiveDate");
+                if (effectiveDate != null) {
+                    effectiveDate.setDescription("The day it took effect; today when absent. Not in the future, not "
+                            + "before 1990-01-01, not before the partnership's previous event (400/409 otherwise).");
+                }
+            }
+        });
     }
 
     // --- refusals ------------------------------------------------------------------------------------------------
@@ -97,6 +124,9 @@ public class ApiDocument implements GlobalOpenApiCustomizer {
     private static void refusals(String path, PathItem.HttpMethod method, Operation operation) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.setResponses(responses);
+        if (responses.get("204") != null) {
+            responses.get("204").setContent(null); // no content, by definition
+        }
         boolean write = method != PathItem.HttpMethod.GET;
         boolean partnershipWrite = write && path.startsWith("/api/partnerships");
         problem(responses, "400", write ? "Invalid input: `validation-failed` (with `errors`), `unknown-field`, "
@@ -107,13 +137,15 @@ public class ApiDocument implements GlobalOpenApiCustomizer {
         problem(responses, "403", partnershipWrite
                 ? "Not a project lead (`access-denied`) or not of the partnership's department (`department-not-permitted`)."
                 : "The signed-in roles do not allow this (`access-denied`).");
-        if (path.contains("{")) {
+        boolean namesOne = path.contains("{") || operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> "partnershipId".equals(parameter.getName()));
+        if (namesOne) {
             problem(responses, "404", "Nothing with that id: `partnership-not-found`, `readiness-item-not-found`, "
                     + "`partnership-not-yet-proposed`, `person-not-found`, `projection-not-found`.");
         }
         problem(responses, "406", "The `Accept` header asks for a type this endpoint does not answer (`not-acceptable`).");
+        problem(responses, "413", "The body is larger than 256 KB (`request-too-large`).");
         if (operation.getRequestBody() != null) {
-            problem(responses, "413", "The body is larger than 256 KB (`request-too-large`).");
             problem(responses, "415", "The body is not `application/json` (`unsupported-media-type`).");
         }
         if (partnershipWrite) {

@@ -93,7 +93,7 @@ final class Http {
     }
 
     Response post(String path, String body, String... headers) {
-        return send(path, HttpRequest.newBuilder(URI.create(base + path))
+        return send(path, body, HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
     }
@@ -104,11 +104,15 @@ final class Http {
 
     /** Any method with any body bytes (for malformed requests). */
     Response send(String method, String path, byte[] body, String... headers) {
-        return send(path, HttpRequest.newBuilder(URI.create(base + path))
+        return send(path, new String(body, StandardCharsets.UTF_8), HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body)), headers);
     }
 
     private Response send(String path, HttpRequest.Builder request, String... headers) {
+        return send(path, null, request, headers);
+    }
+
+    private Response send(String path, String body, HttpRequest.Builder request, String... headers) {
         boolean authorization = false;
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -121,7 +125,7 @@ final class Http {
                 signedInPages();
             }
         }
-        return exchange(request);
+        return exchange(request, body);
     }
 
     static boolean isApi(String path) {
@@ -165,8 +169,15 @@ final class Http {
     }
 
     private Response exchange(HttpRequest.Builder request) {
+        return exchange(request, null);
+    }
+
+    /** Every API exchange is also held to the published contract ({@link ApiContract}). */
+    private Response exchange(HttpRequest.Builder request, String body) {
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest sent = request.build();
+            HttpResponse<String> response = client.send(sent, HttpResponse.BodyHandlers.ofString());
+            ApiContract.check(base, sent, body, response);
             return new Response(response.statusCode(), response.body(), response);
         } catch (IOException e) {
             throw new IllegalStateException(e);

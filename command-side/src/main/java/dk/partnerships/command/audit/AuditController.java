@@ -1,5 +1,8 @@
 package dk.partnerships.command.audit;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dk.partnerships.security.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -51,11 +54,14 @@ class AuditController {
     }
 
     /** Every chain in the store. Reads the whole store: minutes on millions of events. */
+    @ApiResponse(responseCode = "200", description = "Every chain in the store checked.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/StoreVerification"))})
     @GetMapping("/api/audit/verification")
     Map<String, Object> verifyAll() {
         return verifier.verifyAll();
     }
 
+    @ApiResponse(responseCode = "200", description = "The stored events with their hashes, as a file (JSON, or CSV with format=csv).", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/HistoryExport")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @GetMapping(path = "/api/partnerships/{id}/history/export", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     ResponseEntity<String> export(@PathVariable String id, @RequestParam(defaultValue = "json") String format) {
         if (!"json".equals(format) && !"csv".equals(format)) {

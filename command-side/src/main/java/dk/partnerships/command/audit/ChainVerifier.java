@@ -1,5 +1,6 @@
 package dk.partnerships.command.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,8 +20,10 @@ import java.util.Optional;
 class ChainVerifier {
 
     /** The verdict on one partnership's chain. {@code firstBrokenSequence} is null when the chain is intact. */
-    record Verification(String partnershipId, boolean valid, long eventsChecked, Long firstBrokenSequence,
-                        String problem, String lastHash) {
+    record Verification(String partnershipId, boolean valid, long eventsChecked,
+                        @Schema(nullable = true, description = "null when the chain is valid") Long firstBrokenSequence,
+                        @Schema(nullable = true, description = "null when the chain is valid") String problem,
+                        @Schema(nullable = true) String lastHash) {
     }
 
     private record Head(long lastSequence, String lastHash) {

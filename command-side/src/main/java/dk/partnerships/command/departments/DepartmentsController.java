@@ -1,5 +1,8 @@
 package dk.partnerships.command.departments;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dk.partnerships.security.Author;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -44,6 +47,7 @@ class DepartmentsController {
     record SaveDepartment(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*") String name, Boolean active) {
     }
 
+    @ApiResponse(responseCode = "200", description = "Every department, active or not.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Departments"))})
     @GetMapping(path = "/api/departments", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> all() {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -57,6 +61,8 @@ class DepartmentsController {
         return Map.of("departments", rows);
     }
 
+    @ApiResponse(responseCode = "200", description = "Updated.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Department"))})
+    @ApiResponse(responseCode = "201", description = "Created.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Department"))})
     @PutMapping(path = "/api/departments/{code}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> save(@PathVariable String code, @Valid @RequestBody SaveDepartment body) {

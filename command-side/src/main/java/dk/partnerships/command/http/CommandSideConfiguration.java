@@ -24,13 +24,6 @@ public class CommandSideConfiguration {
      * Strict reading of request bodies: an unknown field is refused rather than silently dropped, so a client's
      * typo ("efectiveDate") is a 400, not a write with today's date.
      */
-    /** The write side's answers Spring cannot see, for its API document (ApiDocument). */
-    @Bean
-    dk.partnerships.security.ApiSchemas writeSideSchemas() {
-        return new dk.partnerships.security.ApiSchemas("openapi/write-side.yaml", java.util.List.of(
-                dk.partnerships.events.Stage.class, dk.partnerships.events.PartnershipStatus.class));
-    }
-
     @Bean
     JsonMapperBuilderCustomizer strictRequestReading() {
         return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
@@ -40,7 +33,10 @@ public class CommandSideConfiguration {
                 .withCoercionConfig(tools.jackson.databind.type.LogicalType.Textual, text -> text
                         .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Integer, tools.jackson.databind.cfg.CoercionAction.Fail)
                         .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Float, tools.jackson.databind.cfg.CoercionAction.Fail)
-                        .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Boolean, tools.jackson.databind.cfg.CoercionAction.Fail));
+                        .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Boolean, tools.jackson.databind.cfg.CoercionAction.Fail))
+                // A date is a date: "2024-02-01T10:00:00Z" is refused, not cut to its day (the API document says date).
+                .withConfigOverride(java.time.LocalDate.class, date -> date.setFormat(
+                        com.fasterxml.jackson.annotation.JsonFormat.Value.forLeniency(false)));
     }
 
     /** "Today" for effective dates is decided in the municipality's time zone, not the server's. */
@@ -48,5 +44,18 @@ public class CommandSideConfiguration {
     @ConditionalOnMissingBean
     Clock clock(CommandSideProperties properties) {
         return Clock.system(properties.timeZone());
+    }
+
+    /** The write bodies' text rules in the API document. */
+    @Bean
+    WriteRequestSchemas writeRequestSchemas() {
+        return new WriteRequestSchemas();
+    }
+
+    /** The write side's answers Spring cannot see, for its API document (ApiDocument). */
+    @Bean
+    dk.partnerships.security.ApiSchemas writeSideSchemas() {
+        return new dk.partnerships.security.ApiSchemas("openapi/write-side.yaml", java.util.List.of(
+                dk.partnerships.events.Stage.class, dk.partnerships.events.PartnershipStatus.class));
     }
 }

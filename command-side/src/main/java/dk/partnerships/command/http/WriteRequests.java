@@ -4,6 +4,7 @@ import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.events.PilotOutcome;
 import dk.partnerships.events.ReadinessType;
 import dk.partnerships.events.Stage;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -30,9 +31,14 @@ final class WriteRequests {
     private WriteRequests() {
     }
 
+    @Schema(example = """
+            {"title": "Flydende cykeldata", "kind": "OPI", "department": "TMF", "lead": "Mette Holm",
+             "need": "Data om cykeltrafikken i realtid", "partners": ["Cykeldata ApS"], "expectedValueDkk": 850000,
+             "effectiveDate": "2024-03-01"}""")
     record ProposePartnership(
             @NotBlank @CleanText @Size(max = TITLE) String title,
             @NotNull PartnershipKind kind,
+            @Schema(description = "An active department's code (GET /api/departments), e.g. TMF", example = "TMF")
             @NotBlank @CleanText @Size(max = 20) String department,
             @NotBlank @CleanText @Size(max = NAME) String lead,
             @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String need,
@@ -41,12 +47,17 @@ final class WriteRequests {
             LocalDate effectiveDate) {
     }
 
+    @Schema(example = """
+            {"to": "TENDER", "effectiveDate": "2024-06-01", "reason": null}""")
     record TransitionStage(
             @NotNull Stage to,
             LocalDate effectiveDate,
             @CleanText(multiline = true) @Size(max = TEXT) String reason) {
     }
 
+    @Schema(example = """
+            {"supplier": "Cykeldata ApS", "valueDkk": 850000, "buyers": ["Københavns Kommune"], "frameworkAgreement": false,
+             "effectiveDate": "2024-09-01"}""")
     record RecordAward(
             @NotBlank @CleanText @Size(max = NAME) String supplier,
             @DecimalMin("0") @Digits(integer = 15, fraction = 2) BigDecimal valueDkk,
@@ -56,12 +67,16 @@ final class WriteRequests {
             LocalDate effectiveDate) {
     }
 
+    @Schema(example = """
+            {"outcome": "SUCCEEDED", "findings": "Data kom hvert minut fra 300 cykler", "effectiveDate": "2025-03-01"}""")
     record RecordPilotOutcome(
             @NotNull PilotOutcome outcome,
             @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String findings,
             LocalDate effectiveDate) {
     }
 
+    @Schema(example = """
+            {"type": "COMPETENCE", "description": "Analytikere skal kunne læse dataformatet", "owner": "TMF Data"}""")
     record AddReadinessItem(
             @NotNull ReadinessType type,
             @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String description,
@@ -69,11 +84,16 @@ final class WriteRequests {
             LocalDate effectiveDate) {
     }
 
+    @Schema(example = """
+            {"note": "Kursus gennemført", "effectiveDate": "2025-05-01"}""")
     record ResolveReadinessItem(
             @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String note,
             LocalDate effectiveDate) {
     }
 
+    @Schema(example = """
+            {"summary": "I drift i hele byen", "benefitsExpected": "Bedre planlægning af cykelstier",
+             "benefitsRealised": "To ruter omlagt efter data"}""")
     record RecordEvaluation(
             @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String summary,
             @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String benefitsExpected,
@@ -84,12 +104,16 @@ final class WriteRequests {
     record Complete(LocalDate effectiveDate) {
     }
 
+    @Schema(example = """
+            {"text": "Afklar dataformatet før udbuddet", "tags": ["data", "udbud"]}""")
     record RecordLesson(
             @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String text,
             @Size(max = 20) List<@NotBlank @CleanText @Size(max = 50) String> tags,
             LocalDate effectiveDate) {
     }
 
+    @Schema(example = """
+            {"reason": "Budgettet er ikke afklaret", "effectiveDate": "2025-01-15"}""")
     record PutOnHold(
             @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String reason,
             LocalDate effectiveDate) {
@@ -100,6 +124,8 @@ final class WriteRequests {
             LocalDate effectiveDate) {
     }
 
+    @Schema(example = """
+            {"reason": "Leverandøren lukkede", "effectiveDate": "2025-02-01"}""")
     record Abandon(
             @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String reason,
             LocalDate effectiveDate) {

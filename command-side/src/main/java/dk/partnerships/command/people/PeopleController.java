@@ -1,5 +1,8 @@
 package dk.partnerships.command.people;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dk.partnerships.security.Author;
 import org.springframework.http.HttpStatus;
 import dk.partnerships.security.Problems;
@@ -36,6 +39,7 @@ class PeopleController {
         this.people = people;
     }
 
+    @ApiResponse(responseCode = "200", description = "The people asked for (names of erased people are null).", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/People"))})
     @GetMapping
     ResponseEntity<?> find(@RequestParam(name = "id", required = false) List<String> ids) {
         List<String> asked = ids == null ? List.of() : ids;
@@ -54,6 +58,7 @@ class PeopleController {
         return ResponseEntity.ok(Map.of("people", found));
     }
 
+    @ApiResponse(responseCode = "204", description = "Erased: the name is gone from every read model and export.")
     @DeleteMapping("/{id}")
     ResponseEntity<?> erase(@PathVariable String id) {
         String by = Author.current().map(Author::id).orElseThrow();

@@ -1,5 +1,9 @@
 package dk.partnerships.query.gap;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.query.Csv;
 import dk.partnerships.query.CsvDialects;
@@ -48,6 +52,11 @@ class DashboardController {
         this.readYourWrites = readYourWrites;
     }
 
+    @ApiResponse(responseCode = "200", description = "Where partnerships are, how long they stay, what converts.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/LifecycleDashboard")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @io.swagger.v3.oas.annotations.Parameter(name = "format", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            description = "csv: the same as a CSV file (table and lang choose which table and its language)",
+            schema = @Schema(type = "string", allowableValues = {"json", "csv"}))
     @GetMapping(path = "/lifecycle", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> lifecycle(@RequestParam(required = false) @Pattern(regexp = DEPARTMENT) String department,
                                   @RequestParam(required = false) PartnershipKind kind,
@@ -71,6 +80,11 @@ class DashboardController {
         return Csv.download("lifecycle-" + table + ".csv", Csv.of(rows.rows(), rows.columns(), dialects.forParameter(lang)));
     }
 
+    @ApiResponse(responseCode = "200", description = "Where partnerships stall after a pilot or an award.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ImplementationGap")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @io.swagger.v3.oas.annotations.Parameter(name = "format", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            description = "csv: the same as a CSV file (table and lang choose which table and its language)",
+            schema = @Schema(type = "string", allowableValues = {"json", "csv"}))
     @GetMapping(path = "/implementation-gap", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> implementationGap(@RequestParam(defaultValue = "90") @Min(0) @Max(3650) int days,
                                           @RequestParam(defaultValue = "500") @Min(1) @Max(10000) int limit,

@@ -1,5 +1,9 @@
 package dk.partnerships.query.history;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dk.partnerships.query.ReadProblems;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.MediaType;
@@ -45,6 +49,7 @@ public class PartnershipHistoryController {
         this.json = json;
     }
 
+    @ApiResponse(responseCode = "200", description = "Every event in the order it was recorded.", content = {@Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(ref = "#/components/schemas/HistoryEntry")))})
     @GetMapping("/{id}/history")
     public List<Map<String, Object>> history(@PathVariable @Pattern(regexp = ID) String id) {
         List<PartnershipHistoryRepository.LoggedEvent> events = history.events(id, null, null);
@@ -70,6 +75,7 @@ public class PartnershipHistoryController {
         return entries;
     }
 
+    @ApiResponse(responseCode = "200", description = "The state on asOf (as known at knownAt).", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/PartnershipDetail"))})
     @GetMapping(path = "/{id}", params = "asOf")
     public Map<String, Object> asOf(@PathVariable @Pattern(regexp = ID) String id,
                                     @RequestParam(required = false) LocalDate asOf,
@@ -80,12 +86,15 @@ public class PartnershipHistoryController {
         return stateOf(id, asOf, knownAt(knownAt));
     }
 
+    @ApiResponse(responseCode = "200", description = "The state as known at knownAt.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/PartnershipDetail"))})
     @GetMapping(path = "/{id}", params = {"knownAt", "!asOf"})
-    public Map<String, Object> knownAt(@PathVariable @Pattern(regexp = ID) String id, @RequestParam String knownAt) {
+    public Map<String, Object> knownAt(@PathVariable @Pattern(regexp = ID) String id,
+                                       @RequestParam(required = false) String knownAt) {
         return stateOf(id, null, knownAt(knownAt));
     }
 
     /** The fields whose values differ between the state on {@code from} and the state on {@code to}. */
+    @ApiResponse(responseCode = "200", description = "What changed between the two dates.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Diff"))})
     @GetMapping("/{id}/diff")
     public Map<String, Object> diff(@PathVariable @Pattern(regexp = ID) String id, @RequestParam LocalDate from,
                              @RequestParam LocalDate to) {

@@ -1,5 +1,9 @@
 package dk.partnerships.query.lessons;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.events.Stage;
 import jakarta.validation.constraints.Max;
@@ -37,6 +41,7 @@ public class LessonSearchController {
         this.textSearch = new LessonTextSearch(jdbc, transaction);
     }
 
+    @ApiResponse(responseCode = "200", description = "The lessons found, best match first (newest first without q).", content = {@Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(ref = "#/components/schemas/LessonFound")))})
     @GetMapping
     public List<Map<String, Object>> search(@RequestParam(required = false) @Size(max = 200) String q,
                                      @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,20}") String department,

@@ -1,5 +1,9 @@
 package dk.partnerships.query.ocds;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.partnerships.events.PartnershipEvent;
 import dk.partnerships.events.PartnershipEventJson;
@@ -47,6 +51,7 @@ public class OcdsExportController {
         this.clock = clock;
     }
 
+    @ApiResponse(responseCode = "200", description = "An OCDS 1.1 release package.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/OcdsReleasePackage"))})
     @GetMapping("/ocds")
     public Map<String, Object> releasePackage(@RequestParam(required = false) @Pattern(regexp = "[0-9A-Za-z-]{1,64}") String partnershipId,
                                        HttpServletRequest request) {

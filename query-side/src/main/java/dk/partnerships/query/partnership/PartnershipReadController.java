@@ -1,5 +1,9 @@
 package dk.partnerships.query.partnership;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.events.PartnershipStatus;
 import dk.partnerships.events.Stage;
@@ -39,6 +43,11 @@ class PartnershipReadController {
     }
 
     /** JSON, or the CSV below for a client whose {@code Accept} prefers {@code text/csv}. */
+    @ApiResponse(responseCode = "200", description = "The partnerships, newest first; CSV when Accept prefers text/csv or format=csv.", content = {@Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(ref = "#/components/schemas/PartnershipRow"))),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @io.swagger.v3.oas.annotations.Parameter(name = "format", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            description = "csv: the same as a CSV file (table and lang choose which table and its language)",
+            schema = @Schema(type = "string", allowableValues = {"json", "csv"}))
     @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     ResponseEntity<?> list(@RequestParam(required = false) Stage stage,
                            @RequestParam(required = false) PartnershipStatus status,
@@ -47,6 +56,7 @@ class PartnershipReadController {
                            @RequestParam(required = false) @Min(1990) @Max(2100) Integer year,
                            @RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit,
                            @RequestParam(defaultValue = "0") @Min(0) int offset,
+                           @io.swagger.v3.oas.annotations.Parameter(hidden = true)
                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         if (Csv.preferredIn(accept)) {
             return listCsv(stage, status, department, kind, year, limit, offset, null);
@@ -75,6 +85,7 @@ class PartnershipReadController {
      * One partnership. With {@code minVersion} (the version a write answered with) the read waits up to
      * {@link ReadYourWrites#MAX_WAIT} for the projection to catch up, so a client reads its own writes.
      */
+    @ApiResponse(responseCode = "200", description = "The partnership now; its ETag is its version.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/PartnershipDetail"))})
     @GetMapping("/{id}")
     ResponseEntity<Map<String, Object>> get(@PathVariable @Pattern(regexp = "[0-9A-Za-z-]{1,64}") String id,
                                             @RequestParam(required = false) @Min(0) Long minVersion) {

@@ -1,5 +1,9 @@
 package dk.partnerships.query.projection;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dk.partnerships.query.ReadProblems;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,11 +29,13 @@ class ProjectionAdminController {
         this.rebuilds = rebuilds;
     }
 
+    @ApiResponse(responseCode = "200", description = "Each read model and whether it is being rebuilt.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Projections"))})
     @GetMapping
     Map<String, Map<String, Object>> status() {
         return rebuilds.status();
     }
 
+    @ApiResponse(responseCode = "202", description = "The rebuild started; follow it at /api/admin/projections.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/RebuildStarted"))})
     @PostMapping("/{name}/rebuild")
     ResponseEntity<Map<String, Object>> rebuild(@PathVariable String name) {
         return switch (rebuilds.rebuild(name)) {
@@ -41,6 +47,7 @@ class ProjectionAdminController {
     }
 
     /** Rebuilds into a scratch schema and reports every row where the live tables differ. Takes as long as a rebuild. */
+    @ApiResponse(responseCode = "200", description = "Every row where a fresh rebuild and the live read model differ.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConsistencyCheck"))})
     @PostMapping("/consistency-check")
     Map<String, Object> consistencyCheck() throws Exception {
         if (rebuilds.isRunning()) {

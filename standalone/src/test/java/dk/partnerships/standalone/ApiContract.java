@@ -1,0 +1,93 @@
+package dk.partnerships.standalone;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The contract test: every API request a test sends and every answer it gets are checked against the OpenAPI
+ * document the product under test serves ({@code /v3/api-docs}), with Atlassian's swagger-request-validator. An
+ * answer the document does not describe (a status, a content type, a body of another shape) fails the test that
+ * met it; so does a request the product accepted (2xx) that the document calls invalid. Requests the product
+ * refused are not held to the document: the tests send them on purpose.
+ */
+final class ApiContract {
+
+    private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
+
+    private ApiContract() {
+    }
+
+    static void check(String base, HttpRequest request, String requestBody, HttpResponse<String> response) {
+        String path = request.uri().getRawPath();
+        if (!path.startsWith("/api/")) {
+            return;
+        }
+        ValidationReport report = validator(base).validate(request(request, requestBody), response(response));
+        List<ValidationReport.Message> broken = report.getMessages().stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .filter(message -> response.statusCode() < 300 || message.getKey().startsWith("validation.response"))
+                // An address or a method the API does not have: nothing in the document to hold the answer to.
+                .filter(message -> !message.getKey().equals("validation.request.path.missing")
+                        && !message.getKey().equals("validation.request.operation.notAllowed"))
+                .toList();
+        if (!broken.isEmpty()) {
+            throw new AssertionError("The API left its published contract (/v3/api-docs) at " + request.method() + " "
+                    + request.uri() + " -> " + response.statusCode() + ":\n" + broken.stream()
+                    .map(message -> "  " + message.getKey() + ": " + message.getMessage())
+                    .collect(Collectors.joining("\n")) + "\nAnswer: " + abbreviated(response.body()));
+        }
+    }
+
+    private static OpenApiInteractionValidator validator(String base) {
+        return VALIDATORS.computeIfAbsent(base, url -> OpenApiInteractionValidator
+                .createForSpecificationUrl(url + "/v3/api-docs").build());
+    }
+
+    private static Request request(HttpRequest request, String body) {
+        URI uri = request.uri();
+        SimpleRequest.Builder builder = new SimpleRequest.Builder(request.method(), uri.getRawPath());
+        if (uri.getRawQuery() != null) {
+            for (String pair : uri.getRawQuery().split("&")) {
+                int equals = pair.indexOf('=');
+                String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+                String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+                builder.withQueryParam(name, value);
+            }
+        }
+        request.headers().map().forEach(builder::withHeader);
+        if (body != null && !body.isEmpty()) {
+            builder.withBody(body);
+        }
+        return builder.build();
+    }
+
+    private static com.atlassian.oai.validator.model.Response response(HttpResponse<String> response) {
+        SimpleResponse.Builder builder = new SimpleResponse.Builder(response.statusCode());
+        response.headers().map().forEach(builder::withHeader);
+        if (response.body() != null && !response.body().isEmpty()) {
+            builder.withBody(response.body());
+        }
+        return builder.build();
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    private static String abbreviated(String body) {
+        return body == null ? "" : body.length() > 600 ? body.substring(0, 600) + "…" : body;
+    }
+}

@@ -48,6 +48,9 @@ public class ApiDocument implements GlobalOpenApiCustomizer {
 
     public ApiDocument(List<ApiSchemas> sides) {
         this.sides = sides;
+        // One Stage (PartnershipStatus, ...) in the document, referred to by name, not a copy inline in every body:
+        // a generated client then has one type for each.
+        io.swagger.v3.core.jackson.ModelResolver.enumsAsRef = true;
     }
 
     @Override

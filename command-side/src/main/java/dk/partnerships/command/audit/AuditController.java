@@ -30,6 +30,7 @@ import java.util.Map;
  * Verification of the hash chains, and exports of a partnership's stored history with its hashes. Served by the
  * command side, which owns the event store; the person-readable history is on the read side.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Audit", description = "Proof that the record was not altered, and the stored events to check it outside the product.")
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 class AuditController {
@@ -48,18 +49,21 @@ class AuditController {
         this.json = json;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "verifyPartnership", summary = "Verify one partnership's hash chain")
     @GetMapping("/api/partnerships/{id}/verification")
     ChainVerifier.Verification verify(@PathVariable String id) {
         return verifier.verify(id).orElseThrow(() -> new NoSuchPartnership(id));
     }
 
     /** Every chain in the store. Reads the whole store: minutes on millions of events. */
+    @io.swagger.v3.oas.annotations.Operation(operationId = "verifyStore", summary = "Verify every hash chain in the store")
     @ApiResponse(responseCode = "200", description = "Every chain in the store checked.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/StoreVerification"))})
     @GetMapping("/api/audit/verification")
     Map<String, Object> verifyAll() {
         return verifier.verifyAll();
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "exportHistory", summary = "Export the stored events with their hashes (JSON or CSV file)")
     @ApiResponse(responseCode = "200", description = "The stored events with their hashes, as a file (JSON, or CSV with format=csv).", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/HistoryExport")),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @GetMapping(path = "/api/partnerships/{id}/history/export", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})

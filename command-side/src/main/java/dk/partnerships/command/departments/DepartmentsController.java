@@ -33,6 +33,7 @@ import java.util.Map;
  * what proposals accept; {@code PUT /api/departments/{code}} (ADMIN): add one, rename it, or retire it
  * ({@code "active": false}: no new proposals; its partnerships keep their code).
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Departments", description = "The departments partnerships belong to.")
 @RestController
 class DepartmentsController {
 
@@ -47,6 +48,7 @@ class DepartmentsController {
     record SaveDepartment(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*") String name, Boolean active) {
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "listDepartments", summary = "List the departments")
     @ApiResponse(responseCode = "200", description = "Every department, active or not.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Departments"))})
     @GetMapping(path = "/api/departments", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> all() {
@@ -65,6 +67,7 @@ class DepartmentsController {
     @ApiResponse(responseCode = "201", description = "Created.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Department"))})
     @PutMapping(path = "/api/departments/{code}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
+    @io.swagger.v3.oas.annotations.Operation(operationId = "saveDepartment", summary = "Create or rename a department, or retire it (ADMIN)")
     ResponseEntity<?> save(@PathVariable String code, @Valid @RequestBody SaveDepartment body) {
         if (!CODE.matcher(code).matches()) {
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems

@@ -41,6 +41,7 @@ import java.util.regex.Pattern;
 import static dk.partnerships.command.http.WriteRequests.*;
 
 /** The write endpoints of API.md. Each one validates, builds its command and leaves the rest to {@link CommandSender}. */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Recording", description = "Project leads record what happens to a partnership: each write appends events.")
 @RestController
 @Validated
 @RequestMapping(path = "/api/partnerships", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -67,6 +68,7 @@ class PartnershipWriteController {
     record HashedRequest(String path, Object body) {
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "proposePartnership", summary = "Propose a partnership (it starts in IDEA)")
     @ApiResponse(responseCode = "201", description = "Proposed: the new partnership, in IDEA.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> propose(@Valid @RequestBody ProposePartnership body, HttpServletRequest http) {
@@ -87,6 +89,7 @@ class PartnershipWriteController {
                         new PartnershipWritten(id, Stage.IDEA, PartnershipStatus.ACTIVE, 1, null, null)));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "moveToStage", summary = "Move to another stage (a skip or a step back needs a reason)")
     @ApiResponse(responseCode = "200", description = "Recorded: the partnership as the write left it.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(path = "/{id}/stage-transitions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> transition(@PathVariable String id, @Valid @RequestBody TransitionStage body,
@@ -97,6 +100,7 @@ class PartnershipWriteController {
                 new TransitionStageCommand(id, context.expectedVersion(), body.to(), body.reason(), effective));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "recordAward", summary = "Record the tender's award")
     @ApiResponse(responseCode = "200", description = "Recorded: the partnership as the write left it.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(path = "/{id}/award", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> award(@PathVariable String id, @Valid @RequestBody RecordAward body, HttpServletRequest http) {
@@ -108,6 +112,7 @@ class PartnershipWriteController {
                 effective));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "recordPilotOutcome", summary = "Record the pilot's outcome")
     @ApiResponse(responseCode = "200", description = "Recorded: the partnership as the write left it.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(path = "/{id}/pilot-outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> pilotOutcome(@PathVariable String id, @Valid @RequestBody RecordPilotOutcome body,
@@ -118,6 +123,7 @@ class PartnershipWriteController {
                 body.outcome(), body.findings().strip(), effective));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "addReadinessItem", summary = "Add a readiness item (a competence or organisational change operation needs)")
     @ApiResponse(responseCode = "201", description = "Added: the partnership, with the new item's `itemId`.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(path = "/{id}/readiness-items", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> addReadinessItem(@PathVariable String id, @Valid @RequestBody AddReadinessItem body,
@@ -131,6 +137,7 @@ class PartnershipWriteController {
                 effective, created(written -> written.withItem(itemId), "/api/partnerships/" + id));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "resolveReadinessItem", summary = "Resolve a readiness item")
     @ApiResponse(responseCode = "200", description = "Recorded: the partnership as the write left it.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(path = "/{id}/readiness-items/{itemId}/resolution", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> resolveReadinessItem(@PathVariable String id, @PathVariable String itemId,
@@ -142,6 +149,7 @@ class PartnershipWriteController {
                 itemId, body.note().strip(), effective));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "recordEvaluation", summary = "Record the evaluation")
     @ApiResponse(responseCode = "200", description = "Recorded: the partnership as the write left it.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(path = "/{id}/evaluation", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> evaluation(@PathVariable String id, @Valid @RequestBody RecordEvaluation body,
@@ -152,6 +160,7 @@ class PartnershipWriteController {
                 body.summary().strip(), body.benefitsExpected().strip(), body.benefitsRealised().strip(), effective));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "completePartnership", summary = "Complete the partnership (after its evaluation)")
     @ApiResponse(responseCode = "200", description = "Recorded: the partnership as the write left it.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(path = "/{id}/complete")
     ResponseEntity<String> complete(@PathVariable String id, @Valid @RequestBody(required = false) Complete body,
@@ -163,6 +172,7 @@ class PartnershipWriteController {
                 new CompletePartnershipCommand(id, context.expectedVersion(), effective));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "recordLesson", summary = "Record a lesson learned")
     @ApiResponse(responseCode = "201", description = "Recorded: the partnership, with the new lesson's `lessonId`.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(path = "/{id}/lessons", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> lesson(@PathVariable String id, @Valid @RequestBody RecordLesson body, HttpServletRequest http) {
@@ -174,6 +184,7 @@ class PartnershipWriteController {
                 effective, created(written -> written.withLesson(lessonId), "/api/partnerships/" + id));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "putOnHold", summary = "Put the partnership on hold")
     @ApiResponse(responseCode = "200", description = "Recorded: the partnership as the write left it.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(path = "/{id}/hold", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> hold(@PathVariable String id, @Valid @RequestBody PutOnHold body, HttpServletRequest http) {
@@ -183,6 +194,7 @@ class PartnershipWriteController {
                 new PutOnHoldCommand(id, context.expectedVersion(), body.reason().strip(), effective));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "resumePartnership", summary = "Resume a partnership on hold")
     @ApiResponse(responseCode = "200", description = "Recorded: the partnership as the write left it.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(path = "/{id}/resume")
     ResponseEntity<String> resume(@PathVariable String id, @Valid @RequestBody(required = false) Resume body,
@@ -194,6 +206,7 @@ class PartnershipWriteController {
                 new ResumePartnershipCommand(id, context.expectedVersion(), request.reason(), effective));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "abandonPartnership", summary = "Abandon the partnership")
     @ApiResponse(responseCode = "200", description = "Recorded: the partnership as the write left it.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
     @PostMapping(path = "/{id}/abandon", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> abandon(@PathVariable String id, @Valid @RequestBody Abandon body, HttpServletRequest http) {

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * {@code GET /api/people?id=…} (any role: the read side and the pages resolve leads' names here) and
  * {@code DELETE /api/people/{id}} (ADMIN: erasure on a data subject's request).
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "People", description = "Names of people, kept apart from the events so they can be erased.")
 @RestController
 @RequestMapping(path = "/api/people", produces = MediaType.APPLICATION_JSON_VALUE)
 class PeopleController {
@@ -39,6 +40,7 @@ class PeopleController {
         this.people = people;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "findPeople", summary = "Names of people by id")
     @ApiResponse(responseCode = "200", description = "The people asked for (names of erased people are null).", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/People"))})
     @GetMapping
     ResponseEntity<?> find(@RequestParam(name = "id", required = false) List<String> ids) {
@@ -58,6 +60,7 @@ class PeopleController {
         return ResponseEntity.ok(Map.of("people", found));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "erasePerson", summary = "Erase a person's name everywhere (ADMIN)")
     @ApiResponse(responseCode = "204", description = "Erased: the name is gone from every read model and export.")
     @DeleteMapping("/{id}")
     ResponseEntity<?> erase(@PathVariable String id) {

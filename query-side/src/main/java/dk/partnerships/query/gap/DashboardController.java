@@ -30,6 +30,7 @@ import java.util.Map;
  * With {@code partnership} and {@code minVersion} (what a write answered) a read waits briefly until that write is
  * in the figures, so a project lead sees the dashboard move after recording something.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Dashboards", description = "Managements figures: where partnerships are, how long they stay, where they stall.")
 @RestController
 @RequestMapping(path = "/api/dashboard")
 class DashboardController {
@@ -52,6 +53,7 @@ class DashboardController {
         this.readYourWrites = readYourWrites;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "lifecycleDashboard", summary = "Lifecycle figures: per stage and department, conversion, time in stage, trend")
     @ApiResponse(responseCode = "200", description = "Where partnerships are, how long they stay, what converts.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/LifecycleDashboard")),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @io.swagger.v3.oas.annotations.Parameter(name = "format", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
@@ -80,6 +82,7 @@ class DashboardController {
         return Csv.download("lifecycle-" + table + ".csv", Csv.of(rows.rows(), rows.columns(), dialects.forParameter(lang)));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "implementationGap", summary = "The implementation gap: stalled after a pilot or an award, open readiness items")
     @ApiResponse(responseCode = "200", description = "Where partnerships stall after a pilot or an award.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ImplementationGap")),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @io.swagger.v3.oas.annotations.Parameter(name = "format", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,

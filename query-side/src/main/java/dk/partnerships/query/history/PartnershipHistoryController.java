@@ -29,6 +29,7 @@ import java.util.Set;
  * {@code GET /api/partnerships/{id}/history}, the state on a past date ({@code ?asOf=}), the state as the system
  * knew it at a past moment ({@code ?knownAt=}, before later back-filling), and the difference between two dates.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Partnerships")
 @RestController
 @RequestMapping(path = "/api/partnerships", produces = MediaType.APPLICATION_JSON_VALUE)
 public class PartnershipHistoryController {
@@ -49,6 +50,7 @@ public class PartnershipHistoryController {
         this.json = json;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "getHistory", summary = "The partnership's history: every event in order")
     @ApiResponse(responseCode = "200", description = "Every event in the order it was recorded.", content = {@Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(ref = "#/components/schemas/HistoryEntry")))})
     @GetMapping("/{id}/history")
     public List<Map<String, Object>> history(@PathVariable @Pattern(regexp = ID) String id) {
@@ -94,6 +96,7 @@ public class PartnershipHistoryController {
     }
 
     /** The fields whose values differ between the state on {@code from} and the state on {@code to}. */
+    @io.swagger.v3.oas.annotations.Operation(operationId = "diffStates", summary = "What changed between two dates")
     @ApiResponse(responseCode = "200", description = "What changed between the two dates.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Diff"))})
     @GetMapping("/{id}/diff")
     public Map<String, Object> diff(@PathVariable @Pattern(regexp = ID) String id, @RequestParam LocalDate from,

@@ -27,6 +27,7 @@ import java.util.Map;
  * "partnerskaber" finds "partnerskab") and matched against tags; the best matches come first. Without {@code q}
  * the newest lessons come first.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Lessons", description = "What departments learned, searchable.")
 @RestController
 @RequestMapping(path = "/api/lessons", produces = MediaType.APPLICATION_JSON_VALUE)
 public class LessonSearchController {
@@ -41,6 +42,7 @@ public class LessonSearchController {
         this.textSearch = new LessonTextSearch(jdbc, transaction);
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "searchLessons", summary = "Search the lessons learned")
     @ApiResponse(responseCode = "200", description = "The lessons found, best match first (newest first without q).", content = {@Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(ref = "#/components/schemas/LessonFound")))})
     @GetMapping
     public List<Map<String, Object>> search(@RequestParam(required = false) @Size(max = 200) String q,

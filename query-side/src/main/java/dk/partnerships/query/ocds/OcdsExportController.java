@@ -31,6 +31,7 @@ import java.util.Map;
  * {@code GET /api/exports/ocds}: an OCDS 1.1.5 release package of every partnership that went through procurement
  * (or of one, with {@code partnershipId}), built from the history read model.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Exports", description = "Open Contracting Data Standard releases.")
 @RestController
 @RequestMapping(path = "/api/exports", produces = MediaType.APPLICATION_JSON_VALUE)
 public class OcdsExportController {
@@ -51,6 +52,7 @@ public class OcdsExportController {
         this.clock = clock;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "ocdsReleasePackage", summary = "OCDS 1.1 release package of every partnership, or of one")
     @ApiResponse(responseCode = "200", description = "An OCDS 1.1 release package.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/OcdsReleasePackage"))})
     @GetMapping("/ocds")
     public Map<String, Object> releasePackage(@RequestParam(required = false) @Pattern(regexp = "[0-9A-Za-z-]{1,64}") String partnershipId,

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code GET /api/partnerships} and {@code GET /api/partnerships/{id}} of API.md. */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Partnerships", description = "Partnerships as they are now, or were on any past date.")
 @RestController
 @RequestMapping(path = "/api/partnerships", produces = MediaType.APPLICATION_JSON_VALUE)
 class PartnershipReadController {
@@ -43,6 +44,7 @@ class PartnershipReadController {
     }
 
     /** JSON, or the CSV below for a client whose {@code Accept} prefers {@code text/csv}. */
+    @io.swagger.v3.oas.annotations.Operation(operationId = "listPartnerships", summary = "List partnerships, newest first (JSON or CSV)")
     @ApiResponse(responseCode = "200", description = "The partnerships, newest first; CSV when Accept prefers text/csv or format=csv.", content = {@Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(ref = "#/components/schemas/PartnershipRow"))),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @io.swagger.v3.oas.annotations.Parameter(name = "format", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
@@ -85,6 +87,7 @@ class PartnershipReadController {
      * One partnership. With {@code minVersion} (the version a write answered with) the read waits up to
      * {@link ReadYourWrites#MAX_WAIT} for the projection to catch up, so a client reads its own writes.
      */
+    @io.swagger.v3.oas.annotations.Operation(operationId = "getPartnership", summary = "One partnership, now or (asOf, knownAt) on a past date")
     @ApiResponse(responseCode = "200", description = "The partnership now; its ETag is its version.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/PartnershipDetail"))})
     @GetMapping("/{id}")
     ResponseEntity<Map<String, Object>> get(@PathVariable @Pattern(regexp = "[0-9A-Za-z-]{1,64}") String id,

@@ -19,6 +19,7 @@ import java.util.Map;
  * Operator endpoints: the projections' rebuild progress, a rebuild from the first event (reads go on meanwhile),
  * and a consistency check of the live read tables against a fresh rebuild.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Administration", description = "Rebuilding and checking the read models (ADMIN).")
 @RestController
 @RequestMapping(path = "/api/admin/projections", produces = MediaType.APPLICATION_JSON_VALUE)
 class ProjectionAdminController {
@@ -29,12 +30,14 @@ class ProjectionAdminController {
         this.rebuilds = rebuilds;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "readModels", summary = "The read models and their rebuilds (ADMIN)")
     @ApiResponse(responseCode = "200", description = "Each read model and whether it is being rebuilt.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Projections"))})
     @GetMapping
     Map<String, Map<String, Object>> status() {
         return rebuilds.status();
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "rebuildReadModel", summary = "Rebuild a read model from the events (ADMIN)")
     @ApiResponse(responseCode = "202", description = "The rebuild started; follow it at /api/admin/projections.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/RebuildStarted"))})
     @PostMapping("/{name}/rebuild")
     ResponseEntity<Map<String, Object>> rebuild(@PathVariable String name) {
@@ -47,6 +50,7 @@ class ProjectionAdminController {
     }
 
     /** Rebuilds into a scratch schema and reports every row where the live tables differ. Takes as long as a rebuild. */
+    @io.swagger.v3.oas.annotations.Operation(operationId = "checkReadModels", summary = "Compare every read model with a fresh rebuild (ADMIN)")
     @ApiResponse(responseCode = "200", description = "Every row where a fresh rebuild and the live read model differ.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConsistencyCheck"))})
     @PostMapping("/consistency-check")
     Map<String, Object> consistencyCheck() throws Exception {

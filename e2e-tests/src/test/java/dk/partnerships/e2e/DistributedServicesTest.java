@@ -290,6 +290,26 @@ class DistributedServicesTest {
         assertThat(id).isNotBlank();
     }
 
+    /** Each service's API document covers what that process serves: the writes on one, the reads on the other. */
+    @Test
+    void each_service_publishes_the_api_document_of_what_it_serves() {
+        var commandDocument = services.commands().get("/v3/api-docs").json();
+        var queryDocument = services.reads().get("/v3/api-docs").json();
+        assertThat(commandDocument.path("paths").path("/api/partnerships").has("post")).isTrue();
+        assertThat(commandDocument.path("paths").path("/api/partnerships/{id}/stage-transitions").has("post")).isTrue();
+        assertThat(commandDocument.path("paths").path("/api/partnerships/{id}/verification").has("get")).isTrue();
+        assertThat(commandDocument.path("paths").has("/api/dashboard/lifecycle")).isFalse();
+        assertThat(commandDocument.path("paths").path("/api/partnerships").has("get")).isFalse();
+        assertThat(queryDocument.path("paths").path("/api/partnerships").has("get")).isTrue();
+        assertThat(queryDocument.path("paths").has("/api/dashboard/lifecycle")).isTrue();
+        assertThat(queryDocument.path("paths").path("/api/partnerships").has("post")).isFalse();
+        for (var document : java.util.List.of(commandDocument, queryDocument)) {
+            assertThat(document.path("components").path("securitySchemes").has("basicAuth")).isTrue();
+            assertThat(document.path("components").path("schemas").path("Problem").path("properties")
+                    .path("code").path("enum").toString()).contains("stale-version").contains("partnership-not-found");
+        }
+    }
+
     private static String header(ConsumerRecord<?, ?> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

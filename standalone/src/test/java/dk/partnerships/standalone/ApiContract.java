@@ -35,13 +35,20 @@ final class ApiContract {
         if (!path.startsWith("/api/")) {
             return;
         }
-        ValidationReport report = validator(base).validate(request(request, requestBody), response(response));
+        boolean accepted = response.statusCode() < 300;
+        if (java.util.Arrays.stream(Request.Method.values()).noneMatch(method -> method.name().equals(request.method()))) {
+            return; // a method no OpenAPI document can name
+        }
+        // A refused request is not checked itself (the tests send hostile ones on purpose, and checking a 300 KB body
+        // against the document's patterns costs seconds); its answer is.
+        ValidationReport report = accepted
+                ? validator(base).validate(request(request, requestBody), response(response))
+                : validator(base).validateResponse(path, Request.Method.valueOf(request.method()), response(response));
         List<ValidationReport.Message> broken = report.getMessages().stream()
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
-                .filter(message -> response.statusCode() < 300 || message.getKey().startsWith("validation.response"))
                 // An address or a method the API does not have: nothing in the document to hold the answer to.
-                .filter(message -> !message.getKey().equals("validation.request.path.missing")
-                        && !message.getKey().equals("validation.request.operation.notAllowed"))
+                .filter(message -> !message.getKey().endsWith(".path.missing")
+                        && !message.getKey().endsWith(".operation.notAllowed"))
                 .toList();
         if (!broken.isEmpty()) {
             throw new AssertionError("The API left its published contract (/v3/api-docs) at " + request.method() + " "

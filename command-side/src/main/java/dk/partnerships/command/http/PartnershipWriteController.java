@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
 
 import static dk.partnerships.command.http.WriteRequests.*;
 
-/** The write endpoints of API.md. Each one validates, builds its command and leaves the rest to {@link CommandSender}. */
+/** The write endpoints of docs/api.md. Each one validates, builds its command and leaves the rest to {@link CommandSender}. */
 @io.swagger.v3.oas.annotations.tags.Tag(name = "Recording", description = "Project leads record what happens to a partnership: each write appends events.")
 @RestController
 @Validated

@@ -49,7 +49,7 @@ import static dk.partnerships.command.partnership.CommandRejectedException.rule;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One innovation partnership and the rules of its lifecycle (see DOMAIN.md):
+ * One innovation partnership and the rules of its lifecycle (see docs/domain.md):
  * <ul>
  *   <li>one stage forward at a time; skipping forward or going back needs a reason;</li>
  *   <li>leaving the tender forward needs an award, leaving the pilot forward needs an outcome, and going on

@@ -49,7 +49,7 @@ import java.util.List;
 
 import static org.hamcrest.Matchers.equalTo;
 
-/** Every rule of DOMAIN.md, accepted and refused, given/when/then. A refusal must append nothing. */
+/** Every rule of docs/domain.md, accepted and refused, given/when/then. A refusal must append nothing. */
 class PartnershipLifecycleTest {
 
     private static final String ID = "p-1";

@@ -25,11 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /api/partnerships} and {@code GET /api/partnerships/{id}} of API.md. */
+/** {@code GET /api/partnerships} and {@code GET /api/partnerships/{id}} of docs/api.md. */
 @io.swagger.v3.oas.annotations.tags.Tag(name = "Partnerships", description = "Partnerships as they are now, or were on any past date.")
 @RestController
 @RequestMapping(path = "/api/partnerships", produces = MediaType.APPLICATION_JSON_VALUE)
 class PartnershipReadController {
+
+    /** A JSON page is read whole into memory; CSV exports stream larger pages. */
+    static final int MAX_JSON_ROWS = 5000;
 
     private final PartnershipReadRepository repository;
     private final ReadYourWrites readYourWrites;
@@ -43,44 +46,39 @@ class PartnershipReadController {
         this.readYourWrites = readYourWrites;
     }
 
-    /** JSON, or the CSV below for a client whose {@code Accept} prefers {@code text/csv}. */
+    /** JSON, or CSV for management's spreadsheets when asked for ({@code format=csv}, or {@code Accept: text/csv}). */
     @io.swagger.v3.oas.annotations.Operation(operationId = "listPartnerships", summary = "List partnerships, newest first (JSON or CSV)")
-    @ApiResponse(responseCode = "200", description = "The partnerships, newest first; CSV when Accept prefers text/csv or format=csv.", content = {@Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(ref = "#/components/schemas/PartnershipRow"))),
+    @ApiResponse(responseCode = "200", description = "The partnerships, newest first; CSV with format=csv or when Accept prefers text/csv.", content = {@Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(ref = "#/components/schemas/PartnershipRow"))),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
-    @io.swagger.v3.oas.annotations.Parameter(name = "format", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
-            description = "csv: the same as a CSV file (table and lang choose which table and its language)",
-            schema = @Schema(type = "string", allowableValues = {"json", "csv"}))
     @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     ResponseEntity<?> list(@RequestParam(required = false) Stage stage,
                            @RequestParam(required = false) PartnershipStatus status,
                            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,20}") String department,
                            @RequestParam(required = false) PartnershipKind kind,
                            @RequestParam(required = false) @Min(1990) @Max(2100) Integer year,
-                           @RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit,
+                           @io.swagger.v3.oas.annotations.Parameter(description = "Rows per page: JSON at most "
+                                   + MAX_JSON_ROWS + " (default 500), CSV at most 100000 (default 5000)")
+                           @RequestParam(required = false) @Min(1) @Max(100_000) Integer limit,
                            @RequestParam(defaultValue = "0") @Min(0) int offset,
+                           @io.swagger.v3.oas.annotations.Parameter(description = "csv: a CSV file instead of JSON")
+                           @RequestParam(required = false) @Pattern(regexp = "json|csv") String format,
+                           @io.swagger.v3.oas.annotations.Parameter(description = "The CSV's language: da (semicolons, "
+                                   + "decimal commas, Danish headers) or en; without it, for programs")
+                           @RequestParam(required = false) @Pattern(regexp = "da|en") String lang,
                            @io.swagger.v3.oas.annotations.Parameter(hidden = true)
                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        if (Csv.preferredIn(accept)) {
-            return listCsv(stage, status, department, kind, year, limit, offset, null);
+        if ("csv".equals(format) || format == null && Csv.preferredIn(accept)) {
+            List<Map<String, Object>> rows = repository.export(new PartnershipReadRepository.Filter(name(stage),
+                    name(status), department, name(kind), year, limit == null ? 5000 : limit, offset));
+            return Csv.download("partnerships.csv", Csv.of(rows, PartnershipReadRepository.EXPORT_COLUMNS,
+                    dialects.forParameter(lang)));
+        }
+        if (limit != null && limit > MAX_JSON_ROWS) {
+            throw ReadProblems.invalidParameter("invalid-parameter.json-limit", MAX_JSON_ROWS);
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(repository.list(
-                new PartnershipReadRepository.Filter(name(stage), name(status), department, name(kind), year, limit, offset)));
-    }
-
-    /** The same list as CSV, for management's spreadsheets ({@code lang=da|en}: for a person's spreadsheet). */
-    @GetMapping(params = "format=csv", produces = "text/csv")
-    ResponseEntity<String> listCsv(@RequestParam(required = false) Stage stage,
-                                   @RequestParam(required = false) PartnershipStatus status,
-                                   @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,20}") String department,
-                                   @RequestParam(required = false) PartnershipKind kind,
-                                   @RequestParam(required = false) @Min(1990) @Max(2100) Integer year,
-                                   @RequestParam(defaultValue = "5000") @Min(1) @Max(100000) int limit,
-                                   @RequestParam(defaultValue = "0") @Min(0) int offset,
-                                   @RequestParam(required = false) @Pattern(regexp = "da|en") String lang) {
-        List<Map<String, Object>> rows = repository.export(new PartnershipReadRepository.Filter(name(stage), name(status),
-                department, name(kind), year, limit, offset));
-        return Csv.download("partnerships.csv", Csv.of(rows, PartnershipReadRepository.EXPORT_COLUMNS,
-                dialects.forParameter(lang)));
+                new PartnershipReadRepository.Filter(name(stage), name(status), department, name(kind), year,
+                        limit == null ? 500 : limit, offset)));
     }
 
     /**

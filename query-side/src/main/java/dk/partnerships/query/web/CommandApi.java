@@ -104,6 +104,8 @@ public class CommandApi {
                 .timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
+                // A refusal the page shows as the command side worded it comes in the page's language.
+                .header("Accept-Language", org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage())
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8));
         if (ifMatch != null) {
             request.header("If-Match", "\"" + ifMatch + "\"");

@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The five real cases of the seed document (DOMAIN.md), recorded through the same commands a project lead sends,
+ * The five real cases of the seed document (docs/domain.md), recorded through the same commands a project lead sends,
  * with their history back-filled by effective date.
  * <p>
  * Facts come from the seed: kinds, departments, partners, HOFOR's partnership active since 2019, six companies'

@@ -30,6 +30,7 @@ public class ReadProblems extends dk.partnerships.security.CodedProblemHandler {
         private final String code;
         private final String detailKey;
         private final Object[] arguments;
+        private String parameter;
 
         Refusal(HttpStatus status, String code, String detailKey, Object... arguments) {
             super(code + " " + Arrays.toString(arguments));
@@ -37,6 +38,12 @@ public class ReadProblems extends dk.partnerships.security.CodedProblemHandler {
             this.code = code;
             this.detailKey = detailKey;
             this.arguments = arguments;
+        }
+
+        /** The parameter refused, named in the problem's {@code parameter}. */
+        public Refusal of(String parameter) {
+            this.parameter = parameter;
+            return this;
         }
 
         public HttpStatus status() {
@@ -67,7 +74,11 @@ public class ReadProblems extends dk.partnerships.security.CodedProblemHandler {
 
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ProblemDetail> refused(Refusal e) {
-        return ResponseEntity.status(e.status).body(Problems.problemWithDetail(e.status, e.code, e.detailKey, e.arguments));
+        ProblemDetail problem = Problems.problemWithDetail(e.status, e.code, e.detailKey, e.arguments);
+        if (e.parameter != null) {
+            problem.setProperty("parameter", e.parameter);
+        }
+        return ResponseEntity.status(e.status).body(problem);
     }
 
     /** A constraint checked outside Spring MVC's own parameter validation. */

@@ -74,7 +74,7 @@ public abstract class CodedProblemHandler extends ResponseEntityExceptionHandler
             return Problems.problem(status, "not-found", method, path);
         }
         String code = Problems.codeOf(status);
-        if (ProblemTexts.knows(code)) {
+        if (ProblemTexts.knowsWithoutArguments(code)) {
             return Problems.problem(status, code);
         }
         return Problems.problem(status, status.is5xxServerError() ? "internal-error" : "bad-request");

@@ -44,8 +44,14 @@ class ProblemErrorController extends BasicErrorController {
         } else if (status == HttpStatus.NOT_FOUND) {
             code = "not-found";
             arguments = new Object[]{request.getMethod(), path};
+        } else if (status == HttpStatus.UNAUTHORIZED) {
+            code = "authentication-required";
+            arguments = new Object[0];
+        } else if (status == HttpStatus.FORBIDDEN) {
+            code = "access-denied";
+            arguments = new Object[]{request.getMethod(), path};
         } else {
-            code = ProblemTexts.knows(Problems.codeOf(status)) ? Problems.codeOf(status)
+            code = ProblemTexts.knowsWithoutArguments(Problems.codeOf(status)) ? Problems.codeOf(status)
                     : status.is5xxServerError() ? "internal-error" : "bad-request";
             arguments = new Object[0];
         }

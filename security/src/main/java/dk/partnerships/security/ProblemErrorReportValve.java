@@ -41,14 +41,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             status = requestLineUnread ? 414 : 431;
             response.setStatus(status);
         } else {
-            code = ProblemTexts.knows(Problems.codeOf(HttpStatusCode.valueOf(status)))
+            code = ProblemTexts.knowsWithoutArguments(Problems.codeOf(HttpStatusCode.valueOf(status)))
                     ? Problems.codeOf(HttpStatusCode.valueOf(status)) : "request-rejected";
         }
         try {
             Locale language = ProblemTexts.language(request.getHeader("Accept-Language"));
             String detail = switch (code) {
-                case "request-rejected" -> ProblemTexts.detail(code, language, "");
-                case "bad-request" -> ProblemTexts.detail("bad-request.container", language);
+                case "request-rejected", "bad-request" -> ProblemTexts.detail("bad-request.container", language);
                 default -> ProblemTexts.detail(code, language);
             };
             String body = "{\"type\":\"" + Problems.TYPE_PREFIX + code + "\",\"title\":\"" + json(ProblemTexts.title(code, language))

@@ -56,13 +56,30 @@ public final class ProblemTexts {
     }
 
     public static String title(String code, Locale language) {
-        return text(code + ".title", language);
+        return text(code + ".title", language).replace("''", "'");
     }
 
-    /** The detail under {@code key}, its {@code {0}}, {@code {1}}, ... filled with {@code arguments}. */
+    /**
+     * The detail under {@code key}, its {@code {0}}, {@code {1}}, ... filled with {@code arguments}. Numbers are
+     * written as they are (a version, a byte count), never with a thousands separator a client might copy.
+     */
     public static String detail(String key, Locale language, Object... arguments) {
         String pattern = text(key + ".detail", language);
-        return arguments.length == 0 ? pattern.replace("''", "'") : new MessageFormat(pattern, language).format(arguments);
+        if (arguments.length == 0) {
+            return pattern.replace("''", "'");
+        }
+        Object[] written = new Object[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            written[i] = arguments[i] instanceof Number number ? number.toString() : arguments[i];
+        }
+        return new MessageFormat(pattern, language).format(written);
+    }
+
+    /** Whether the code's own detail names nothing, so it can answer for a status without knowing more. */
+    public static boolean knowsWithoutArguments(String code) {
+        return knows(code) && bundle(DANISH).containsKey(code + ".detail")
+                && !bundle(DANISH).getString(code + ".detail").contains("{")
+                && !bundle(Locale.ENGLISH).getString(code + ".detail").contains("{");
     }
 
     public static boolean knows(String code) {

@@ -30,7 +30,10 @@ class RequestLineCheck extends OncePerRequestFilter {
                 AuthenticationProblems.write(response, 405, "method-not-allowed", "method-not-allowed", request,
                         "TRACE", request.getRequestURI(), ALLOWED_METHODS);
             } else {
-                response.sendError(405);
+                // Answered here, not through the container's error dispatch (which would replay the TRACE).
+                response.setStatus(405);
+                response.setContentType("text/plain;charset=UTF-8");
+                response.getWriter().write("405 Method Not Allowed: TRACE\n");
             }
             return;
         }

@@ -84,7 +84,7 @@ public class SecurityConfiguration {
     @Bean
     org.springframework.security.web.firewall.RequestRejectedHandler requestRejected() {
         return (request, response, e) -> AuthenticationProblems.write(response, 400, "request-rejected",
-                "request-rejected", request, e.getMessage());
+                "request-rejected", request);
     }
 
     /**

@@ -227,4 +227,36 @@ class AccessControlTest extends StandaloneHttpTest {
         jwt.sign(new RSASSASigner(key.getPrivate()));
         return jwt.serialize();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
+    /**
+     * The security rules send any method they do not name to Spring MVC (to be answered 405 with Allow), so a write
+     * endpoint added without its own rule would be open to every role. This walks every mapping the product has:
+     * each API endpoint that is not a read refuses the read-only roles before anything else happens.
+     */
+    @Test
+    void no_read_only_role_reaches_any_write_endpoint_the_product_has() {
+        List<String> writes = new java.util.ArrayList<>();
+        mappings.getHandlerMethods().keySet().forEach(mapping -> mapping.getPatternValues().stream()
+                .filter(pattern -> pattern.startsWith("/api/"))
+                .forEach(pattern -> mapping.getMethodsCondition().getMethods().stream()
+                        .filter(method -> method != org.springframework.web.bind.annotation.RequestMethod.GET)
+                        .forEach(method -> writes.add(method + " " + pattern))));
+        assertThat(writes).hasSizeGreaterThan(12).anyMatch(write -> write.startsWith("POST /api/partnerships/{id}/"));
+        long before = events();
+        for (String write : writes) {
+            String method = write.substring(0, write.indexOf(' '));
+            String path = write.substring(write.indexOf(' ') + 1).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            for (String role : List.of("manager", "auditor")) {
+                Http.Response answer = http.as(role).send(method, path, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "Content-Type", "application/json");
+                assertThat(answer.status()).as(role + " " + write).isEqualTo(403);
+                assertThat(answer.code()).as(role + " " + write).isEqualTo("access-denied");
+            }
+        }
+        assertThat(events()).isEqualTo(before);
+    }
 }

@@ -81,7 +81,9 @@ class DepartmentsController {
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
-        return Problems.answer(HttpStatus.BAD_REQUEST, "validation-failed",
-                ProblemTexts.detail("invalid-parameter.department-name", ProblemTexts.currentLanguage()));
+        String message = ProblemTexts.detail("invalid-parameter.department-name", ProblemTexts.currentLanguage());
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "validation-failed", "name: " + message);
+        problem.setProperty("errors", List.of(Map.of("field", "name", "message", message)));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

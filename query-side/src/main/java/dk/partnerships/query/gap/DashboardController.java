@@ -114,13 +114,13 @@ class DashboardController {
     private void awaitWrite(String partnership, Long minVersion) {
         if (minVersion != null) {
             if (partnership == null) {
-                throw ReadProblems.invalidParameter("invalid-parameter.min-version");
+                throw ReadProblems.invalidParameter("invalid-parameter.min-version").of("minVersion");
             }
             readYourWrites.awaitPartnership(partnership, minVersion);
         }
     }
 
     private static ReadProblems.Refusal unknownTable(String table, java.util.Set<String> tables) {
-        return ReadProblems.invalidParameter("invalid-parameter.table", table, String.join(", ", tables));
+        return ReadProblems.invalidParameter("invalid-parameter.table", table, String.join(", ", tables)).of("table");
     }
 }

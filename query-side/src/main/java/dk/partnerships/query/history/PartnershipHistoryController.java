@@ -83,7 +83,7 @@ public class PartnershipHistoryController {
                                     @RequestParam(required = false) LocalDate asOf,
                                     @RequestParam(required = false) String knownAt) {
         if (asOf == null) { // ?asOf= with nothing after it
-            throw ReadProblems.invalidParameter("invalid-parameter.date", "asOf");
+            throw ReadProblems.invalidParameter("invalid-parameter.date", "asOf").of("asOf");
         }
         return stateOf(id, asOf, knownAt(knownAt));
     }
@@ -166,7 +166,7 @@ public class PartnershipHistoryController {
             try {
                 return LocalDate.parse(value).plusDays(1).atStartOfDay(clock.getZone()).toInstant();
             } catch (DateTimeParseException notADate) {
-                throw ReadProblems.invalidParameter("invalid-parameter.known-at");
+                throw ReadProblems.invalidParameter("invalid-parameter.known-at").of("knownAt");
             }
         }
     }

@@ -74,7 +74,7 @@ class PartnershipReadController {
                     dialects.forParameter(lang)));
         }
         if (limit != null && limit > MAX_JSON_ROWS) {
-            throw ReadProblems.invalidParameter("invalid-parameter.json-limit", MAX_JSON_ROWS);
+            throw ReadProblems.invalidParameter("invalid-parameter.json-limit", MAX_JSON_ROWS).of("limit");
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(repository.list(
                 new PartnershipReadRepository.Filter(name(stage), name(status), department, name(kind), year,

@@ -85,6 +85,33 @@ public abstract class CodedProblemHandler extends ResponseEntityExceptionHandler
                 .collect(Collectors.joining(", "));
     }
 
+    /**
+     * The database cannot be reached (it is down or restarting): 503 with {@code Retry-After}, never a 500 or a
+     * hang; nothing was recorded. A page gets the error page in its layout.
+     */
+    @org.springframework.web.bind.annotation.ExceptionHandler({
+            org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class,
+            org.springframework.dao.TransientDataAccessResourceException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e, HttpServletRequest request,
+                                                      jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        log.warn("Answered 503 to {} {}: the database cannot be reached ({})", request.getMethod(),
+                request.getRequestURI(), e.getMessage());
+        if (!ApiLanguage.isApi(request)) {
+            response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+            return null;
+        }
+        return unavailable();
+    }
+
+    /** 503 {@code service-unavailable}: try again in a few seconds. */
+    protected static ResponseEntity<ProblemDetail> unavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable"));
+    }
+
     /** The same answer for a refusal met outside Spring MVC's exception handling. */
     protected static ResponseEntity<ProblemDetail> answer(HttpStatus status, ProblemDetail problem) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

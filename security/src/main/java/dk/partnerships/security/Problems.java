@@ -41,6 +41,27 @@ public final class Problems {
                 .body(problem(status, code, arguments));
     }
 
+    /**
+     * Whether a failure means the database cannot be reached (down, restarting, no connection to be had): the
+     * request may succeed in a moment, so it is answered 503, not 500.
+     */
+    public static boolean isDatabaseUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || cause instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || cause instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true; // connection exceptions; the server shutting down or starting
+            }
+        }
+        return false;
+    }
+
     /** The code of a refusal that has no more specific one: its status's name, e.g. {@code unsupported-media-type}. */
     public static String codeOf(HttpStatusCode status) {
         HttpStatus known = HttpStatus.resolve(status.value());

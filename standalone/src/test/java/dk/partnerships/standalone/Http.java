@@ -76,6 +76,29 @@ final class Http {
         }
     }
 
+    /** An answer read as bytes (a file download). */
+    record Binary(int status, byte[] bytes, HttpResponse<byte[]> raw) {
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    Binary getBytes(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (user != null) {
+            request.header("Authorization", basic(user, user));
+        }
+        try {
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Binary(response.statusCode(), response.body(), response);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Response get(String path, String... headers) {
         return send(path, HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
     }

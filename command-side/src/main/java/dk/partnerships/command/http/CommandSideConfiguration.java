@@ -16,7 +16,7 @@ import java.time.Clock;
 @AutoConfiguration(after = EventStoreConfiguration.class)
 @EnableConfigurationProperties(CommandSideProperties.class)
 @Import({Partnership.class, PartnershipWriteController.class, dk.partnerships.command.departments.DepartmentsConfiguration.class, CommandSender.class, IdempotencyStore.class,
-        dk.partnerships.command.audit.AuditConfiguration.class,
+        dk.partnerships.command.audit.AuditConfiguration.class, dk.partnerships.command.backup.BackupController.class,
         WriteProblemHandler.class, dk.partnerships.command.people.PeopleConfiguration.class})
 public class CommandSideConfiguration {
 

@@ -120,6 +120,10 @@ class WriteProblemHandler extends dk.partnerships.security.CodedProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (Problems.isDatabaseUnavailable(e)) {
+            log.warn("Write answered 503: the database cannot be reached ({})", e.getMessage());
+            return unavailable();
+        }
         log.error("Write failed unexpectedly", e);
         return ResponseEntity.internalServerError().body(problemWithDetail(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "internal-error.write"));

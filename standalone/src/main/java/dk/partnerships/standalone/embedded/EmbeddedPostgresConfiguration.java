@@ -12,7 +12,6 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import javax.sql.DataSource;
-import java.nio.file.Path;
 
 /**
  * Starts a real PostgreSQL (zonky's embedded binaries, PostgreSQL 17) whose data folder survives restarts,
@@ -36,12 +35,12 @@ public class EmbeddedPostgresConfiguration {
 
     /** The data folder checked and locked, an orphaned server stopped, PostgreSQL started and watched. */
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(@Value("${partnerships.embedded-postgres.data-directory:./data}") Path dataDirectory,
+    EmbeddedDatabase embeddedDatabase(@Value("${partnerships.embedded-postgres.data-directory:./data}") String dataDirectory,
                                       @Value("${partnerships.embedded-postgres.port:0}") int port,
                                       @Value("${partnerships.embedded-postgres.minimum-free-mb:64}") long minimumFreeMegabytes,
                                       @Value("${partnerships.embedded-postgres.watchdog-seconds:2}") int watchdogSeconds) {
-        EmbeddedDatabase database = EmbeddedDatabase.start(DataFolder.open(dataDirectory, minimumFreeMegabytes), port,
-                watchdogSeconds);
+        EmbeddedDatabase database = EmbeddedDatabase.start(DataFolderGuard.take(dataDirectory, minimumFreeMegabytes),
+                port, watchdogSeconds);
         log.info("Embedded PostgreSQL on port {}, data in {}", database.port(), database.folder().path());
         return database;
     }

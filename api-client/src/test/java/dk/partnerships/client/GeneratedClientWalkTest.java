@@ -147,6 +147,10 @@ class GeneratedClientWalkTest {
         assertThat(detail.getEvaluation().getBenefitsRealised()).isEqualTo("To ruter omlagt");
 
         List<HistoryEntry> history = partnerships.getHistory(id);
+        for (int tries = 0; history.size() < completed.getVersion() && tries < 50; tries++) {
+            Thread.sleep(100); // the history is its own read model; it may be a moment behind the summary
+            history = partnerships.getHistory(id);
+        }
         assertThat(history).hasSize(completed.getVersion().intValue());
         assertThat(history.get(0).getType()).isEqualTo("PartnershipProposedEvent");
         assertThat(history.get(history.size() - 1).getType()).isEqualTo("PartnershipCompletedEvent");

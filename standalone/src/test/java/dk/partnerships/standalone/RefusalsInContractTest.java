@@ -96,7 +96,8 @@ class RefusalsInContractTest extends StandaloneHttpTest {
 
     @Test
     void csv_is_given_to_a_client_that_asks_for_it() {
-        aPartnership();
+        String id = aPartnership();
+        assertThat(http.get("/api/partnerships/" + id + "?minVersion=1").status()).isEqualTo(200); // projected
         Http.Response csv = http.get("/api/partnerships", "Accept", "text/csv");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");

@@ -162,10 +162,12 @@ public final class DataFolder implements AutoCloseable {
         try {
             List<String> lines = Files.readAllLines(pidFile);
             long pid = Long.parseLong(lines.get(0).strip());
-            String dataDirectory = lines.size() > 1 ? lines.get(1).strip() : "";
+            // Line 3 is the server's start time (epoch seconds): a pid reused after a reboot does not match it.
+            long startedAt = Long.parseLong(lines.get(2).strip());
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
                     .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false))
-                    .filter(process -> dataDirectory.isEmpty() || Path.of(dataDirectory).toAbsolutePath().normalize().equals(folder));
+                    .filter(process -> process.info().startInstant()
+                            .map(start -> Math.abs(start.getEpochSecond() - startedAt) <= 5).orElse(false));
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty(); // a stale or half-written file: PostgreSQL judges it itself when it starts
         }

@@ -23,19 +23,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final DataFolder folder;
     private final ScheduledExecutorService watchdog;
     private volatile EmbeddedPostgres postgres;
+    /** The postmaster this product started: the watchdog watches this process, not whatever a pid file names. */
+    private volatile ProcessHandle postmaster;
     private final int port;
     private volatile boolean closed;
 
     private EmbeddedDatabase(DataFolder folder, EmbeddedPostgres postgres, int watchSeconds) {
         this.folder = folder;
         this.postgres = postgres;
+        this.postmaster = DataFolder.postmaster(folder.path()).orElse(null);
         this.port = postgres.getPort();
         this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "embedded-postgres-watchdog");
             thread.setDaemon(true);
             return thread;
         });
-        watchdog.scheduleWithFixedDelay(this::restartWhenDead, watchSeconds, watchSeconds, TimeUnit.SECONDS);
+        int every = Math.max(1, watchSeconds);
+        watchdog.scheduleWithFixedDelay(this::restartWhenDead, every, every, TimeUnit.SECONDS);
     }
 
     /**
@@ -59,7 +63,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("timezone", "UTC")
                 // zonky's builder turns synchronous_commit off (it is made for tests); a write this product
                 // acknowledges must survive a crash, so commits wait for their WAL to be flushed, as by default.
-                .setServerConfig("synchronous_commit", "on");
+                .setServerConfig("synchronous_commit", "on")
+                // zonky starts the server with -F (no fsync, for tests); a later -c wins: flushed means on disk.
+                .setServerConfig("fsync", "on")
+                // Crash recovery replays the write-ahead log before the server answers; it may take a while.
+                .setPGStartupWait(java.time.Duration.ofMinutes(5))
+                // Stopped by the product (close), never by a JVM hook racing the product's own shutdown.
+                .setRegisterShutdownHook(false);
         if (port > 0) {
             builder.setPort(port);
         }
@@ -79,7 +89,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private synchronized void restartWhenDead() {
-        if (closed || DataFolder.postmaster(folder.path()).isPresent()) {
+        if (closed || postmaster == null || postmaster.isAlive()) {
             return;
         }
         log.warn("PostgreSQL on {} stopped under the running product; starting it again on port {}", folder.path(), port);
@@ -94,6 +104,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             // free of it. (The product's own lock, beside the folder, still keeps other products out.)
             java.nio.file.Files.deleteIfExists(folder.path().resolve("epg-lock"));
             postgres = server(folder, port);
+            postmaster = DataFolder.postmaster(folder.path()).orElse(null);
             log.warn("PostgreSQL on {} is running again; the write-ahead log was replayed", folder.path());
         } catch (IOException | RuntimeException e) {
             // Its old processes may still be exiting (shared memory in use): the next look tries again.

@@ -33,7 +33,8 @@ public final class RestoreCommand {
     /** @return the process's exit status */
     public static int run(String[] args) {
         Path backup = null;
-        Path folder = Path.of("./data");
+        String configured = System.getenv("PARTNERSHIPS_EMBEDDEDPOSTGRES_DATADIRECTORY");
+        Path folder = Path.of(configured != null && !configured.isBlank() ? configured : "./data");
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--restore") && i + 1 < args.length) {
                 backup = Path.of(args[++i]);
@@ -53,6 +54,7 @@ public final class RestoreCommand {
                         + "an empty or new folder (--partnerships.embedded-postgres.data-directory=...).");
                 return 2;
             }
+            boolean loaded = false;
             try (var postgres = EmbeddedDatabase.server(data, 0)) {
                 String url = postgres.getJdbcUrl("postgres", "postgres");
                 // The event store's schema, as the product creates it at its first start.
@@ -62,10 +64,15 @@ public final class RestoreCommand {
                 try (Connection connection = DriverManager.getConnection(url, "postgres", null);
                      InputStream in = Files.newInputStream(backup)) {
                     EventStoreBackup.Summary restored = EventStoreBackup.restore(connection, in);
+                    loaded = true;
                     System.out.println("Restored " + restored.events() + " events of " + restored.partnerships()
                             + " partnerships (backup taken " + restored.takenAt() + ") into " + data.path()
                             + ". Start the product on this folder: its read models are rebuilt from the events.");
                     return 0;
+                }
+            } finally {
+                if (!loaded) {
+                    emptyOut(data.path()); // the folder was empty: leave it so, ready for another try
                 }
             }
         } catch (DataFolder.DataFolderException e) {
@@ -74,6 +81,18 @@ public final class RestoreCommand {
         } catch (Exception e) {
             System.err.println("partnerships: the restore failed, nothing was kept of it: " + e.getMessage());
             return 1;
+        }
+    }
+
+    private static void emptyOut(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!path.equals(folder)) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("partnerships: could not empty " + folder + " after the failed restore: " + e.getMessage());
         }
     }
 }

@@ -25,13 +25,14 @@ import dk.partnerships.client.model.ResolveReadinessItem;
 import dk.partnerships.client.model.Stage;
 import dk.partnerships.client.model.TransitionStage;
 import dk.partnerships.testsupport.ChildProcess;
+import dk.partnerships.testsupport.KafkaBroker;
+import dk.partnerships.testsupport.ServedApiDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +41,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An integrator's walk with nothing but the client generated from the served OpenAPI document: a partnership from
@@ -55,15 +57,8 @@ class GeneratedClientWalkTest {
 
     @BeforeAll
     static void startTheProduct() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        product = ChildProcess.jar(folder.resolve("product.log"), Path.of(System.getProperty("standalone.jar")),
-                List.of("-Xmx512m"), List.of("--server.port=" + port,
-                        "--partnerships.embedded-postgres.data-directory=" + folder.resolve("data"),
-                        "--partnerships.demo-data.enabled=false"));
-        ChildProcess.awaitPort(port, Duration.ofMinutes(3), product);
+        int port = KafkaBroker.freePort();
+        product = ServedApiDocument.startStandalone(Path.of(System.getProperty("standalone.jar")), folder, port);
         base = "http://localhost:" + port;
     }
 
@@ -146,11 +141,9 @@ class GeneratedClientWalkTest {
         assertThat(detail.getReadinessItems()).singleElement().satisfies(item -> assertThat(item.getResolved()).isTrue());
         assertThat(detail.getEvaluation().getBenefitsRealised()).isEqualTo("To ruter omlagt");
 
-        List<HistoryEntry> history = partnerships.getHistory(id);
-        for (int tries = 0; history.size() < completed.getVersion() && tries < 50; tries++) {
-            Thread.sleep(100); // the history is its own read model; it may be a moment behind the summary
-            history = partnerships.getHistory(id);
-        }
+        // The history is its own read model; it may be a moment behind the summary.
+        List<HistoryEntry> history = await().atMost(Duration.ofSeconds(10)).until(() -> partnerships.getHistory(id),
+                entries -> entries.size() >= completed.getVersion());
         assertThat(history).hasSize(completed.getVersion().intValue());
         assertThat(history.get(0).getType()).isEqualTo("PartnershipProposedEvent");
         assertThat(history.get(history.size() - 1).getType()).isEqualTo("PartnershipCompletedEvent");

@@ -1,12 +1,13 @@
 package dk.partnerships.standalone;
 
+import dk.partnerships.standalone.embedded.DataFolder;
 import dk.partnerships.testsupport.ChildProcess;
+import dk.partnerships.testsupport.KafkaBroker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +58,7 @@ class CrashAndRestoreTest {
     }
 
     private Product start(Path data, String name, String... extra) throws IOException {
-        int port = freePort();
+        int port = KafkaBroker.freePort();
         ChildProcess process = launch(data, port, name, extra);
         ChildProcess.awaitPort(port, Duration.ofMinutes(3), process);
         Http http = new Http(port);
@@ -129,7 +130,7 @@ class CrashAndRestoreTest {
         Product first = start(data, "first");
         String id = propose(first.http(), "Først");
 
-        ChildProcess second = launch(data, freePort(), "second");
+        ChildProcess second = launch(data, KafkaBroker.freePort(), "second");
         assertThat(second.waitFor(Duration.ofMinutes(1))).isEqualTo(2);
         assertThat(second.output()).contains("partnerships: The data folder " + data.toAbsolutePath())
                 .contains("in use by another running product (process " + first.process().pid() + ")")
@@ -261,7 +262,7 @@ class CrashAndRestoreTest {
     }
 
     private void assertRefused(Path data, String reason, String... extra) throws IOException {
-        ChildProcess refused = launch(data, freePort(), data.getFileName().toString(), extra);
+        ChildProcess refused = launch(data, KafkaBroker.freePort(), data.getFileName().toString(), extra);
         assertThat(refused.waitFor(Duration.ofMinutes(1))).as(refused.output()).isEqualTo(2);
         String output = refused.output();
         assertThat(output).contains("partnerships: ").contains(reason).contains(data.toAbsolutePath().toString())
@@ -285,21 +286,6 @@ class CrashAndRestoreTest {
     }
 
     private static java.util.Optional<ProcessHandle> postmaster(Path data) {
-        Path pidFile = data.resolve("postmaster.pid");
-        try {
-            if (!Files.exists(pidFile)) {
-                return java.util.Optional.empty();
-            }
-            return ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).strip())).filter(ProcessHandle::isAlive)
-                    .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false));
-        } catch (IOException | RuntimeException unreadable) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return DataFolder.postmaster(data.toAbsolutePath().normalize());
     }
 }

@@ -1,7 +1,6 @@
 package dk.partnerships.testsupport;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,15 +30,10 @@ public final class ServedApiDocument {
             throw new IllegalStateException(jar + " is missing: build the product first (./mvnw -B verify builds it "
                     + "before this module).");
         }
-        int port = freePort();
         deleteRecursively(work); // a fresh data folder, and no copy of an older jar (ChildProcess.jar keeps one)
-        Files.createDirectories(work);
-        ChildProcess product = ChildProcess.jar(work.resolve("product.log"), jar, List.of("-Xmx512m"), List.of(
-                "--server.port=" + port,
-                "--partnerships.embedded-postgres.data-directory=" + work.resolve("data"),
-                "--partnerships.demo-data.enabled=false"));
+        int port = KafkaBroker.freePort();
+        ChildProcess product = startStandalone(jar, work, port);
         try {
-            ChildProcess.awaitPort(port, Duration.ofMinutes(3), product);
             HttpResponse<String> document = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + port + "/v3/api-docs")).timeout(Duration.ofMinutes(1)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -65,9 +59,17 @@ public final class ServedApiDocument {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /**
+     * The standalone product's jar started as a process on {@code port}, with its data (no demo data) and log in
+     * {@code work}; returns once it listens.
+     */
+    public static ChildProcess startStandalone(Path jar, Path work, int port) throws IOException {
+        Files.createDirectories(work);
+        ChildProcess product = ChildProcess.jar(work.resolve("product.log"), jar, List.of("-Xmx512m"), List.of(
+                "--server.port=" + port,
+                "--partnerships.embedded-postgres.data-directory=" + work.resolve("data"),
+                "--partnerships.demo-data.enabled=false"));
+        ChildProcess.awaitPort(port, Duration.ofMinutes(3), product);
+        return product;
     }
 }

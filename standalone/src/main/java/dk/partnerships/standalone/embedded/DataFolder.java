@@ -154,7 +154,7 @@ public final class DataFolder implements AutoCloseable {
     }
 
     /** The PostgreSQL server running on {@code folder}, according to its postmaster.pid and the process table. */
-    static Optional<ProcessHandle> postmaster(Path folder) {
+    public static Optional<ProcessHandle> postmaster(Path folder) {
         Path pidFile = folder.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return Optional.empty();

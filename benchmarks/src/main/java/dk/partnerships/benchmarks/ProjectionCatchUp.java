@@ -1,7 +1,7 @@
 package dk.partnerships.benchmarks;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dk.partnerships.query.gap.PartnershipLifecycleProjector;
+import dk.partnerships.query.lifecycle.LifecycleProjection;
 import dk.partnerships.query.history.PartnershipHistoryProjector;
 import dk.partnerships.query.partnership.PartnershipSummaryProjector;
 import dk.partnerships.query.projection.EventProjection;
@@ -61,7 +61,7 @@ final class ProjectionCatchUp {
                 long last = jdbc.sql("SELECT max(global_index) FROM domain_event_entry").query(Long.class).single();
                 catchUp(pool, last, "replay only (read and parse)", null);
                 catchUp(pool, last, "summaries", client -> new PartnershipSummaryProjector(client, JsonMapper.builder().build()));
-                catchUp(pool, last, "lifecycle", PartnershipLifecycleProjector::new);
+                catchUp(pool, last, "lifecycle", LifecycleProjection::new);
                 catchUp(pool, last, "history", PartnershipHistoryProjector::new);
             }
             BenchmarkStore.slowestStatements(statementLog, "statements over 1 s, by total time (the bulk load included):");

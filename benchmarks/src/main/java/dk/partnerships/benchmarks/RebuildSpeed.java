@@ -92,7 +92,8 @@ final class RebuildSpeed {
                 timedConsistencyCheck(http);
                 // Over emptied read models (as after losing them): every row is written into the live tables.
                 jdbc.sql("TRUNCATE partnership_event_log, partnership_stage_stay, partnership_lifecycle,"
-                        + " partnership_lesson, partnership_readiness_item, partnership_summary").update();
+                        + " partnership_lesson, partnership_readiness_item, partnership_summary, figure_active,"
+                        + " figure_conversion, figure_quarter, figure_stay_length, figure_waiting, figure_after_pilot").update();
                 timedRebuild(http, jdbc, "over emptied read models", plainRead);
                 BenchmarkStore.slowestStatements(statementLog,
                         "statements over 1 s, by total time (PostgreSQL's log, the bulk load included):");

@@ -35,7 +35,8 @@ import java.time.ZoneId;
         // The pages' own locale resolver and message source replace Spring Boot's defaults (see WebPages).
         beforeName = {"org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
                 "org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration"})
-@Import({PartnershipReadModel.class, PartnershipHistoryReadModel.class, LessonSearch.class, ImplementationGap.class,
+@Import({PartnershipReadModel.class, PartnershipHistoryReadModel.class, LessonSearch.class,
+        dk.partnerships.query.lifecycle.LifecycleReadModel.class, ImplementationGap.class,
         ProjectionAdministration.class, dk.partnerships.query.web.WebPages.class,
         ReadProblems.class})
 public class QuerySideConfiguration {

@@ -63,8 +63,9 @@ class ProjectionRebuildTest extends StandaloneHttpTest {
                 INSERT INTO partnership_readiness_item (partnership_id, item_id, type, description, owner, added_on)
                 SELECT id, 'invented-by-hand', 'COMPETENCE', 'Not in any event', 'Nobody', DATE '2026-01-01'
                 FROM partnership_summary ORDER BY id LIMIT 1""").update();
-        // The lifecycle read model too: the dashboard's kept counts follow the hand-made change...
-        jdbc.sql("UPDATE partnership_lifecycle SET reached_stages = 1, furthest_stage = 0").update();
+        // The lifecycle read model too, and a kept figure: the dashboard shows the damaged count...
+        jdbc.sql("UPDATE partnership_lifecycle SET reached_stages = '{IDEA}', furthest_stage = 'IDEA'").update();
+        assertThat(jdbc.sql("UPDATE figure_conversion SET entered = entered + 5 WHERE stage = 'IDEA'").update()).isPositive();
         // (A change by hand does not bump the change counters the shared figures are keyed by; a projection does.)
         jdbc.sql("UPDATE read_model_change SET changes = changes + 1").update();
         assertThat(http.get("/api/dashboard/lifecycle").body()).isNotEqualTo(figures);
@@ -76,7 +77,7 @@ class ProjectionRebuildTest extends StandaloneHttpTest {
         assertThat(check.json().get("consistent").asBoolean()).isFalse();
         assertThat(check.json().get("differences").propertyNames())
                 .containsExactlyInAnyOrder("partnership_summary", "partnership_lesson", "partnership_readiness_item",
-                        "partnership_lifecycle");
+                        "partnership_lifecycle", "figure_conversion");
         assertThat(check.json().get("differences").get("partnership_summary").findValuesAsString("title"))
                 .contains("tampered", "Floating bike data", "Aflåst cykelparkering");
 
@@ -99,12 +100,13 @@ class ProjectionRebuildTest extends StandaloneHttpTest {
         JsonNode changed = progress.get("liveRowsChanged");
         assertThat(changed.get("partnership_summary").toString()).isEqualTo("{\"deleted\":0,\"updated\":2,\"inserted\":0}");
         assertThat(changed.get("partnership_lesson").get("inserted").asInt()).isEqualTo(lessons);
-        // The lessons are searchable again: the live table computed their search vectors (V16) as they were copied.
+        // The lessons are searchable again: the live table computed their search vectors as they were copied.
         assertThat(lessonsFound(word)).contains(aLesson.get("lesson_id").toString());
         assertThat(changed.get("partnership_readiness_item").toString())
                 .isEqualTo("{\"deleted\":1,\"updated\":0,\"inserted\":0}");
-        // ...and are counted again after the copy, which deferred them: the figures are the ones before the damage.
+        // ...and the rebuilt rows and figures replace the damaged ones: the figures are the ones before the damage.
         assertThat(changed.get("partnership_lifecycle").get("updated").asInt()).isPositive();
+        assertThat(changed.get("figure_conversion").get("updated").asInt()).isPositive();
         assertThat(http.get("/api/dashboard/lifecycle").body()).isEqualTo(figures);
         assertThat(changed.get("partnership_event_log").toString())
                 .isEqualTo("{\"deleted\":0,\"updated\":0,\"inserted\":0}");

@@ -1,5 +1,6 @@
 package dk.partnerships.query.gap;
 
+import dk.partnerships.query.lifecycle.LifecycleProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
@@ -23,21 +24,10 @@ import java.util.Map;
  *       IMPLEMENTATION after it.</li>
  * </ul>
  * The lists are read through partial indexes, oldest first, up to their limit. The totals of stalled partnerships and
- * open readiness items, and the rates, are counts the database keeps as the read models change (migration V12), so
- * the first read after a change reads no more rows than it lists. The kept stalled total counts the partnerships the
- * lifecycle read model has not closed; the list also asks the summary, which agrees once both have projected the
- * same events.
+ * open readiness items, and the rates, are figures the lifecycle projection keeps as it changes the rows, so the
+ * first read after a change reads no more rows than it lists.
  */
 public class ImplementationGapFigures {
-
-    /**
-     * Since when a partnership has been waiting to be put into operation: its latest successful pilot, or its award
-     * when it never had a pilot. The same expression, and the same conditions, as the partial index
-     * {@code partnership_lifecycle_stalled} (migration V12), which is what lets PostgreSQL read only the waiting
-     * partnerships, oldest first.
-     */
-    private static final String WAITING_SINCE =
-            "CASE WHEN pilot_succeeded_on IS NOT NULL THEN pilot_succeeded_on WHEN NOT had_pilot THEN awarded_on END";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -49,7 +39,7 @@ public class ImplementationGapFigures {
         this.clock = clock;
         // The lists show rows of the summary and the lifecycle read models; the totals are kept figures.
         this.cache = new FiguresCache(jdbc, clock,
-                List.of("partnership-summaries", "partnership-lifecycle", "dashboard-figures"));
+                List.of("partnership-summaries", LifecycleProjection.NAME, LifecycleProjection.FIGURES));
     }
 
     /**
@@ -74,10 +64,8 @@ public class ImplementationGapFigures {
         if (department != null) {
             gap.put("department", department);
         }
-        // The totals are kept per date (figure_waiting, migration V12): the list reads only its first rows. Closed
-        // partnerships (completed, abandoned) are never stalled: the lifecycle's closed_as pre-selects the open ones
-        // through the partial index, the summary's status decides. Keep the conditions as the index states them.
-        // One department's totals are counted from its rows; the kept totals are the whole municipality's.
+        // The totals are kept per date waited since: the list reads only its first rows. One department's totals
+        // are counted from its rows; the kept totals are the whole municipality's.
         gap.put("stalledAfterPilotTotal", department == null ? jdbc.sql("""
                         SELECT coalesce(sum(partnerships), 0) FROM figure_waiting
                         WHERE waiting_since <= CAST(:today AS date) - CAST(:days AS integer)""")
@@ -113,7 +101,7 @@ public class ImplementationGapFigures {
                                m.pilot_succeeded_on,
                                s.status_changed_on AS abandoned_on, s.status_reason AS reason
                         FROM partnership_lifecycle m JOIN partnership_summary s ON s.id = m.partnership_id
-                        WHERE m.closed_as = 'ABANDONED' AND m.pilot_succeeded_on IS NOT NULL AND s.status = 'ABANDONED'
+                        WHERE m.status = 'ABANDONED' AND m.pilot_succeeded_on IS NOT NULL
                           AND (CAST(:department AS text) IS NULL OR s.department = :department)
                         ORDER BY s.status_changed_on, s.id
                         LIMIT :limit""")
@@ -123,7 +111,6 @@ public class ImplementationGapFigures {
                 .list());
         Map<String, BigDecimal> rates = new LinkedHashMap<>();
         Map<String, Map<String, Long>> rateCounts = new LinkedHashMap<>();
-        // Kept per department (figure_after_pilot, migration V12).
         jdbc.sql("""
                         SELECT department, succeeded, implemented FROM figure_after_pilot
                         WHERE succeeded > 0 AND (CAST(:department AS text) IS NULL OR department = :department)
@@ -147,19 +134,14 @@ public class ImplementationGapFigures {
 
     /** Stalled partnerships, oldest first (parameters today, days, department or null, limit). */
     private static final String STALLED = """
-                        SELECT s.id, s.title, s.department, s.kind, s.stage, s.status,
-                               CASE WHEN w.pilot_succeeded_on IS NOT NULL THEN 'pilot-succeeded'
+                        SELECT l.partnership_id AS id, l.title, l.department, l.kind, l.stage, l.status,
+                               CASE WHEN l.pilot_succeeded_on IS NOT NULL THEN 'pilot-succeeded'
                                     ELSE 'awarded-without-pilot' END AS trigger,
-                               w.waiting_since, CAST(:today AS date) - w.waiting_since AS days_waiting
-                        FROM (SELECT l.*,""" + WAITING_SINCE + """
-                               AS waiting_since
-                              FROM partnership_lifecycle l WHERE l.closed_as IS NULL) w
-                             JOIN partnership_summary s ON s.id = w.partnership_id
-                        WHERE w.waiting_since <= CAST(:today AS date) - CAST(:days AS integer)
-                          AND s.status IN ('ACTIVE', 'ON_HOLD')
-                          AND (w.implemented_on IS NULL OR w.implemented_on < w.waiting_since)
-                          AND (CAST(:department AS text) IS NULL OR w.department = :department)
-                        ORDER BY w.waiting_since, w.partnership_id
+                               l.waiting_since, CAST(:today AS date) - l.waiting_since AS days_waiting
+                        FROM partnership_lifecycle l
+                        WHERE l.waiting_since <= CAST(:today AS date) - CAST(:days AS integer)
+                          AND (CAST(:department AS text) IS NULL OR l.department = :department)
+                        ORDER BY l.waiting_since, l.partnership_id
                         LIMIT :limit""";
 
     /** The rows without their {@code total} column, and the total as {@code <key>Total} (0 when there are none). */

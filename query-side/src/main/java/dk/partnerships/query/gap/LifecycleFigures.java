@@ -2,6 +2,7 @@ package dk.partnerships.query.gap;
 
 import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.events.Stage;
+import dk.partnerships.query.lifecycle.LifecycleProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
@@ -25,9 +26,9 @@ import java.util.Map;
  *       partnership enters another stage, completes or is abandoned; stays still going on are not counted;</li>
  *   <li>quarterlyTrend: per quarter, partnerships proposed, pilots and implementations started, completed, abandoned.</li>
  * </ul>
- * They are read from counts the database keeps per department, kind and year of proposal as the read model changes
- * (migration V8; since V10 each transaction's changes are counted once, at its commit): a request sums the cells its
- * filters select instead of aggregating every partnership and stay.
+ * They are read from counts kept per department, kind and year of proposal by the lifecycle projection, in the
+ * transaction that changes the rows they count ({@link dk.partnerships.query.lifecycle.LifecycleProjection}): a
+ * request sums the cells its filters select instead of aggregating every partnership and stay.
  */
 public class LifecycleFigures {
 
@@ -69,9 +70,9 @@ public class LifecycleFigures {
     LifecycleFigures(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        // Computed from the kept figures alone: only their own counter matters (V15), so a lesson recorded or a
-        // history entry leaves the cached figures in place.
-        this.cache = new FiguresCache(jdbc, clock, List.of("dashboard-figures"));
+        // Computed from the kept figures alone: only their own counter matters, so a lesson recorded or a history
+        // entry leaves the cached figures in place.
+        this.cache = new FiguresCache(jdbc, clock, List.of(LifecycleProjection.FIGURES));
     }
 
     /** The figures for these filters; computed again only after the database changed (see {@link FiguresCache}). */
@@ -119,22 +120,20 @@ public class LifecycleFigures {
         Map<String, BigDecimal> conversion = new LinkedHashMap<>();
         Map<String, Map<String, Long>> conversionCounts = new LinkedHashMap<>();
         jdbc.sql("""
-                        SELECT stage_order, sum(entered) AS entered, sum(went_on) AS went_on
+                        SELECT stage, sum(entered) AS entered, sum(went_on) AS went_on
                         FROM figure_conversion WHERE""" + FILTERS + """
-                        GROUP BY stage_order""")
+                        GROUP BY stage HAVING sum(entered) > 0""")
                 .param("department", department).param("kind", kindName).param("year", year)
                 .query((rs, row) -> {
-                    int order = rs.getInt("stage_order");
+                    String stage = rs.getString("stage");
                     long entered = rs.getLong("entered");
-                    if (order < STAGES.length && entered > 0) {
-                        conversion.put(STAGES[order], BigDecimal.valueOf(rs.getLong("went_on"))
-                                .divide(BigDecimal.valueOf(entered), 2, RoundingMode.HALF_UP));
-                        Map<String, Long> counts = new LinkedHashMap<>();
-                        counts.put("entered", entered);
-                        counts.put("wentOn", rs.getLong("went_on"));
-                        conversionCounts.put(STAGES[order], counts);
-                    }
-                    return order;
+                    conversion.put(stage, BigDecimal.valueOf(rs.getLong("went_on"))
+                            .divide(BigDecimal.valueOf(entered), 2, RoundingMode.HALF_UP));
+                    Map<String, Long> counts = new LinkedHashMap<>();
+                    counts.put("entered", entered);
+                    counts.put("wentOn", rs.getLong("went_on"));
+                    conversionCounts.put(stage, counts);
+                    return stage;
                 }).list();
         Map<String, BigDecimal> orderedConversion = new LinkedHashMap<>();
         for (String stage : STAGES) {

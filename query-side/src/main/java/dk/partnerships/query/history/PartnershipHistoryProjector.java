@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.partnerships.events.EventMetadata;
 import dk.partnerships.events.PartnershipEventJson;
-import dk.partnerships.query.projection.EventProjection;
+import dk.partnerships.query.projection.StatementProjection;
 import dk.partnerships.query.projection.ProjectedEvent;
 import dk.partnerships.query.projection.ProjectionStatement;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +13,7 @@ import java.sql.Timestamp;
 import java.util.List;
 
 /** Appends each event to the log once; a redelivered event hits the primary key and changes nothing. */
-public class PartnershipHistoryProjector implements EventProjection {
+public class PartnershipHistoryProjector implements StatementProjection {
 
     public static final String NAME = "partnership-history";
 
@@ -64,7 +64,7 @@ public class PartnershipHistoryProjector implements EventProjection {
     }
 
     @Override
-    public EventProjection writingTo(JdbcClient other) {
+    public StatementProjection writingTo(JdbcClient other) {
         return new PartnershipHistoryProjector(other);
     }
 

@@ -15,7 +15,7 @@ import dk.partnerships.events.ReadinessItemResolvedEvent;
 import dk.partnerships.events.StageAdvancedEvent;
 import dk.partnerships.events.StageRevertedEvent;
 import dk.partnerships.events.StageSkippedEvent;
-import dk.partnerships.query.projection.EventProjection;
+import dk.partnerships.query.projection.StatementProjection;
 import dk.partnerships.query.projection.ProjectedEvent;
 import dk.partnerships.query.projection.ProjectionBatch;
 import dk.partnerships.query.projection.ProjectionStatement;
@@ -35,7 +35,7 @@ import java.util.Map;
  * Callers apply its statements ({@link dk.partnerships.query.projection.ProjectionBatch}) inside the transaction
  * that also records their position (token or offset).
  */
-public class PartnershipSummaryProjector implements EventProjection {
+public class PartnershipSummaryProjector implements StatementProjection {
 
     public static final String NAME = "partnership-summaries";
 
@@ -71,11 +71,6 @@ public class PartnershipSummaryProjector implements EventProjection {
     }
 
     @Override
-    public List<String> recountAfterBulkCopy() {
-        return List.of("SELECT refresh_active_figures()");
-    }
-
-    @Override
     public ProjectionStatement statementFor(ProjectedEvent event) {
         PartnershipEvent payload = event.payload();
         if (payload instanceof PartnershipProposedEvent e) {
@@ -99,17 +94,13 @@ public class PartnershipSummaryProjector implements EventProjection {
                     "summary", e.summary(), "benefitsExpected", e.benefitsExpected(),
                     "benefitsRealised", e.benefitsRealised(), "evaluatedOn", e.effectiveDate().toString()));
         } else if (payload instanceof ReadinessItemAddedEvent e) {
-            // The row counts its open items (migration V12): the implementation gap's total sums them.
-            return claim(event, ", open_readiness_items = open_readiness_items + 1", """
+            return claim(event, "", """
                     INSERT INTO partnership_readiness_item (partnership_id, item_id, type, description, owner, added_on)
                     SELECT :id, :item, :type, :description, :owner, :on WHERE""" + EXPECTED)
                     .param("item", e.itemId()).param("type", e.type().name())
                     .param("description", e.description()).param("owner", e.owner());
         } else if (payload instanceof ReadinessItemResolvedEvent e) {
-            // Less one only if the item was open (the sub-query sees the table as it was before the statement).
-            return claim(event, """
-                    , open_readiness_items = open_readiness_items - (SELECT count(*) FROM partnership_readiness_item
-                        WHERE partnership_id = :id AND item_id = :item AND resolved_on IS NULL)""", """
+            return claim(event, "", """
                     UPDATE partnership_readiness_item SET resolved_on = :on, resolution_note = :note
                     WHERE partnership_id = :id AND item_id = :item AND""" + EXPECTED)
                     .param("note", e.note()).param("item", e.itemId());

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,5 +51,10 @@ public class ProjectionAdministration {
     @Bean(destroyMethod = "close")
     ProjectionRebuilds projectionRebuilds(DataSource dataSource, LiveFeed liveFeed, List<EventProjection> projections) {
         return new ProjectionRebuilds(dataSource, liveFeed, projections);
+    }
+
+    @Bean
+    ReadModelUpgrade readModelUpgrade(DataSource dataSource, ProjectionRebuilds rebuilds) {
+        return new ReadModelUpgrade(JdbcClient.create(dataSource), rebuilds);
     }
 }

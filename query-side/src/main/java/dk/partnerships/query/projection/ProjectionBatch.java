@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs projection statements in the caller's transaction, many events in as few round trips as their statements
- * allow (a rebuild, a Kafka poll, a tracking processor's batch).
+ * Applies a batch of events to a projection in the caller's transaction (a rebuild, a Kafka poll, a tracking
+ * processor's batch) and notes the change ({@link ReadModelChanges}).
  * <p>
- * Why batching is safe: a projection's statement for an event touches only that partnership's rows and carries its
- * own check that the event is the next one expected (see {@link EventProjection}). So only the order of one
+ * A {@link StatementProjection}'s statements go out in as few round trips as they allow. Why that is safe: a
+ * projection's statement for an event touches only that partnership's rows and carries its own check that the event
+ * is the next one expected. So only the order of one
  * partnership's events matters. The events are split into waves — the first event of each partnership, then the
  * second, and so on — and within a wave no two statements touch the same partnership, so identical statements go
  * to PostgreSQL as one JDBC batch. A rebuild's thousand events turn into a few dozen round trips instead of a
@@ -40,11 +41,21 @@ public final class ProjectionBatch {
     }
 
     /**
-     * Applies the events in order per partnership, batching statements across partnerships.
+     * Applies the events in order per partnership and bumps the projection's change counter if any changed it.
      *
      * @return the events that changed the read model (the others were already applied)
      */
     public static List<ProjectedEvent> applyAll(NamedParameterJdbcOperations jdbc, EventProjection projection,
+                                                List<ProjectedEvent> events) {
+        List<ProjectedEvent> changed = projection.apply(jdbc, events);
+        if (!changed.isEmpty()) {
+            ReadModelChanges.changed(JdbcClient.create(jdbc), projection.name());
+        }
+        return changed;
+    }
+
+    /** Applies a statement projection's events, batching statements across partnerships. */
+    static List<ProjectedEvent> applyStatements(NamedParameterJdbcOperations jdbc, StatementProjection projection,
                                                 List<ProjectedEvent> events) {
         List<ProjectedEvent> changed = new ArrayList<>(events.size());
         for (List<ProjectedEvent> wave : waves(events)) {
@@ -67,9 +78,6 @@ public final class ProjectionBatch {
                     }
                 }
             }
-        }
-        if (!changed.isEmpty()) {
-            ReadModelChanges.changed(JdbcClient.create(jdbc), projection.name());
         }
         return changed;
     }

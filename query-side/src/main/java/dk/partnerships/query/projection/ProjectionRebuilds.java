@@ -199,8 +199,7 @@ public class ProjectionRebuilds implements AutoCloseable {
                 return report;
             }
             progress.set(started.with("copying", null));
-            List<ScratchSchema.CopyCount> copied = scratch.copyIntoLive(tables,
-                    projections.stream().flatMap(p -> p.recountAfterBulkCopy().stream()).toList());
+            List<ScratchSchema.CopyCount> copied = scratch.copyIntoLive(tables);
             Progress done = started.finished(copied);
             progress.set(done);
             log.info("Rebuild finished: {} events in {} s; live rows deleted/updated/inserted: {}", done.done().get(),

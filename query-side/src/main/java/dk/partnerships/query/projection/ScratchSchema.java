@@ -44,12 +44,11 @@ public class ScratchSchema implements AutoCloseable {
     /**
      * Makes the copy cheap to fill, for a copy whose rows are only compared or copied into the live tables: its
      * tables become unlogged (no write-ahead log; after a crash a rebuild starts again anyway), lose their foreign
-     * keys (the projections write parents first; the live tables check again when the rows are copied in), their
-     * triggers, the indexes only readers use and their generated columns' expressions (the column stays, empty: the
-     * live table computes its own value from the copied columns, so computing it here too would be wasted — a
-     * lesson's search vector, V16). Primary keys and unique constraints stay: the projections' statements rely on
-     * them. An index name that does not exist fails here, so a renamed index is noticed rather
-     * than kept by mistake.
+     * keys (the projections write parents first; the live tables check again when the rows are copied in), the
+     * indexes only readers use and their generated columns' expressions (the column stays, empty: the live table
+     * computes its own value from the copied columns, so computing it here too would be wasted — a lesson's search
+     * vector). Primary keys and unique constraints stay: the projections rely on them. An index name that does not
+     * exist fails here, so a renamed index is noticed rather than kept by mistake.
      */
     public void prepareForBulkWriting(List<String> tables, List<String> readerIndexes) {
         tables.forEach(ScratchSchema::requireName);
@@ -70,9 +69,6 @@ public class ScratchSchema implements AutoCloseable {
         }
         for (String table : tables) {
             jdbc.sql("ALTER TABLE " + schema + "." + table + " SET UNLOGGED").update();
-            // Triggers keep figures derived from these rows (V8); the copy's figures are never read, and the copy
-            // into the live tables counts the live figures again (EventProjection.recountAfterBulkCopy).
-            jdbc.sql("ALTER TABLE " + schema + "." + table + " DISABLE TRIGGER USER").update();
             for (String generated : columns(jdbc, schema + "." + table, true)) {
                 jdbc.sql("ALTER TABLE " + schema + "." + table + " ALTER COLUMN " + generated + " DROP EXPRESSION")
                         .update();
@@ -118,10 +114,21 @@ public class ScratchSchema implements AutoCloseable {
         List<String> key = primaryKey(live, table);
         List<Map<String, Object>> differences = new ArrayList<>();
         differences.addAll(live.sql(onlyOnOneSide("only-in-live", "public." + table, schema + "." + table, columns, key,
-                limit)).query().listOfRows());
+                limit)).query(ScratchSchema::readableRow).list());
         differences.addAll(live.sql(onlyOnOneSide("only-in-rebuild", schema + "." + table, "public." + table, columns,
-                key, limit)).query().listOfRows());
+                key, limit)).query(ScratchSchema::readableRow).list());
         return differences;
+    }
+
+    /** A row as column values a report can show: an SQL array as a list. */
+    private static Map<String, Object> readableRow(ResultSet rs, int rowNumber) throws SQLException {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+            Object value = rs.getObject(column);
+            row.put(rs.getMetaData().getColumnLabel(column),
+                    value instanceof java.sql.Array array ? List.of((Object[]) array.getArray()) : value);
+        }
+        return row;
     }
 
     /** The rows of {@code from} that {@code other} lacks or holds otherwise, labelled {@code label}. */
@@ -173,12 +180,9 @@ public class ScratchSchema implements AutoCloseable {
      * finds the read models right therefore writes nothing but the change counters; one that finds them wrong writes
      * what it repairs. Comparing bytes ({@code *<>}) copies a value that is equal but stored differently (a
      * number's scale, also inside JSON); comparing text forms did the same at nearly twice the cost (rendering
-     * every JSON document as text: 8.5 s of a 21 s copy at 1,000,000 events, the bytes 4.2 s). Counts the
-     * database derives from these rows by row triggers are deferred for the copy and counted again once at its end
-     * by {@code recountStatements}.
+     * every JSON document as text: 8.5 s of a 21 s copy at 1,000,000 events, the bytes 4.2 s).
      */
-    public List<CopyCount> copyIntoLive(List<String> tablesParentsFirst, List<String> recountStatements)
-            throws SQLException {
+    public List<CopyCount> copyIntoLive(List<String> tablesParentsFirst) throws SQLException {
         tablesParentsFirst.forEach(ScratchSchema::requireName);
         JdbcClient catalog = JdbcClient.create(dataSource);
         Map<String, List<String>> columns = new java.util.LinkedHashMap<>();
@@ -196,7 +200,6 @@ public class ScratchSchema implements AutoCloseable {
                 // The comparisons join tables of a million rows by key; with the default 4 MB each hash join spills
                 // to temporary files. For this transaction only.
                 statement.execute("SET LOCAL work_mem = '256MB'");
-                statement.execute("SET LOCAL partnerships.figures = 'deferred'");
                 for (String table : tablesParentsFirst) {
                     // Fresh statistics, so the comparisons below are planned as the joins of big tables they are.
                     statement.execute("ANALYZE " + schema + "." + table);
@@ -247,11 +250,10 @@ public class ScratchSchema implements AutoCloseable {
                         statement.execute("ANALYZE public." + table);
                     }
                 }
-                for (String recount : recountStatements) {
-                    statement.execute(recount);
-                }
                 // Figures computed from the old rows may no longer be current (see FiguresCache).
                 statement.execute("UPDATE public.read_model_change SET changes = changes + 1");
+                // Every read model now holds what the events say: what a migration asked to rebuild is done.
+                statement.execute("DELETE FROM public.read_model_rebuild_request");
                 live.commit();
             } catch (SQLException | RuntimeException e) {
                 live.rollback();

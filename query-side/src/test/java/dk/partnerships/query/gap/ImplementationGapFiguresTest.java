@@ -1,5 +1,6 @@
 package dk.partnerships.query.gap;
 
+import dk.partnerships.query.lifecycle.LifecycleProjection;
 import dk.partnerships.query.partnership.PartnershipSummaryProjector;
 import dk.partnerships.query.projection.EventProjection;
 import dk.partnerships.query.projection.GeneratedPortfolio;
@@ -49,7 +50,7 @@ class ImplementationGapFiguresTest {
         jdbc = JdbcClient.create(dataSource);
         NamedParameterJdbcTemplate batchJdbc = new NamedParameterJdbcTemplate(dataSource);
         List<EventProjection> projections = List.of(new PartnershipSummaryProjector(jdbc, JsonMapper.builder().build()),
-                new PartnershipLifecycleProjector(jdbc));
+                new LifecycleProjection(jdbc));
         Random random = new Random(SEED);
         List<ProjectedEvent> events = GeneratedPortfolio.interleaved(GeneratedPortfolio.portfolio(random, 400), random);
         projections.forEach(projection -> ProjectionBatch.applyAll(batchJdbc, projection, events));

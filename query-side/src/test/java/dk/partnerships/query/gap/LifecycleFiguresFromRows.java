@@ -15,16 +15,22 @@ import static dk.partnerships.query.gap.LifecycleFigures.quarter;
 import static dk.partnerships.query.gap.LifecycleFigures.zeroPerStage;
 
 /**
- * The lifecycle figures as they were computed before they were kept up to date (migration V8): aggregated from the
- * read model's rows on every request. Kept in the tests as the definition the kept figures must equal.
+ * The lifecycle figures aggregated straight from the read models' rows, the way they were computed before they were
+ * kept: the definition, written independently of the Java rules, that the kept figures must equal.
  */
 class LifecycleFiguresFromRows {
 
-    /** The filters, on any table of the lifecycle read model (each carries department, kind and proposed_on). */
+    /** The filters, on partnership_lifecycle or {@link #STAYS} (each carries department, kind and proposed_on). */
     private static final String FILTERS = """
              (CAST(:department AS text) IS NULL OR department = :department)
               AND (CAST(:kind AS text) IS NULL OR kind = :kind)
               AND (CAST(:year AS integer) IS NULL OR extract(year FROM proposed_on) = :year)
+            """;
+
+    /** The stays with their partnership's filters. */
+    private static final String STAYS = """
+            (SELECT st.*, l.department, l.kind, l.proposed_on
+             FROM partnership_stage_stay st JOIN partnership_lifecycle l USING (partnership_id)) stays
             """;
 
     /**
@@ -45,12 +51,13 @@ class LifecycleFiguresFromRows {
                 SELECT date_trunc('quarter', entered_on) AS quarter,
                        count(DISTINCT partnership_id) FILTER (WHERE stage = 'PILOT') AS pilots,
                        count(DISTINCT partnership_id) FILTER (WHERE stage = 'IMPLEMENTATION') AS implementations
-                FROM partnership_stage_stay WHERE stage IN ('PILOT', 'IMPLEMENTATION') AND""" + FILTERS + """
+                FROM""" + STAYS + """
+                WHERE stage IN ('PILOT', 'IMPLEMENTATION') AND""" + FILTERS + """
                 GROUP BY 1),
             closed AS (
                 SELECT date_trunc('quarter', closed_on) AS quarter,
-                       count(*) FILTER (WHERE closed_as = 'COMPLETED') AS completed,
-                       count(*) FILTER (WHERE closed_as = 'ABANDONED') AS abandoned
+                       count(*) FILTER (WHERE status = 'COMPLETED') AS completed,
+                       count(*) FILTER (WHERE status = 'ABANDONED') AS abandoned
                 FROM selected WHERE closed_on IS NOT NULL GROUP BY 1)
             SELECT to_char(q.quarter, 'YYYY-"Q"Q') AS quarter, coalesce(p.n, 0) AS proposed,
                    coalesce(s.pilots, 0) AS pilots_started, coalesce(s.implementations, 0) AS implementations_started,
@@ -96,13 +103,14 @@ class LifecycleFiguresFromRows {
 
         Map<String, BigDecimal> conversion = new LinkedHashMap<>();
         Map<String, Map<String, Long>> conversionCounts = new LinkedHashMap<>();
-        // One pass over one row per partnership: the stages it reached (a bit each) and the furthest one.
+        // One pass over one row per partnership: the stages it reached and the furthest one.
         jdbc.sql("""
-                        SELECT stage.name, count(*) FILTER (WHERE reached_stages & (1 << stage.ord) <> 0) AS entered,
-                               count(*) FILTER (WHERE reached_stages & (1 << stage.ord) <> 0
-                                                  AND furthest_stage > stage.ord) AS went_on
+                        SELECT stage.name, count(*) FILTER (WHERE stage.name = ANY (reached_stages)) AS entered,
+                               count(*) FILTER (WHERE stage.name = ANY (reached_stages)
+                                   AND array_position(CAST(:stages AS text[]), CAST(furthest_stage AS text)) > stage.ord)
+                                   AS went_on
                         FROM partnership_lifecycle
-                             CROSS JOIN (SELECT name, CAST(position AS integer) - 1 AS ord
+                             CROSS JOIN (SELECT name, CAST(position AS integer) AS ord
                                          FROM unnest(CAST(:stages AS text[])) WITH ORDINALITY AS s(name, position)) AS stage
                         WHERE""" + FILTERS + """
                         GROUP BY stage.name""")
@@ -132,7 +140,7 @@ class LifecycleFiguresFromRows {
                         SELECT stage, count(*) AS stays,
                                percentile_cont(0.5) WITHIN GROUP (ORDER BY left_on - entered_on) AS median,
                                percentile_cont(0.9) WITHIN GROUP (ORDER BY left_on - entered_on) AS p90
-                        FROM partnership_stage_stay
+                        FROM""" + STAYS + """
                         WHERE left_on IS NOT NULL AND""" + FILTERS + """
                         GROUP BY stage""")
                 .param("department", department).param("kind", kindName).param("year", year)

@@ -5,7 +5,7 @@ import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.events.PartnershipProposedEvent;
 import dk.partnerships.events.Stage;
 import dk.partnerships.events.StageAdvancedEvent;
-import dk.partnerships.query.gap.PartnershipLifecycleProjector;
+import dk.partnerships.query.lifecycle.LifecycleProjection;
 import dk.partnerships.query.history.PartnershipHistoryProjector;
 import dk.partnerships.query.partnership.PartnershipSummaryProjector;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -43,7 +43,8 @@ class ProjectionBatchTest {
     private static final LocalDate D0 = LocalDate.of(2023, 3, 1);
     private static final List<String> TABLES = List.of("partnership_summary", "partnership_readiness_item",
             "partnership_lesson", "partnership_event_log", "partnership_lifecycle", "partnership_stage_stay",
-            "read_model_change");
+            "figure_active", "figure_conversion", "figure_quarter", "figure_stay_length", "figure_waiting",
+            "figure_after_pilot", "read_model_change");
 
     private static EmbeddedPostgres postgres;
     private static Target oneByOne;
@@ -67,7 +68,7 @@ class ProjectionBatchTest {
             return new Target(dataSource, jdbc, new NamedParameterJdbcTemplate(dataSource),
                     new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                     List.of(new PartnershipSummaryProjector(jdbc, JsonMapper.builder().build()),
-                            new PartnershipHistoryProjector(jdbc), new PartnershipLifecycleProjector(jdbc)));
+                            new PartnershipHistoryProjector(jdbc), new LifecycleProjection(jdbc)));
         }
 
         void clear() {

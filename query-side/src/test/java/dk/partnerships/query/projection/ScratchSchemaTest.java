@@ -1,6 +1,6 @@
 package dk.partnerships.query.projection;
 
-import dk.partnerships.query.gap.PartnershipLifecycleProjector;
+import dk.partnerships.query.lifecycle.LifecycleProjection;
 import dk.partnerships.query.history.PartnershipHistoryProjector;
 import dk.partnerships.query.partnership.PartnershipSummaryProjector;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -35,7 +35,7 @@ class ScratchSchemaTest {
         ReadModelMigrations.migrate(dataSource);
         jdbc = JdbcClient.create(dataSource);
         projections = List.of(new PartnershipSummaryProjector(jdbc, JsonMapper.builder().build()),
-                new PartnershipHistoryProjector(jdbc), new PartnershipLifecycleProjector(jdbc));
+                new PartnershipHistoryProjector(jdbc), new LifecycleProjection(jdbc));
     }
 
     @AfterAll
@@ -62,7 +62,7 @@ class ScratchSchemaTest {
             assertThat(foreignKeys("public")).isEqualTo(2);
             assertThat(indexes("scratch_test")).doesNotContainAnyElementsOf(readerIndexes)
                     .contains("partnership_summary_pkey", "partnership_lesson_pkey", "partnership_event_log_pkey",
-                            "partnership_stage_stay_open");
+                            "partnership_stage_stay_pkey", "figure_active_pkey");
             assertThat(indexes("public")).containsAll(readerIndexes);
             // A lesson's search vector is left for the live table to compute as the rows are copied in.
             assertThat(generated("scratch_test", "partnership_lesson", "search_vector")).isEmpty();
@@ -101,7 +101,7 @@ class ScratchSchemaTest {
                     "only-in-live scale", "only-in-live stray", "only-in-live title",
                     "only-in-rebuild missing", "only-in-rebuild scale", "only-in-rebuild title");
 
-            List<ScratchSchema.CopyCount> counts = scratch.copyIntoLive(List.of("partnership_summary"), List.of());
+            List<ScratchSchema.CopyCount> counts = scratch.copyIntoLive(List.of("partnership_summary"));
 
             assertThat(counts).containsExactly(new ScratchSchema.CopyCount("partnership_summary", 1, 2, 1));
             assertThat(jdbc.sql("SELECT id || ' ' || title || ' ' || coalesce(award::text, '-') FROM partnership_summary"

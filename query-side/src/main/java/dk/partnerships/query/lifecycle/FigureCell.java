@@ -1,0 +1,59 @@
+package dk.partnerships.query.lifecycle;
+
+import dk.partnerships.events.PartnershipKind;
+import dk.partnerships.events.Stage;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One row of a kept figure table, by its key (values in the order of {@link FigureTable#keyColumns}). Built only
+ * through the factories, which fix each key's types.
+ */
+record FigureCell(FigureTable table, List<Comparable<?>> key) implements Comparable<FigureCell> {
+
+    /** The filters every dashboard cell is counted by: department, kind and year of proposal. */
+    record Filters(String department, PartnershipKind kind, int year) {
+    }
+
+    static FigureCell active(Filters filters, Stage stage) {
+        return filtered(FigureTable.ACTIVE, filters, stage.name());
+    }
+
+    static FigureCell conversion(Filters filters, Stage stage) {
+        return filtered(FigureTable.CONVERSION, filters, stage.name());
+    }
+
+    static FigureCell quarter(Filters filters, LocalDate day) {
+        LocalDate quarterStart = day.withDayOfMonth(1).withMonth((day.getMonthValue() - 1) / 3 * 3 + 1);
+        return filtered(FigureTable.QUARTER, filters, quarterStart);
+    }
+
+    static FigureCell stayLength(Filters filters, Stage stage, long days) {
+        return new FigureCell(FigureTable.STAY_LENGTH,
+                List.of(filters.department(), filters.kind().name(), filters.year(), stage.name(), Math.toIntExact(days)));
+    }
+
+    static FigureCell waiting(LocalDate since) {
+        return new FigureCell(FigureTable.WAITING, List.of(since));
+    }
+
+    static FigureCell afterPilot(String department) {
+        return new FigureCell(FigureTable.AFTER_PILOT, List.of(department));
+    }
+
+    private static FigureCell filtered(FigureTable table, Filters filters, Comparable<?> last) {
+        return new FigureCell(table, List.of(filters.department(), filters.kind().name(), filters.year(), last));
+    }
+
+    /** By table, then key: concurrent writers then lock shared cells in the same order. */
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public int compareTo(FigureCell other) {
+        int byTable = table.compareTo(other.table);
+        for (int i = 0; byTable == 0 && i < key.size(); i++) {
+            byTable = ((Comparable) key.get(i)).compareTo(other.key.get(i));
+        }
+        return byTable;
+    }
+}

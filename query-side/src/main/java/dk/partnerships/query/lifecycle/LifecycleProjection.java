@@ -1,0 +1,97 @@
+package dk.partnerships.query.lifecycle;
+
+import dk.partnerships.events.PartnershipProposedEvent;
+import dk.partnerships.query.projection.EventProjection;
+import dk.partnerships.query.projection.ProjectedEvent;
+import dk.partnerships.query.projection.ReadModelChanges;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Keeps the lifecycle read model and the dashboards' figures: reads the batch's partnerships, folds their events
+ * through {@link PartnershipLifecycle#when}, and writes the rows and the figures they move in the caller's
+ * transaction, so readers see rows and figures change together. A redelivered event (its sequence below the
+ * partnership's version) is skipped; one arriving before its predecessor fails the batch, so the source retries it
+ * rather than the figures silently missing an event.
+ */
+public class LifecycleProjection implements EventProjection {
+
+    public static final String NAME = "partnership-lifecycle";
+
+    /** The change counter of the kept figures: moved only when a figure did, so a lesson leaves cached figures alone. */
+    public static final String FIGURES = "dashboard-figures";
+
+    private final JdbcClient jdbc;
+
+    public LifecycleProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<ProjectedEvent> apply(NamedParameterJdbcOperations batchJdbc, List<ProjectedEvent> events) {
+        Set<String> ids = new LinkedHashSet<>();
+        events.forEach(event -> ids.add(event.partnershipId()));
+        Map<String, PartnershipLifecycle> before = LifecycleStore.load(batchJdbc, ids);
+        Map<String, PartnershipLifecycle> after = new LinkedHashMap<>(before);
+        List<ProjectedEvent> applied = new ArrayList<>();
+        for (ProjectedEvent event : events) {
+            PartnershipLifecycle current = after.get(event.partnershipId());
+            long expected = current == null ? 0 : current.version();
+            if (event.sequence() < expected) {
+                continue;
+            }
+            if (event.sequence() > expected) {
+                throw new IllegalStateException("Event " + event.sequence() + " of partnership " + event.partnershipId()
+                        + " arrived before its predecessor (lifecycle read model at version " + expected + ")");
+            }
+            if (current != null) {
+                after.put(event.partnershipId(), current.when(event.payload(), event.sequence()));
+            } else if (event.payload() instanceof PartnershipProposedEvent proposal) {
+                after.put(event.partnershipId(), PartnershipLifecycle.proposed(proposal, event.sequence()));
+            } else {
+                throw new IllegalStateException("Partnership " + event.partnershipId() + " starts with "
+                        + event.payload().getClass().getSimpleName() + ", not a proposal");
+            }
+            applied.add(event);
+        }
+        if (!LifecycleStore.write(batchJdbc, before, after.values()).isEmpty()) {
+            ReadModelChanges.changed(JdbcClient.create(batchJdbc), FIGURES);
+        }
+        return applied;
+    }
+
+    @Override
+    public void clear() {
+        jdbc.sql("TRUNCATE " + String.join(", ", tables())).update();
+        ReadModelChanges.changed(jdbc, FIGURES);
+    }
+
+    @Override
+    public EventProjection writingTo(JdbcClient other) {
+        return new LifecycleProjection(other);
+    }
+
+    @Override
+    public List<String> tables() {
+        return Stream.concat(Stream.of("partnership_lifecycle", "partnership_stage_stay"),
+                FigureTable.tableNames().stream()).toList();
+    }
+
+    @Override
+    public List<String> readerIndexes() {
+        return List.of("partnership_lifecycle_waiting", "partnership_lifecycle_abandoned_after_pilot");
+    }
+}

@@ -1,0 +1,222 @@
+package dk.partnerships.query.lifecycle;
+
+import dk.partnerships.events.PartnershipKind;
+import dk.partnerships.events.PartnershipStatus;
+import dk.partnerships.events.Stage;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.stream.Collectors;
+
+/**
+ * The lifecycle read model's storage: reads partnerships as {@link PartnershipLifecycle}s and writes back what
+ * changed — their rows, their stays, and the kept figures moved by the difference. SQL here stores and finds rows;
+ * what they hold is decided in Java.
+ */
+final class LifecycleStore {
+
+    private static final String UPSERT_PARTNERSHIP = """
+            INSERT INTO partnership_lifecycle (partnership_id, version, title, department, kind, proposed_on, stage,
+                status, open_readiness_items, pilot_succeeded_on, awarded_on, had_pilot, implemented_on, closed_on,
+                reached_stages, furthest_stage, waiting_since)
+            VALUES (:id, :version, :title, :department, :kind, :proposedOn, :stage, :status,
+                CAST(:openReadinessItems AS text[]), :pilotSucceededOn, :awardedOn, :hadPilot, :implementedOn, :closedOn,
+                CAST(:reachedStages AS text[]), :furthestStage, :waitingSince)
+            ON CONFLICT (partnership_id) DO UPDATE SET version = EXCLUDED.version, stage = EXCLUDED.stage,
+                status = EXCLUDED.status, open_readiness_items = EXCLUDED.open_readiness_items,
+                pilot_succeeded_on = EXCLUDED.pilot_succeeded_on, awarded_on = EXCLUDED.awarded_on,
+                had_pilot = EXCLUDED.had_pilot, implemented_on = EXCLUDED.implemented_on,
+                closed_on = EXCLUDED.closed_on, reached_stages = EXCLUDED.reached_stages,
+                furthest_stage = EXCLUDED.furthest_stage, waiting_since = EXCLUDED.waiting_since""";
+
+    private static final String UPSERT_STAY = """
+            INSERT INTO partnership_stage_stay (partnership_id, sequence, stage, entered_on, left_on, first_in_quarter)
+            VALUES (:id, :sequence, :stage, :enteredOn, :leftOn, :firstInQuarter)
+            ON CONFLICT (partnership_id, sequence) DO UPDATE SET left_on = EXCLUDED.left_on""";
+
+    private LifecycleStore() {
+    }
+
+    /** The partnerships with these ids that the read model holds, locked for this transaction. */
+    static Map<String, PartnershipLifecycle> load(NamedParameterJdbcOperations jdbc, Collection<String> ids) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("ids", textArray(ids));
+        Map<String, List<StageStay>> stays = new HashMap<>();
+        jdbc.query("""
+                        SELECT partnership_id, sequence, stage, entered_on, left_on, first_in_quarter
+                        FROM partnership_stage_stay WHERE partnership_id = ANY (CAST(:ids AS text[]))
+                        ORDER BY partnership_id, sequence""", parameters,
+                (ResultSet rs) -> {
+                    stays.computeIfAbsent(rs.getString("partnership_id"), id -> new ArrayList<>())
+                            .add(new StageStay(rs.getLong("sequence"), Stage.valueOf(rs.getString("stage")),
+                                    date(rs, "entered_on"), date(rs, "left_on"), rs.getBoolean("first_in_quarter")));
+                });
+        Map<String, PartnershipLifecycle> partnerships = new LinkedHashMap<>();
+        jdbc.query("SELECT * FROM partnership_lifecycle WHERE partnership_id = ANY (CAST(:ids AS text[])) FOR UPDATE",
+                parameters, (ResultSet rs) -> {
+                    String id = rs.getString("partnership_id");
+                    partnerships.put(id, new PartnershipLifecycle(id, rs.getLong("version"), rs.getString("title"),
+                            rs.getString("department"), PartnershipKind.valueOf(rs.getString("kind")),
+                            date(rs, "proposed_on"), Stage.valueOf(rs.getString("stage")),
+                            PartnershipStatus.valueOf(rs.getString("status")),
+                            new LinkedHashSet<>(strings(rs.getArray("open_readiness_items"))),
+                            date(rs, "pilot_succeeded_on"), date(rs, "awarded_on"), rs.getBoolean("had_pilot"),
+                            date(rs, "implemented_on"), date(rs, "closed_on"), stages(rs.getArray("reached_stages")),
+                            Stage.valueOf(rs.getString("furthest_stage")), stays.getOrDefault(id, List.of())));
+                });
+        return partnerships;
+    }
+
+    /**
+     * Writes the partnerships that differ from what was loaded, and moves the kept figures by the difference.
+     *
+     * @return the figure cells that moved (empty when no figure changed)
+     */
+    static SortedMap<FigureCell, long[]> write(NamedParameterJdbcOperations jdbc, Map<String, PartnershipLifecycle> before,
+                                                Collection<PartnershipLifecycle> after) {
+        List<SqlParameterSource> rows = new ArrayList<>();
+        List<SqlParameterSource> stays = new ArrayList<>();
+        FigureCounts moved = new FigureCounts();
+        for (PartnershipLifecycle partnership : after) {
+            PartnershipLifecycle old = before.get(partnership.partnershipId());
+            if (partnership.equals(old)) {
+                continue;
+            }
+            rows.add(row(partnership));
+            Map<Long, StageStay> oldStays = old == null ? Map.of() : old.stays().stream()
+                    .collect(Collectors.toMap(StageStay::sequence, stay -> stay));
+            for (StageStay stay : partnership.stays()) {
+                if (!stay.equals(oldStays.get(stay.sequence()))) {
+                    stays.add(stay(partnership.partnershipId(), stay));
+                }
+            }
+            moved.add(FigureCounts.of(partnership), 1);
+            if (old != null) {
+                moved.add(FigureCounts.of(old), -1);
+            }
+        }
+        batch(jdbc, UPSERT_PARTNERSHIP, rows);
+        batch(jdbc, UPSERT_STAY, stays);
+        SortedMap<FigureCell, long[]> cells = moved.nonZero();
+        writeFigures(jdbc, cells);
+        return cells;
+    }
+
+    /**
+     * Adds each cell's counts to its row, creating it when missing, in key order; a row whose counts all fall to zero
+     * is removed, so the tables hold exactly the cells some partnership counts in.
+     */
+    private static void writeFigures(NamedParameterJdbcOperations jdbc, SortedMap<FigureCell, long[]> cells) {
+        for (FigureTable table : FigureTable.values()) {
+            List<SqlParameterSource> added = new ArrayList<>();
+            List<SqlParameterSource> maybeEmptied = new ArrayList<>();
+            cells.forEach((cell, counts) -> {
+                if (cell.table() != table) {
+                    return;
+                }
+                MapSqlParameterSource parameters = new MapSqlParameterSource();
+                for (int i = 0; i < cell.key().size(); i++) {
+                    parameters.addValue("k" + i, cell.key().get(i));
+                }
+                for (int i = 0; i < counts.length; i++) {
+                    parameters.addValue("c" + i, counts[i]);
+                }
+                added.add(parameters);
+                if (Arrays.stream(counts).anyMatch(count -> count < 0)) {
+                    maybeEmptied.add(parameters);
+                }
+            });
+            if (added.isEmpty()) {
+                continue;
+            }
+            List<String> keys = table.keyColumns;
+            List<String> counts = table.countColumns;
+            batch(jdbc, "INSERT INTO " + table.table + " (" + String.join(", ", keys) + ", " + String.join(", ", counts)
+                    + ") VALUES (" + placeholders("k", keys.size()) + ", " + placeholders("c", counts.size()) + ")"
+                    + " ON CONFLICT (" + String.join(", ", keys) + ") DO UPDATE SET "
+                    + counts.stream().map(c -> c + " = " + table.table + "." + c + " + EXCLUDED." + c)
+                    .collect(Collectors.joining(", ")), added);
+            batch(jdbc, "DELETE FROM " + table.table + " WHERE " + matching(keys, "k") + " AND "
+                    + counts.stream().map(c -> c + " = 0").collect(Collectors.joining(" AND ")), maybeEmptied);
+        }
+    }
+
+    private static String placeholders(String prefix, int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add(":" + prefix + i);
+        }
+        return String.join(", ", names);
+    }
+
+    private static String matching(List<String> columns, String prefix) {
+        List<String> conditions = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            conditions.add(columns.get(i) + " = :" + prefix + i);
+        }
+        return String.join(" AND ", conditions);
+    }
+
+    private static void batch(NamedParameterJdbcOperations jdbc, String sql, List<SqlParameterSource> parameters) {
+        if (!parameters.isEmpty()) {
+            jdbc.batchUpdate(sql, parameters.toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    private static SqlParameterSource row(PartnershipLifecycle p) {
+        return new MapSqlParameterSource().addValue("id", p.partnershipId()).addValue("version", p.version())
+                .addValue("title", p.title()).addValue("department", p.department()).addValue("kind", p.kind().name())
+                .addValue("proposedOn", p.proposedOn()).addValue("stage", p.stage().name())
+                .addValue("status", p.status().name())
+                .addValue("openReadinessItems", textArray(p.openReadinessItems()))
+                .addValue("pilotSucceededOn", p.pilotSucceededOn()).addValue("awardedOn", p.awardedOn())
+                .addValue("hadPilot", p.hadPilot()).addValue("implementedOn", p.implementedOn())
+                .addValue("closedOn", p.closedOn())
+                .addValue("reachedStages", textArray(p.reachedStages().stream().map(Stage::name).toList()))
+                .addValue("furthestStage", p.furthestStage().name()).addValue("waitingSince", p.waitingSince());
+    }
+
+    private static SqlParameterSource stay(String partnershipId, StageStay stay) {
+        return new MapSqlParameterSource().addValue("id", partnershipId).addValue("sequence", stay.sequence())
+                .addValue("stage", stay.stage().name()).addValue("enteredOn", stay.enteredOn())
+                .addValue("leftOn", stay.leftOn()).addValue("firstInQuarter", stay.firstInQuarter());
+    }
+
+    /**
+     * A PostgreSQL array literal ({@code {"a","b"}}), cast to {@code text[]} in the statement: named parameters
+     * would expand a Java array or collection into a list of values.
+     */
+    static String textArray(Collection<String> values) {
+        return values.stream().map(value -> "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Set<Stage> stages(Array array) throws SQLException {
+        Set<Stage> stages = EnumSet.noneOf(Stage.class);
+        strings(array).stream().map(Stage::valueOf).forEach(stages::add);
+        return stages;
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+}

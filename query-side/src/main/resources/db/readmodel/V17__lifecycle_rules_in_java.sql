@@ -14,7 +14,7 @@ ALTER TABLE partnership_lifecycle
     ADD COLUMN title                TEXT,
     ADD COLUMN stage                VARCHAR(20),
     ADD COLUMN status               VARCHAR(20),
-    ADD COLUMN open_readiness_items TEXT[] NOT NULL DEFAULT '{}',
+    ADD COLUMN closed_reason        TEXT,
     ADD COLUMN waiting_since        DATE,
     ADD COLUMN reached              TEXT[],
     ADD COLUMN furthest             VARCHAR(20);
@@ -23,9 +23,7 @@ UPDATE partnership_lifecycle l
 SET title = coalesce(s.title, ''),
     stage = coalesce(s.stage, 'IDEA'),
     status = coalesce(s.status, l.closed_as, 'ACTIVE'),
-    open_readiness_items = coalesce((SELECT array_agg(i.item_id ORDER BY i.item_id COLLATE "C")
-                                     FROM partnership_readiness_item i
-                                     WHERE i.partnership_id = l.partnership_id AND i.resolved_on IS NULL), '{}'),
+    closed_reason = CASE WHEN s.status = 'ABANDONED' THEN s.status_reason END,
     waiting_since = lifecycle_waiting_since(l),
     reached = ARRAY(SELECT stage.name
                     FROM unnest(ARRAY['IDEA', 'MARKET_DIALOGUE', 'TENDER', 'PILOT', 'IMPLEMENTATION', 'EVALUATION'])
@@ -46,8 +44,23 @@ ALTER TABLE partnership_lifecycle
     ALTER COLUMN stage SET NOT NULL,
     ALTER COLUMN status SET NOT NULL,
     ALTER COLUMN reached_stages SET NOT NULL,
-    ALTER COLUMN furthest_stage SET NOT NULL,
-    ALTER COLUMN open_readiness_items DROP DEFAULT;
+    ALTER COLUMN furthest_stage SET NOT NULL;
+
+-- The readiness items the implementation gap lists: unresolved, of partnerships not closed.
+CREATE TABLE lifecycle_readiness_item (
+    partnership_id VARCHAR(64) NOT NULL REFERENCES partnership_lifecycle (partnership_id) ON DELETE CASCADE,
+    item_id        VARCHAR(64) NOT NULL,
+    type           VARCHAR(40) NOT NULL,
+    description    TEXT        NOT NULL,
+    owner          TEXT        NOT NULL,
+    added_on       DATE        NOT NULL,
+    PRIMARY KEY (partnership_id, item_id)
+);
+CREATE INDEX lifecycle_readiness_item_oldest ON lifecycle_readiness_item (added_on, partnership_id, item_id);
+INSERT INTO lifecycle_readiness_item (partnership_id, item_id, type, description, owner, added_on)
+SELECT i.partnership_id, i.item_id, i.type, i.description, i.owner, i.added_on
+FROM partnership_readiness_item i JOIN partnership_lifecycle l ON l.partnership_id = i.partnership_id
+WHERE i.resolved_on IS NULL AND l.status IN ('ACTIVE', 'ON_HOLD');
 
 -- The implementation gap's lists, oldest first, read only the partnerships they can hold.
 CREATE INDEX partnership_lifecycle_waiting ON partnership_lifecycle (waiting_since, partnership_id)
@@ -77,6 +90,7 @@ DELETE FROM figure_waiting WHERE partnerships = 0;
 DELETE FROM figure_after_pilot WHERE succeeded = 0 AND implemented = 0;
 
 ALTER TABLE partnership_summary DROP COLUMN open_readiness_items;
+DROP INDEX partnership_readiness_item_open;
 
 -- Read models whose rows the product rebuilds from the events when it starts (ReadModelUpgrade): readers keep the
 -- converted rows until the rebuilt ones replace them in one transaction.

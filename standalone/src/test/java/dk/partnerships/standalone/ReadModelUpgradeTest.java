@@ -64,7 +64,7 @@ class ReadModelUpgradeTest {
         // saw before it finished was the true state too.
         JsonNode changed = admin.get("/api/admin/projections").json().path("partnership-lifecycle").path("rebuild")
                 .path("liveRowsChanged");
-        for (String table : List.of("partnership_lifecycle", "partnership_stage_stay", "figure_active",
+        for (String table : List.of("partnership_lifecycle", "partnership_stage_stay", "lifecycle_readiness_item", "figure_active",
                 "figure_conversion", "figure_quarter", "figure_stay_length", "figure_waiting", "figure_after_pilot")) {
             assertThat(changed.get(table).toString()).as(table).isEqualTo("{\"deleted\":0,\"updated\":0,\"inserted\":0}");
         }

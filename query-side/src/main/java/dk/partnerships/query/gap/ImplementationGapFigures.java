@@ -37,9 +37,9 @@ public class ImplementationGapFigures {
     ImplementationGapFigures(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        // The lists show rows of the summary and the lifecycle read models; the totals are kept figures.
+        // The lists show rows of the lifecycle read model; the totals are kept figures.
         this.cache = new FiguresCache(jdbc, clock,
-                List.of("partnership-summaries", LifecycleProjection.NAME, LifecycleProjection.FIGURES));
+                List.of(LifecycleProjection.NAME, LifecycleProjection.FIGURES));
     }
 
     /**
@@ -81,15 +81,14 @@ public class ImplementationGapFigures {
         gap.put("openReadinessItemsTotal", department == null
                 ? jdbc.sql("SELECT coalesce(sum(open_readiness_items), 0) FROM figure_active").query(Long.class).single()
                 : jdbc.sql("""
-                        SELECT count(*) FROM partnership_readiness_item i JOIN partnership_summary s ON s.id = i.partnership_id
-                        WHERE i.resolved_on IS NULL AND s.status IN ('ACTIVE', 'ON_HOLD') AND s.department = :department""")
+                        SELECT count(*) FROM lifecycle_readiness_item i JOIN partnership_lifecycle l USING (partnership_id)
+                        WHERE l.department = :department""")
                 .param("department", department).query(Long.class).single());
         gap.put("openReadinessItems", jdbc.sql("""
-                        SELECT s.id, s.title, s.department, s.stage, i.item_id, i.type, i.description, i.owner, i.added_on,
-                               CAST(:today AS date) - i.added_on AS days_open
-                        FROM partnership_readiness_item i JOIN partnership_summary s ON s.id = i.partnership_id
-                        WHERE i.resolved_on IS NULL AND s.status IN ('ACTIVE', 'ON_HOLD')
-                          AND (CAST(:department AS text) IS NULL OR s.department = :department)
+                        SELECT l.partnership_id AS id, l.title, l.department, l.stage, i.item_id, i.type, i.description,
+                               i.owner, i.added_on, CAST(:today AS date) - i.added_on AS days_open
+                        FROM lifecycle_readiness_item i JOIN partnership_lifecycle l USING (partnership_id)
+                        WHERE CAST(:department AS text) IS NULL OR l.department = :department
                         ORDER BY i.added_on, i.partnership_id, i.item_id
                         LIMIT :limit""")
                 .param("today", today).param("limit", limit).param("department", department)
@@ -97,13 +96,12 @@ public class ImplementationGapFigures {
                         "description", "owner", "added_on:addedOn", "days_open:daysOpen"))
                 .list());
         putLimited(gap, "abandonedAfterSuccessfulPilot", jdbc.sql("""
-                        SELECT count(*) OVER () AS total, s.id, s.title, s.department, s.kind, s.stage,
-                               m.pilot_succeeded_on,
-                               s.status_changed_on AS abandoned_on, s.status_reason AS reason
-                        FROM partnership_lifecycle m JOIN partnership_summary s ON s.id = m.partnership_id
-                        WHERE m.status = 'ABANDONED' AND m.pilot_succeeded_on IS NOT NULL
-                          AND (CAST(:department AS text) IS NULL OR s.department = :department)
-                        ORDER BY s.status_changed_on, s.id
+                        SELECT count(*) OVER () AS total, l.partnership_id AS id, l.title, l.department, l.kind, l.stage,
+                               l.pilot_succeeded_on, l.closed_on AS abandoned_on, l.closed_reason AS reason
+                        FROM partnership_lifecycle l
+                        WHERE l.status = 'ABANDONED' AND l.pilot_succeeded_on IS NOT NULL
+                          AND (CAST(:department AS text) IS NULL OR l.department = :department)
+                        ORDER BY l.closed_on, l.partnership_id
                         LIMIT :limit""")
                 .param("limit", limit).param("department", department)
                 .query((rs, row) -> row(rs, "total", "id", "title", "department", "kind", "stage",

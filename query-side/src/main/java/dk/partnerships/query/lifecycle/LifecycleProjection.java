@@ -86,12 +86,13 @@ public class LifecycleProjection implements EventProjection {
 
     @Override
     public List<String> tables() {
-        return Stream.concat(Stream.of("partnership_lifecycle", "partnership_stage_stay"),
+        return Stream.concat(Stream.of("partnership_lifecycle", "partnership_stage_stay", "lifecycle_readiness_item"),
                 FigureTable.tableNames().stream()).toList();
     }
 
     @Override
     public List<String> readerIndexes() {
-        return List.of("partnership_lifecycle_waiting", "partnership_lifecycle_abandoned_after_pilot");
+        return List.of("partnership_lifecycle_waiting", "partnership_lifecycle_abandoned_after_pilot",
+                "lifecycle_readiness_item_oldest");
     }
 }

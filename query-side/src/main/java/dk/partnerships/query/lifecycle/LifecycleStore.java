@@ -2,6 +2,7 @@ package dk.partnerships.query.lifecycle;
 
 import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.events.PartnershipStatus;
+import dk.partnerships.events.ReadinessType;
 import dk.partnerships.events.Stage;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
@@ -17,7 +18,6 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,14 +33,13 @@ final class LifecycleStore {
 
     private static final String UPSERT_PARTNERSHIP = """
             INSERT INTO partnership_lifecycle (partnership_id, version, title, department, kind, proposed_on, stage,
-                status, open_readiness_items, pilot_succeeded_on, awarded_on, had_pilot, implemented_on, closed_on,
+                status, pilot_succeeded_on, awarded_on, had_pilot, implemented_on, closed_on, closed_reason,
                 reached_stages, furthest_stage, waiting_since)
-            VALUES (:id, :version, :title, :department, :kind, :proposedOn, :stage, :status,
-                CAST(:openReadinessItems AS text[]), :pilotSucceededOn, :awardedOn, :hadPilot, :implementedOn, :closedOn,
-                CAST(:reachedStages AS text[]), :furthestStage, :waitingSince)
+            VALUES (:id, :version, :title, :department, :kind, :proposedOn, :stage, :status, :pilotSucceededOn,
+                :awardedOn, :hadPilot, :implementedOn, :closedOn, :closedReason, CAST(:reachedStages AS text[]),
+                :furthestStage, :waitingSince)
             ON CONFLICT (partnership_id) DO UPDATE SET version = EXCLUDED.version, stage = EXCLUDED.stage,
-                status = EXCLUDED.status, open_readiness_items = EXCLUDED.open_readiness_items,
-                pilot_succeeded_on = EXCLUDED.pilot_succeeded_on, awarded_on = EXCLUDED.awarded_on,
+                status = EXCLUDED.status, closed_reason = EXCLUDED.closed_reason, pilot_succeeded_on = EXCLUDED.pilot_succeeded_on, awarded_on = EXCLUDED.awarded_on,
                 had_pilot = EXCLUDED.had_pilot, implemented_on = EXCLUDED.implemented_on,
                 closed_on = EXCLUDED.closed_on, reached_stages = EXCLUDED.reached_stages,
                 furthest_stage = EXCLUDED.furthest_stage, waiting_since = EXCLUDED.waiting_since""";
@@ -49,6 +48,13 @@ final class LifecycleStore {
             INSERT INTO partnership_stage_stay (partnership_id, sequence, stage, entered_on, left_on, first_in_quarter)
             VALUES (:id, :sequence, :stage, :enteredOn, :leftOn, :firstInQuarter)
             ON CONFLICT (partnership_id, sequence) DO UPDATE SET left_on = EXCLUDED.left_on""";
+
+    private static final String ADD_ITEM = """
+            INSERT INTO lifecycle_readiness_item (partnership_id, item_id, type, description, owner, added_on)
+            VALUES (:id, :item, :type, :description, :owner, :addedOn)""";
+
+    private static final String REMOVE_ITEM =
+            "DELETE FROM lifecycle_readiness_item WHERE partnership_id = :id AND item_id = :item";
 
     private LifecycleStore() {
     }
@@ -66,6 +72,16 @@ final class LifecycleStore {
                             .add(new StageStay(rs.getLong("sequence"), Stage.valueOf(rs.getString("stage")),
                                     date(rs, "entered_on"), date(rs, "left_on"), rs.getBoolean("first_in_quarter")));
                 });
+        Map<String, Map<String, OpenReadinessItem>> items = new HashMap<>();
+        jdbc.query("""
+                        SELECT partnership_id, item_id, type, description, owner, added_on FROM lifecycle_readiness_item
+                        WHERE partnership_id = ANY (CAST(:ids AS text[]))""", parameters,
+                (ResultSet rs) -> {
+                    items.computeIfAbsent(rs.getString("partnership_id"), id -> new HashMap<>())
+                            .put(rs.getString("item_id"), new OpenReadinessItem(rs.getString("item_id"),
+                                    ReadinessType.valueOf(rs.getString("type")), rs.getString("description"),
+                                    rs.getString("owner"), date(rs, "added_on")));
+                });
         Map<String, PartnershipLifecycle> partnerships = new LinkedHashMap<>();
         jdbc.query("SELECT * FROM partnership_lifecycle WHERE partnership_id = ANY (CAST(:ids AS text[])) FOR UPDATE",
                 parameters, (ResultSet rs) -> {
@@ -74,9 +90,9 @@ final class LifecycleStore {
                             rs.getString("department"), PartnershipKind.valueOf(rs.getString("kind")),
                             date(rs, "proposed_on"), Stage.valueOf(rs.getString("stage")),
                             PartnershipStatus.valueOf(rs.getString("status")),
-                            new LinkedHashSet<>(strings(rs.getArray("open_readiness_items"))),
-                            date(rs, "pilot_succeeded_on"), date(rs, "awarded_on"), rs.getBoolean("had_pilot"),
-                            date(rs, "implemented_on"), date(rs, "closed_on"), stages(rs.getArray("reached_stages")),
+                            items.getOrDefault(id, Map.of()), date(rs, "pilot_succeeded_on"), date(rs, "awarded_on"),
+                            rs.getBoolean("had_pilot"), date(rs, "implemented_on"), date(rs, "closed_on"),
+                            rs.getString("closed_reason"), stages(rs.getArray("reached_stages")),
                             Stage.valueOf(rs.getString("furthest_stage")), stays.getOrDefault(id, List.of())));
                 });
         return partnerships;
@@ -91,6 +107,8 @@ final class LifecycleStore {
                                                 Collection<PartnershipLifecycle> after) {
         List<SqlParameterSource> rows = new ArrayList<>();
         List<SqlParameterSource> stays = new ArrayList<>();
+        List<SqlParameterSource> itemsAdded = new ArrayList<>();
+        List<SqlParameterSource> itemsRemoved = new ArrayList<>();
         FigureCounts moved = new FigureCounts();
         for (PartnershipLifecycle partnership : after) {
             PartnershipLifecycle old = before.get(partnership.partnershipId());
@@ -105,6 +123,11 @@ final class LifecycleStore {
                     stays.add(stay(partnership.partnershipId(), stay));
                 }
             }
+            Map<String, OpenReadinessItem> oldItems = old == null ? Map.of() : old.openReadinessItems();
+            partnership.openReadinessItems().values().stream().filter(item -> !oldItems.containsKey(item.itemId()))
+                    .forEach(item -> itemsAdded.add(item(partnership.partnershipId(), item)));
+            oldItems.values().stream().filter(item -> !partnership.openReadinessItems().containsKey(item.itemId()))
+                    .forEach(item -> itemsRemoved.add(item(partnership.partnershipId(), item)));
             moved.add(FigureCounts.of(partnership), 1);
             if (old != null) {
                 moved.add(FigureCounts.of(old), -1);
@@ -112,6 +135,8 @@ final class LifecycleStore {
         }
         batch(jdbc, UPSERT_PARTNERSHIP, rows);
         batch(jdbc, UPSERT_STAY, stays);
+        batch(jdbc, REMOVE_ITEM, itemsRemoved);
+        batch(jdbc, ADD_ITEM, itemsAdded);
         SortedMap<FigureCell, long[]> cells = moved.nonZero();
         writeFigures(jdbc, cells);
         return cells;
@@ -183,12 +208,17 @@ final class LifecycleStore {
                 .addValue("title", p.title()).addValue("department", p.department()).addValue("kind", p.kind().name())
                 .addValue("proposedOn", p.proposedOn()).addValue("stage", p.stage().name())
                 .addValue("status", p.status().name())
-                .addValue("openReadinessItems", textArray(p.openReadinessItems()))
                 .addValue("pilotSucceededOn", p.pilotSucceededOn()).addValue("awardedOn", p.awardedOn())
                 .addValue("hadPilot", p.hadPilot()).addValue("implementedOn", p.implementedOn())
-                .addValue("closedOn", p.closedOn())
+                .addValue("closedOn", p.closedOn()).addValue("closedReason", p.closedReason())
                 .addValue("reachedStages", textArray(p.reachedStages().stream().map(Stage::name).toList()))
                 .addValue("furthestStage", p.furthestStage().name()).addValue("waitingSince", p.waitingSince());
+    }
+
+    private static SqlParameterSource item(String partnershipId, OpenReadinessItem item) {
+        return new MapSqlParameterSource().addValue("id", partnershipId).addValue("item", item.itemId())
+                .addValue("type", item.type().name()).addValue("description", item.description())
+                .addValue("owner", item.owner()).addValue("addedOn", item.addedOn());
     }
 
     private static SqlParameterSource stay(String partnershipId, StageStay stay) {

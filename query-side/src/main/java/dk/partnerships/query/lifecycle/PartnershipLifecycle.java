@@ -26,8 +26,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * One partnership as the lifecycle read model keeps it: what the dashboards filter and count by, the milestones
@@ -36,24 +37,26 @@ import java.util.TreeSet;
  * ({@link KeptFigures}), follows from folding a partnership's events through it.
  *
  * @param version            events applied: the next event expected has this sequence number
- * @param openReadinessItems ids of the readiness items not resolved yet
+ * @param openReadinessItems the readiness items not resolved yet, by id; none once the partnership is closed
  * @param pilotSucceededOn   the latest SUCCEEDED pilot outcome
  * @param awardedOn          the latest award
  * @param hadPilot           ever entered PILOT
  * @param implementedOn      the latest move forward into IMPLEMENTATION or EVALUATION
  * @param closedOn           completed or abandoned on
+ * @param closedReason       why it was abandoned
  * @param reachedStages      every stage the partnership ever entered
  * @param furthestStage      the furthest stage it ever entered
  * @param stays              its stays, in the order it entered them
  */
 public record PartnershipLifecycle(String partnershipId, long version, String title, String department,
                                    PartnershipKind kind, LocalDate proposedOn, Stage stage, PartnershipStatus status,
-                                   Set<String> openReadinessItems, LocalDate pilotSucceededOn, LocalDate awardedOn,
-                                   boolean hadPilot, LocalDate implementedOn, LocalDate closedOn,
-                                   Set<Stage> reachedStages, Stage furthestStage, List<StageStay> stays) {
+                                   Map<String, OpenReadinessItem> openReadinessItems, LocalDate pilotSucceededOn,
+                                   LocalDate awardedOn, boolean hadPilot, LocalDate implementedOn, LocalDate closedOn,
+                                   String closedReason, Set<Stage> reachedStages, Stage furthestStage,
+                                   List<StageStay> stays) {
 
     public PartnershipLifecycle {
-        openReadinessItems = Collections.unmodifiableSet(new TreeSet<>(openReadinessItems));
+        openReadinessItems = Collections.unmodifiableSortedMap(new TreeMap<>(openReadinessItems));
         reachedStages = Collections.unmodifiableSet(reachedStages.isEmpty()
                 ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(reachedStages));
         stays = List.copyOf(stays);
@@ -63,8 +66,8 @@ public record PartnershipLifecycle(String partnershipId, long version, String ti
     public static PartnershipLifecycle proposed(PartnershipProposedEvent proposal, long sequence) {
         LocalDate on = proposal.effectiveDate();
         return new PartnershipLifecycle(proposal.partnershipId(), sequence + 1, proposal.title(), proposal.department(),
-                proposal.kind(), on, Stage.IDEA, PartnershipStatus.ACTIVE, Set.of(), null, null, false, null, null,
-                EnumSet.of(Stage.IDEA), Stage.IDEA, List.of(new StageStay(sequence, Stage.IDEA, on, null, true)));
+                proposal.kind(), on, Stage.IDEA, PartnershipStatus.ACTIVE, Map.of(), null, null, false, null, null,
+                null, EnumSet.of(Stage.IDEA), Stage.IDEA, List.of(new StageStay(sequence, Stage.IDEA, on, null, true)));
     }
 
     /** The partnership after the event at {@code sequence}, which must be the next one ({@link #version}). */
@@ -88,7 +91,8 @@ public record PartnershipLifecycle(String partnershipId, long version, String ti
                 next.pilotSucceededOn = on;
             }
         } else if (event instanceof ReadinessItemAddedEvent added) {
-            next.openReadinessItems.add(added.itemId());
+            next.openReadinessItems.put(added.itemId(), new OpenReadinessItem(added.itemId(), added.type(),
+                    added.description(), added.owner(), on));
         } else if (event instanceof ReadinessItemResolvedEvent resolved) {
             next.openReadinessItems.remove(resolved.itemId());
         } else if (event instanceof PartnershipPutOnHoldEvent) {
@@ -96,9 +100,9 @@ public record PartnershipLifecycle(String partnershipId, long version, String ti
         } else if (event instanceof PartnershipResumedEvent) {
             next.status = PartnershipStatus.ACTIVE;
         } else if (event instanceof PartnershipCompletedEvent) {
-            next.close(PartnershipStatus.COMPLETED, on);
-        } else if (event instanceof PartnershipAbandonedEvent) {
-            next.close(PartnershipStatus.ABANDONED, on);
+            next.close(PartnershipStatus.COMPLETED, on, null);
+        } else if (event instanceof PartnershipAbandonedEvent abandoned) {
+            next.close(PartnershipStatus.ABANDONED, on, abandoned.reason());
         } else if (event instanceof PartnershipProposedEvent) {
             throw new IllegalArgumentException("Partnership " + partnershipId + " proposed again at event " + sequence);
         } else if (!(event instanceof EvaluationRecordedEvent || event instanceof LessonRecordedEvent)) {
@@ -135,12 +139,13 @@ public record PartnershipLifecycle(String partnershipId, long version, String ti
         private final long version;
         private Stage stage;
         private PartnershipStatus status;
-        private final Set<String> openReadinessItems;
+        private final Map<String, OpenReadinessItem> openReadinessItems;
         private LocalDate pilotSucceededOn;
         private LocalDate awardedOn;
         private boolean hadPilot;
         private LocalDate implementedOn;
         private LocalDate closedOn;
+        private String closedReason;
         private final Set<Stage> reachedStages;
         private Stage furthestStage;
         private final List<StageStay> stays;
@@ -150,12 +155,13 @@ public record PartnershipLifecycle(String partnershipId, long version, String ti
             this.version = version;
             stage = from.stage;
             status = from.status;
-            openReadinessItems = new TreeSet<>(from.openReadinessItems);
+            openReadinessItems = new TreeMap<>(from.openReadinessItems);
             pilotSucceededOn = from.pilotSucceededOn;
             awardedOn = from.awardedOn;
             hadPilot = from.hadPilot;
             implementedOn = from.implementedOn;
             closedOn = from.closedOn;
+            closedReason = from.closedReason;
             reachedStages = from.reachedStages.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(from.reachedStages);
             furthestStage = from.furthestStage;
             stays = new ArrayList<>(from.stays);
@@ -184,10 +190,13 @@ public record PartnershipLifecycle(String partnershipId, long version, String ti
             }
         }
 
-        void close(PartnershipStatus closedAs, LocalDate on) {
+        /** A closed partnership no longer waits for its readiness items. */
+        void close(PartnershipStatus closedAs, LocalDate on, String reason) {
             leave(on);
             status = closedAs;
             closedOn = on;
+            closedReason = reason;
+            openReadinessItems.clear();
         }
 
         private void leave(LocalDate on) {
@@ -197,7 +206,7 @@ public record PartnershipLifecycle(String partnershipId, long version, String ti
         PartnershipLifecycle build() {
             return new PartnershipLifecycle(from.partnershipId, version, from.title, from.department, from.kind,
                     from.proposedOn, stage, status, openReadinessItems, pilotSucceededOn, awardedOn, hadPilot,
-                    implementedOn, closedOn, reachedStages, furthestStage, stays);
+                    implementedOn, closedOn, closedReason, reachedStages, furthestStage, stays);
         }
     }
 

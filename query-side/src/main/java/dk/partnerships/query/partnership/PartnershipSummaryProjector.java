@@ -66,8 +66,7 @@ public class PartnershipSummaryProjector implements StatementProjection {
     public List<String> readerIndexes() {
         return List.of("partnership_summary_stage", "partnership_summary_department", "partnership_summary_listed",
                 "partnership_lesson_partnership", "partnership_lesson_search", "partnership_lesson_tags",
-                "partnership_lesson_recent", "partnership_summary_title_search",
-                "partnership_readiness_item_open");
+                "partnership_lesson_recent", "partnership_summary_title_search");
     }
 
     @Override

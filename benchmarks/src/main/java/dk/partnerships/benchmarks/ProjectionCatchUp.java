@@ -3,7 +3,7 @@ package dk.partnerships.benchmarks;
 import com.zaxxer.hikari.HikariDataSource;
 import dk.partnerships.query.lifecycle.LifecycleProjection;
 import dk.partnerships.query.history.PartnershipHistoryProjector;
-import dk.partnerships.query.partnership.PartnershipSummaryProjector;
+import dk.partnerships.query.summaries.PartnershipSummaryProjector;
 import dk.partnerships.query.projection.EventProjection;
 import dk.partnerships.query.projection.EventStoreReplay;
 import dk.partnerships.query.projection.ProjectedEvent;

@@ -1,9 +1,8 @@
 package dk.partnerships.query;
 
-import dk.partnerships.query.gap.ImplementationGap;
-import dk.partnerships.query.history.PartnershipHistoryReadModel;
-import dk.partnerships.query.lessons.LessonSearch;
-import dk.partnerships.query.partnership.PartnershipReadModel;
+import dk.partnerships.query.history.HistoryReadModel;
+import dk.partnerships.query.lessons.LessonReadModel;
+import dk.partnerships.query.summaries.SummaryReadModel;
 import dk.partnerships.query.projection.ProjectionAdministration;
 import dk.partnerships.query.projection.ReadModelMigrations;
 import org.axonframework.common.transaction.TransactionManager;
@@ -35,8 +34,8 @@ import java.time.ZoneId;
         // The pages' own locale resolver and message source replace Spring Boot's defaults (see WebPages).
         beforeName = {"org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
                 "org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration"})
-@Import({PartnershipReadModel.class, PartnershipHistoryReadModel.class, LessonSearch.class,
-        dk.partnerships.query.lifecycle.LifecycleReadModel.class, ImplementationGap.class,
+@Import({SummaryReadModel.class, HistoryReadModel.class, LessonReadModel.class,
+        dk.partnerships.query.lifecycle.LifecycleReadModel.class,
         ProjectionAdministration.class, dk.partnerships.query.web.WebPages.class,
         ReadProblems.class})
 public class QuerySideConfiguration {

@@ -94,7 +94,7 @@ class ProjectionRebuildTest extends StandaloneHttpTest {
         // Where the replay spent its time, per read model (each lane applied every batch, so each took some).
         JsonNode busy = progress.get("busySecondsPerReadModel");
         assertThat(busy.propertyNames()).containsExactlyInAnyOrder("partnership-summaries", "partnership-history",
-                "partnership-lifecycle");
+                "partnership-lessons", "partnership-lifecycle");
         busy.properties().forEach(lane -> assertThat(lane.getValue().asDouble()).as(lane.getKey()).isPositive());
         // The rebuild wrote exactly the repairs: the tampered rows, the lost lessons, the invented item; nothing else.
         JsonNode changed = progress.get("liveRowsChanged");

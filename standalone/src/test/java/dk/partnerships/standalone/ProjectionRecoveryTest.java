@@ -20,8 +20,9 @@ class ProjectionRecoveryTest extends StandaloneHttpTest {
                 .query(Long.class).single();
     }
 
-    private long summaryVersion(String id) {
-        return jdbc.sql("SELECT coalesce(max(version), 0) FROM partnership_summary WHERE id = :id").param("id", id)
+    /** How many of the partnership's events the lessons read model holds. */
+    private long lessonsVersion(String id) {
+        return jdbc.sql("SELECT coalesce(max(version), 0) FROM lesson_partnership WHERE id = :id").param("id", id)
                 .query(Long.class).single();
     }
 
@@ -30,7 +31,7 @@ class ProjectionRecoveryTest extends StandaloneHttpTest {
         Http.Response created = http.post("/api/partnerships", Map.of("title", "Robust projektion", "kind", "OPI",
                 "department", "TMF", "lead", "TMF", "need", "Intet må gå tabt"));
         String id = created.json().get("id").asString();
-        await().atMost(Duration.ofSeconds(20)).until(() -> summaryVersion(id) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> lessonsVersion(id) == 1);
 
         jdbc.sql("ALTER TABLE partnership_lesson RENAME TO partnership_lesson_away").update();
         try {
@@ -38,14 +39,14 @@ class ProjectionRecoveryTest extends StandaloneHttpTest {
                     .isEqualTo(201);
             assertThat(http.post("/api/partnerships/" + id + "/stage-transitions",
                     Map.of("to", "MARKET_DIALOGUE")).status()).isEqualTo(200);
-            // The summary projection cannot insert the lesson, so neither it nor the move after it is applied.
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> summaryVersion(id) == 1);
+            // The lessons projection cannot insert the lesson, so neither it nor the move after it is applied.
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> lessonsVersion(id) == 1);
         } finally {
             jdbc.sql("ALTER TABLE partnership_lesson_away RENAME TO partnership_lesson").update();
         }
 
         // Axon's processor retries the failed batch with growing pauses (1 s, 2 s, 4 s ...).
-        await().atMost(Duration.ofSeconds(60)).until(() -> summaryVersion(id) == 3);
+        await().atMost(Duration.ofSeconds(60)).until(() -> lessonsVersion(id) == 3);
         assertThat(lessons(id)).isEqualTo(1);
         assertThat(http.get("/api/partnerships/" + id).json().get("stage").asString()).isEqualTo("MARKET_DIALOGUE");
     }

@@ -1,5 +1,6 @@
 package dk.partnerships.query.history;
 
+
 import dk.partnerships.events.AwardRecordedEvent;
 import dk.partnerships.events.EvaluationRecordedEvent;
 import dk.partnerships.events.LessonRecordedEvent;

@@ -58,6 +58,13 @@ public class PartnershipHistoryProjector implements StatementProjection {
     public void confirmAlreadyApplied(ProjectedEvent event) {
     }
 
+    /** Every source delivers a partnership's events in order, so the log holds them up to its latest. */
+    @Override
+    public long versionOf(String partnershipId) {
+        return jdbc.sql("SELECT coalesce(max(sequence) + 1, 0) FROM partnership_event_log WHERE partnership_id = :id")
+                .param("id", partnershipId).query(Long.class).single();
+    }
+
     @Override
     public void clear() {
         jdbc.sql("TRUNCATE partnership_event_log").update();

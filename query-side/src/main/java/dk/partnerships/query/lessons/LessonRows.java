@@ -1,17 +1,17 @@
 package dk.partnerships.query.lessons;
 
+import dk.partnerships.events.PartnershipKind;
+import dk.partnerships.events.Stage;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** The JSON shape of a lesson, the same on a partnership and in the search. */
-public final class LessonRows {
+/** Reads lessons from the rows of {@code partnership_lesson} and {@code lesson_partnership}. */
+final class LessonRows {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
@@ -19,29 +19,18 @@ public final class LessonRows {
     private LessonRows() {
     }
 
-    /**
-     * A lesson found across departments: its partnership ({@code partnership_id}, {@code title}, {@code department},
-     * {@code kind} of the summary) and the lesson itself.
-     */
-    public static Map<String, Object> withPartnership(ResultSet rs, JsonMapper json) throws SQLException {
-        Map<String, Object> lesson = new LinkedHashMap<>();
-        lesson.put("partnershipId", rs.getString("partnership_id"));
-        lesson.put("partnershipTitle", rs.getString("title"));
-        lesson.put("department", rs.getString("department"));
-        lesson.put("kind", rs.getString("kind"));
-        lesson.putAll(lesson(rs, json));
-        return lesson;
+    /** A lesson and its partnership (columns partnership_id, title, department, kind and those of {@link #lesson}). */
+    static FoundLesson found(ResultSet rs, JsonMapper json) throws SQLException {
+        Lesson lesson = lesson(rs, json);
+        return new FoundLesson(rs.getString("partnership_id"), rs.getString("title"), rs.getString("department"),
+                PartnershipKind.valueOf(rs.getString("kind")), lesson.lessonId(), lesson.text(), lesson.tags(),
+                lesson.stage(), lesson.effectiveDate(), lesson.recordedAt());
     }
 
-    /** Reads a row of {@code partnership_lesson} (lesson_id, text, tags, stage, effective_date, recorded_at). */
-    public static Map<String, Object> lesson(ResultSet rs, JsonMapper json) throws SQLException {
-        Map<String, Object> lesson = new LinkedHashMap<>();
-        lesson.put("lessonId", rs.getString("lesson_id"));
-        lesson.put("text", rs.getString("text"));
-        lesson.put("tags", json.readValue(rs.getString("tags"), STRINGS));
-        lesson.put("stage", rs.getString("stage"));
-        lesson.put("effectiveDate", rs.getObject("effective_date", LocalDate.class));
-        lesson.put("recordedAt", rs.getTimestamp("recorded_at").toInstant());
-        return lesson;
+    /** A lesson (columns lesson_id, text, tags, stage, effective_date, recorded_at). */
+    static Lesson lesson(ResultSet rs, JsonMapper json) throws SQLException {
+        return new Lesson(rs.getString("lesson_id"), rs.getString("text"), json.readValue(rs.getString("tags"), STRINGS),
+                Stage.valueOf(rs.getString("stage")), rs.getObject("effective_date", LocalDate.class),
+                rs.getTimestamp("recorded_at").toInstant());
     }
 }

@@ -45,7 +45,7 @@ public class LessonSearchController {
     @io.swagger.v3.oas.annotations.Operation(operationId = "searchLessons", summary = "Search the lessons learned")
     @ApiResponse(responseCode = "200", description = "The lessons found, best match first (newest first without q).", content = {@Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(ref = "#/components/schemas/LessonFound")))})
     @GetMapping
-    public List<Map<String, Object>> search(@RequestParam(required = false) @Size(max = 200) String q,
+    public List<FoundLesson> search(@RequestParam(required = false) @Size(max = 200) String q,
                                      @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,20}") String department,
                                      @RequestParam(required = false) Stage stage,
                                      @RequestParam(required = false) PartnershipKind kind,
@@ -54,7 +54,7 @@ public class LessonSearchController {
         // Only the conditions asked for reach the SQL: a condition like "(:q IS NULL OR text matches :q)" cannot use
         // the full-text index, so every search computed the text search vectors of every lesson (700 ms at 250,000
         // lessons, whatever it found). Matching a tag is written as containment (@>), which the tags' index serves.
-        // Without a query the newest come first, read in the order of partnership_lesson_recent (V14).
+        // Without a query the newest come first, read in the order of the index partnership_lesson_recent.
         List<String> conditions = new java.util.ArrayList<>();
         if (query != null) {
             conditions.add("(" + LessonTextSearch.TEXT + " @@ (" + LessonTextSearch.QUERY + ") OR l.tags @> jsonb_build_array(lower(:q)))");
@@ -72,7 +72,7 @@ public class LessonSearchController {
             ofPartnership.add("s.kind = :kind");
         }
         if (!ofPartnership.isEmpty()) {
-            conditions.add("EXISTS (SELECT 1 FROM partnership_summary s WHERE s.id = l.partnership_id AND "
+            conditions.add("EXISTS (SELECT 1 FROM lesson_partnership s WHERE s.id = l.partnership_id AND "
                     + String.join(" AND ", ofPartnership) + ")");
         }
         // Inside the sub-query and outside it alike, "rank" is the selected column.
@@ -85,12 +85,12 @@ public class LessonSearchController {
                         + " FROM partnership_lesson l"
                         + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
                         + order + " LIMIT :limit) l"
-                        + " JOIN partnership_summary s ON s.id = l.partnership_id" + order)
+                        + " JOIN lesson_partnership s ON s.id = l.partnership_id" + order)
                 .param("q", query)
                 .param("department", department)
                 .param("stage", stage == null ? null : stage.name())
                 .param("kind", kind == null ? null : kind.name())
                 .param("limit", limit)
-                .query((rs, row) -> LessonRows.withPartnership(rs, json)).list());
+                .query((rs, row) -> LessonRows.found(rs, json)).list());
     }
 }

@@ -32,7 +32,7 @@ public class SimilarLessons {
      * @param text              what the new idea is about (title and need)
      * @param ownDepartment     left out: the point is what <em>other</em> departments learned (null: none left out)
      */
-    public List<Map<String, Object>> similarTo(String text, String ownDepartment, int limit) {
+    public List<FoundLesson> similarTo(String text, String ownDepartment, int limit) {
         String anyWord = anyWordQuery(text);
         if (anyWord.isEmpty()) {
             return List.of();
@@ -47,20 +47,20 @@ public class SimilarLessons {
                             WHERE (%1$s) @@ (%2$s)
                             UNION
                             SELECT l.lesson_id
-                            FROM partnership_summary s JOIN partnership_lesson l ON l.partnership_id = s.id
+                            FROM lesson_partnership s JOIN partnership_lesson l ON l.partnership_id = s.id
                             WHERE to_tsvector('danish', s.title) @@ (%2$s))
                         SELECT l.lesson_id, l.partnership_id, s.title, s.department, s.kind, l.stage, l.text,
                                l.tags::text AS tags, l.effective_date, l.recorded_at,
                                ts_rank(%1$s || to_tsvector('danish', s.title), %2$s) AS rank
                         FROM matching m JOIN partnership_lesson l ON l.lesson_id = m.lesson_id
-                             JOIN partnership_summary s ON s.id = l.partnership_id
+                             JOIN lesson_partnership s ON s.id = l.partnership_id
                         WHERE CAST(:department AS text) IS NULL OR s.department <> :department
                         ORDER BY rank DESC, l.recorded_at DESC, l.lesson_id
                         LIMIT :limit""".formatted(LessonTextSearch.TEXT, LessonTextSearch.QUERY))
                 .param("q", anyWord)
                 .param("department", ownDepartment == null || ownDepartment.isBlank() ? null : ownDepartment)
                 .param("limit", limit)
-                .query((rs, row) -> LessonRows.withPartnership(rs, json)).list());
+                .query((rs, row) -> LessonRows.found(rs, json)).list());
     }
 
     /** The text's words (letters and digits only, three or more) joined by websearch's {@code or}. */

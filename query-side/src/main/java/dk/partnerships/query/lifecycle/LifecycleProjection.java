@@ -74,6 +74,12 @@ public class LifecycleProjection implements EventProjection {
     }
 
     @Override
+    public long versionOf(String partnershipId) {
+        return jdbc.sql("SELECT version FROM partnership_lifecycle WHERE partnership_id = :id")
+                .param("id", partnershipId).query(Long.class).optional().orElse(0L);
+    }
+
+    @Override
     public void clear() {
         jdbc.sql("TRUNCATE " + String.join(", ", tables())).update();
         ReadModelChanges.changed(jdbc, FIGURES);

@@ -6,11 +6,18 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The lifecycle read model: its projection and, in standalone, its feed from the event store. */
+import java.time.Clock;
+
+/**
+ * The lifecycle read model: where partnerships are, how long they stay, where they stall. Its projection, the
+ * figures of the lifecycle dashboard and the implementation gap, their endpoints and pages.
+ */
 @Configuration(proxyBeanMethods = false)
+@Import({DashboardController.class, DashboardPages.class})
 public class LifecycleReadModel {
 
     /** Depends on the read model's migration, so no event is projected into a table that does not exist yet. */
@@ -25,5 +32,15 @@ public class LifecycleReadModel {
     LifecycleFeed lifecycleFeed(LifecycleProjection projection, ProjectionMetrics metrics,
                                 NamedParameterJdbcOperations batchJdbc) {
         return new LifecycleFeed(projection, metrics, batchJdbc);
+    }
+
+    @Bean
+    LifecycleFigures lifecycleFigures(JdbcClient jdbc, Clock clock) {
+        return new LifecycleFigures(jdbc, clock);
+    }
+
+    @Bean
+    ImplementationGapFigures implementationGapFigures(JdbcClient jdbc, Clock clock) {
+        return new ImplementationGapFigures(jdbc, clock);
     }
 }

@@ -22,6 +22,9 @@ public interface EventProjection {
      */
     List<ProjectedEvent> apply(NamedParameterJdbcOperations jdbc, List<ProjectedEvent> events);
 
+    /** How many of the partnership's events the read model holds (0 for a partnership it does not know). */
+    long versionOf(String partnershipId);
+
     /** Empties the read model before a rebuild from the first event. */
     void clear();
 

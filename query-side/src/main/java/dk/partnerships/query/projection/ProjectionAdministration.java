@@ -54,6 +54,11 @@ public class ProjectionAdministration {
     }
 
     @Bean
+    ReadYourWrites readYourWrites(List<EventProjection> projections) {
+        return new ReadYourWrites(projections);
+    }
+
+    @Bean
     ReadModelUpgrade readModelUpgrade(DataSource dataSource, ProjectionRebuilds rebuilds) {
         return new ReadModelUpgrade(JdbcClient.create(dataSource), rebuilds);
     }

@@ -3,7 +3,6 @@ package dk.partnerships.query.web;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -14,7 +13,7 @@ import java.util.Map;
  * The sign-in page: a button per configured OpenID Connect provider ({@code spring.security.oauth2.client.registration.*})
  * and the form for local accounts. Spring Security handles the POST (with its CSRF check) and the redirects.
  */
-@Controller
+@PageController
 class LoginPage {
 
     private final ObjectProvider<ClientRegistrationRepository> registrations;

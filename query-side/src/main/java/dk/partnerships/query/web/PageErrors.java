@@ -66,7 +66,7 @@ final class PageErrors {
     }
 
     /** What the page controllers refuse or fail with, as a page. Before the read API's problem+json advice. */
-    @ControllerAdvice(basePackageClasses = PageErrors.class)
+    @ControllerAdvice(annotations = PageController.class)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     static class FromPages {
 

@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** What every page's layout needs: who is signed in, the current language and links that switch it on the same page. */
-@ControllerAdvice(basePackages = "dk.partnerships.query.web")
-class PageModel {
+@ControllerAdvice(annotations = PageController.class)
+public class PageModel {
 
     private final java.time.ZoneId zone;
 

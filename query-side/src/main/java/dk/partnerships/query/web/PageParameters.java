@@ -3,23 +3,23 @@ package dk.partnerships.query.web;
 import java.util.Arrays;
 
 /** Lenient parsing of page filters: a value that does not parse means "no filter", never an error page. */
-final class PageParameters {
+public final class PageParameters {
 
-    static final int DEFAULT_GAP_DAYS = 90;
+    public static final int DEFAULT_GAP_DAYS = 90;
 
     private PageParameters() {
     }
 
-    static String department(String value) {
+    public static String department(String value) {
         return value != null && value.matches("[A-Za-z0-9_-]{1,20}") ? value : null;
     }
 
-    static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
         return value == null ? null : Arrays.stream(type.getEnumConstants())
                 .filter(constant -> constant.name().equals(value)).findFirst().orElse(null);
     }
 
-    static Integer year(String value) {
+    public static Integer year(String value) {
         if (value == null || !value.matches("\\d{4}")) {
             return null;
         }
@@ -28,11 +28,11 @@ final class PageParameters {
     }
 
     /** A page number of a list, from 1 (the first page when it does not parse). */
-    static int page(String value) {
+    public static int page(String value) {
         return value != null && value.matches("[1-9]\\d{0,4}") ? Integer.parseInt(value) : 1;
     }
 
-    static int days(String value) {
+    public static int days(String value) {
         if (value == null || !value.matches("\\d{1,4}")) {
             return DEFAULT_GAP_DAYS;
         }
@@ -40,16 +40,16 @@ final class PageParameters {
     }
 
     /** An enum's constant names, the values of a select. */
-    static java.util.List<String> names(Enum<?>[] values) {
+    public static java.util.List<String> names(Enum<?>[] values) {
         return Arrays.stream(values).map(Enum::name).toList();
     }
 
-    static String id(String value) {
+    public static String id(String value) {
         return value != null && value.matches("[0-9A-Za-z-]{1,64}") ? value : null;
     }
 
     /** The filters that are set, as {@code &name=value} pairs to append to a link (unset ones left out). */
-    static String query(java.util.Map<String, ?> filters) {
+    public static String query(java.util.Map<String, ?> filters) {
         StringBuilder query = new StringBuilder();
         filters.forEach((name, value) -> {
             if (value != null) {

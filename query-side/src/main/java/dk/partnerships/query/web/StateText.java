@@ -12,14 +12,14 @@ import java.util.Map;
  * their names, dates and amounts in the page's form, an award as its supplier and value, lists joined, nothing as a
  * dash.
  */
-final class StateText {
+public final class StateText {
 
     private static final Map<String, String> CODES = Map.of("stage", "stage.", "status", "status.", "kind", "kind.");
 
     private StateText() {
     }
 
-    static String of(String field, Object value, Formats fmt, MessageSource messages, Locale locale) {
+    public static String of(String field, Object value, Formats fmt, MessageSource messages, Locale locale) {
         if (value == null || (value instanceof Collection<?> empty && empty.isEmpty())) {
             return "–";
         }

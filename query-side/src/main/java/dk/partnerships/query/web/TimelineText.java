@@ -11,7 +11,7 @@ import java.util.Map;
  * One timeline line in the page's language: what the event says, with stages, kinds and outcomes by their labels.
  * (The history API's {@code summary} stays English: it is for machines and auditors' exports.)
  */
-final class TimelineText {
+public final class TimelineText {
 
     /** Per event type, the data fields its message shows, in order; a prefix names the label family of a value. */
     private static final Map<String, List<String>> ARGUMENTS = Map.ofEntries(
@@ -30,7 +30,7 @@ final class TimelineText {
     private TimelineText() {
     }
 
-    static String of(Map<String, Object> entry, MessageSource messages, Locale locale) {
+    public static String of(Map<String, Object> entry, MessageSource messages, Locale locale) {
         String type = String.valueOf(entry.get("type"));
         if (!(entry.get("data") instanceof JsonNode data)) {
             return String.valueOf(entry.get("summary"));

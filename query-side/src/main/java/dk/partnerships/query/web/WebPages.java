@@ -17,8 +17,8 @@ import java.util.Locale;
 
 /** The web pages, their language (Danish by default, English by choice) and their way to the command side. */
 @Configuration(proxyBeanMethods = false)
-@Import({DashboardPages.class, PartnershipPages.class, PartnershipForms.class, LessonPages.class, LoginPage.class, PageModel.class,
-        HistoryPages.class, PageErrors.FromPages.class, PageErrors.UnknownAddress.class})
+@Import({LoginPage.class, PageModel.class, PageErrors.FromPages.class,
+        PageErrors.UnknownAddress.class})
 public class WebPages {
 
     static final Locale DANISH = Locale.forLanguageTag("da");

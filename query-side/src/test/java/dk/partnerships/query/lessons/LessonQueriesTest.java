@@ -5,7 +5,6 @@ import dk.partnerships.events.PartnershipEvent;
 import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.events.PartnershipProposedEvent;
 import dk.partnerships.events.Stage;
-import dk.partnerships.query.partnership.PartnershipSummaryProjector;
 import dk.partnerships.query.projection.ProjectedEvent;
 import dk.partnerships.query.projection.ProjectionBatch;
 import dk.partnerships.query.projection.ReadModelMigrations;
@@ -35,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The lesson search and the similar lessons beside a new idea are written so PostgreSQL can find their rows through
- * indexes (only the conditions asked for reach the SQL; text and title matched apart, migrations V3 and V14). What
+ * indexes (only the conditions asked for reach the SQL; text and title matched apart). What
  * they answer must stay what the straightforward single-statement forms answered, kept here as the definition, for
  * queries of one and several words, tags, and every filter. A generated corpus of lessons, seeded
  * ({@code -Dprojection.seed} replays one).
@@ -81,8 +80,7 @@ class LessonQueriesTest {
                 events.add(new ProjectedEvent(stream.get(s), s, recordedAt, Map.of()));
             }
         }
-        ProjectionBatch.applyAll(new NamedParameterJdbcTemplate(dataSource), new PartnershipSummaryProjector(jdbc, JSON),
-                events);
+        ProjectionBatch.applyAll(new NamedParameterJdbcTemplate(dataSource), new LessonProjection(jdbc, JSON), events);
         jdbc.sql("ANALYZE").update();
     }
 
@@ -107,7 +105,7 @@ class LessonQueriesTest {
                 PartnershipKind kind = random.nextInt(3) == 0
                         ? PartnershipKind.values()[random.nextInt(PartnershipKind.values().length)] : null;
                 int limit = random.nextBoolean() ? 1000 : 1 + random.nextInt(10);
-                List<Map<String, Object>> answer = search.search(q, department, stage, kind, limit);
+                List<FoundLesson> answer = search.search(q, department, stage, kind, limit);
                 assertThat(answer).as("q %s, department %s, stage %s, kind %s, limit %d (seed %d)", q, department,
                         stage, kind, limit, SEED).isEqualTo(searchAsBefore(q, department, stage, kind, limit));
                 found += answer.size();
@@ -125,7 +123,7 @@ class LessonQueriesTest {
             String text = words(random, 1 + random.nextInt(6)) + (random.nextBoolean() ? " og noget helt andet" : "");
             String ownDepartment = random.nextBoolean() ? null : DEPARTMENTS.get(random.nextInt(DEPARTMENTS.size()));
             int limit = random.nextBoolean() ? 5 : 500;
-            List<Map<String, Object>> answer = similar.similarTo(text, ownDepartment, limit);
+            List<FoundLesson> answer = similar.similarTo(text, ownDepartment, limit);
             assertThat(answer).as("%s, own department %s, limit %d (seed %d)", text, ownDepartment, limit, SEED)
                     .isEqualTo(similarAsBefore(SimilarLessons.anyWordQuery(text), ownDepartment, limit));
             found += answer.size();
@@ -134,11 +132,11 @@ class LessonQueriesTest {
 
         // A lesson whose own text shares no word is found through its partnership's title.
         String titleWord = jdbc.sql("""
-                        SELECT w FROM partnership_summary s JOIN partnership_lesson l ON l.partnership_id = s.id,
+                        SELECT w FROM lesson_partnership s JOIN partnership_lesson l ON l.partnership_id = s.id,
                             regexp_split_to_table(s.title, ' ') AS w
                         WHERE position(w IN l.text) = 0 LIMIT 1""").query(String.class).single();
         assertThat(similar.similarTo(titleWord, null, 500)).as(titleWord).anyMatch(row ->
-                row.get("partnershipTitle").toString().contains(titleWord) && !row.get("text").toString().contains(titleWord));
+                row.partnershipTitle().contains(titleWord) && !row.text().contains(titleWord));
     }
 
     private static String words(Random random, int count) {
@@ -150,7 +148,7 @@ class LessonQueriesTest {
     }
 
     /** The search as one statement with every condition, as it was before (it could use no index). */
-    private static List<Map<String, Object>> searchAsBefore(String q, String department, Stage stage,
+    private static List<FoundLesson> searchAsBefore(String q, String department, Stage stage,
                                                            PartnershipKind kind, int limit) {
         String query = q == null || q.isBlank() ? null : q.strip();
         return jdbc.sql("""
@@ -159,7 +157,7 @@ class LessonQueriesTest {
                                CASE WHEN CAST(:q AS text) IS NULL THEN 0 ELSE ts_rank(
                                    to_tsvector('danish', l.text) || to_tsvector('english', l.text),
                                    websearch_to_tsquery('danish', :q) || websearch_to_tsquery('english', :q)) END AS rank
-                        FROM partnership_lesson l JOIN partnership_summary s ON s.id = l.partnership_id
+                        FROM partnership_lesson l JOIN lesson_partnership s ON s.id = l.partnership_id
                         WHERE (CAST(:q AS text) IS NULL
                                OR (to_tsvector('danish', l.text) || to_tsvector('english', l.text))
                                   @@ (websearch_to_tsquery('danish', :q) || websearch_to_tsquery('english', :q))
@@ -172,11 +170,11 @@ class LessonQueriesTest {
                 .param("q", query).param("department", department)
                 .param("stage", stage == null ? null : stage.name()).param("kind", kind == null ? null : kind.name())
                 .param("limit", limit)
-                .query((rs, row) -> LessonRows.withPartnership(rs, JSON)).list();
+                .query((rs, row) -> LessonRows.found(rs, JSON)).list();
     }
 
     /** Similar lessons as one condition over a lesson's text and its partnership's title together, as before. */
-    private static List<Map<String, Object>> similarAsBefore(String anyWord, String ownDepartment, int limit) {
+    private static List<FoundLesson> similarAsBefore(String anyWord, String ownDepartment, int limit) {
         if (anyWord.isEmpty()) {
             return List.of();
         }
@@ -186,7 +184,7 @@ class LessonQueriesTest {
                                ts_rank(to_tsvector('danish', l.text) || to_tsvector('english', l.text)
                                            || to_tsvector('danish', s.title),
                                        websearch_to_tsquery('danish', :q) || websearch_to_tsquery('english', :q)) AS rank
-                        FROM partnership_lesson l JOIN partnership_summary s ON s.id = l.partnership_id
+                        FROM partnership_lesson l JOIN lesson_partnership s ON s.id = l.partnership_id
                         WHERE (to_tsvector('danish', l.text) || to_tsvector('english', l.text)
                                    || to_tsvector('danish', s.title))
                               @@ (websearch_to_tsquery('danish', :q) || websearch_to_tsquery('english', :q))
@@ -194,6 +192,6 @@ class LessonQueriesTest {
                         ORDER BY rank DESC, l.recorded_at DESC, l.lesson_id
                         LIMIT :limit""")
                 .param("q", anyWord).param("department", ownDepartment).param("limit", limit)
-                .query((rs, row) -> LessonRows.withPartnership(rs, JSON)).list();
+                .query((rs, row) -> LessonRows.found(rs, JSON)).list();
     }
 }

@@ -5,9 +5,10 @@ import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.events.PartnershipProposedEvent;
 import dk.partnerships.events.Stage;
 import dk.partnerships.events.StageAdvancedEvent;
+import dk.partnerships.query.lessons.LessonProjection;
 import dk.partnerships.query.lifecycle.LifecycleProjection;
 import dk.partnerships.query.history.PartnershipHistoryProjector;
-import dk.partnerships.query.partnership.PartnershipSummaryProjector;
+import dk.partnerships.query.summaries.PartnershipSummaryProjector;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +43,8 @@ class ProjectionBatchTest {
     private static final long SEED = Long.getLong("projection.seed", 20261130L);
     private static final LocalDate D0 = LocalDate.of(2023, 3, 1);
     private static final List<String> TABLES = List.of("partnership_summary", "partnership_readiness_item",
-            "partnership_lesson", "partnership_event_log", "partnership_lifecycle", "partnership_stage_stay",
+            "lesson_partnership", "partnership_lesson", "partnership_event_log", "partnership_lifecycle",
+            "partnership_stage_stay", "lifecycle_readiness_item",
             "figure_active", "figure_conversion", "figure_quarter", "figure_stay_length", "figure_waiting",
             "figure_after_pilot", "read_model_change");
 
@@ -50,7 +52,7 @@ class ProjectionBatchTest {
     private static Target oneByOne;
     private static Target batched;
 
-    /** One database with the three projections writing to it. */
+    /** One database with every projection writing to it. */
     private record Target(DataSource dataSource, JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc,
                           TransactionTemplate transaction, List<EventProjection> projections) {
 
@@ -68,7 +70,8 @@ class ProjectionBatchTest {
             return new Target(dataSource, jdbc, new NamedParameterJdbcTemplate(dataSource),
                     new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                     List.of(new PartnershipSummaryProjector(jdbc, JsonMapper.builder().build()),
-                            new PartnershipHistoryProjector(jdbc), new LifecycleProjection(jdbc)));
+                            new PartnershipHistoryProjector(jdbc), new LifecycleProjection(jdbc),
+                            new LessonProjection(jdbc, JsonMapper.builder().build())));
         }
 
         void clear() {
@@ -119,7 +122,7 @@ class ProjectionBatchTest {
             from += batch.size();
         }
         assertThat(applied).as("each projection applied each event once, redeliveries not counted")
-                .isEqualTo(3 * events.size());
+                .isEqualTo(4 * events.size());
         for (String table : TABLES.subList(0, TABLES.size() - 1)) {
             assertThat(batched.rows(table)).as(table + " (seed " + SEED + ")").isEqualTo(oneByOne.rows(table))
                     .isNotEmpty();

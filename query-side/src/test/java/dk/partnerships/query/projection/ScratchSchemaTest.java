@@ -1,8 +1,9 @@
 package dk.partnerships.query.projection;
 
+import dk.partnerships.query.lessons.LessonProjection;
 import dk.partnerships.query.lifecycle.LifecycleProjection;
 import dk.partnerships.query.history.PartnershipHistoryProjector;
-import dk.partnerships.query.partnership.PartnershipSummaryProjector;
+import dk.partnerships.query.summaries.PartnershipSummaryProjector;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +36,8 @@ class ScratchSchemaTest {
         ReadModelMigrations.migrate(dataSource);
         jdbc = JdbcClient.create(dataSource);
         projections = List.of(new PartnershipSummaryProjector(jdbc, JsonMapper.builder().build()),
-                new PartnershipHistoryProjector(jdbc), new LifecycleProjection(jdbc));
+                new PartnershipHistoryProjector(jdbc), new LifecycleProjection(jdbc),
+                new LessonProjection(jdbc, JsonMapper.builder().build()));
     }
 
     @AfterAll

@@ -1,0 +1,133 @@
+package dk.partnerships.query.lifecycle;
+
+import dk.partnerships.query.web.LineChart;
+
+import dk.partnerships.events.Stage;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What management's dashboard shows, built from the lifecycle and gap figures: the headline, and each chart with the
+ * numbers its table repeats. Bar widths are percentages of the largest value in their chart.
+ *
+ * @param headline    the four figures above everything else
+ * @param reached     the funnel: how many ever reached each stage and how many of those went on
+ * @param active      open partnerships per current stage
+ * @param heat        the stage × department matrix with a colour level per cell
+ * @param times       median and 90th percentile of finished stays per stage
+ * @param trend       the quarterly trend's lines
+ * @param quarters    the trend's rows, for its table
+ */
+record DashboardView(Headline headline, List<Reached> reached, List<Bar> active, List<HeatRow> heat, List<StageTime> times,
+                     LineChart trend, List<Map<String, Object>> quarters) {
+
+    /** The series of the quarterly trend, in legend order. */
+    static final List<String> TREND_SERIES = List.of("proposed", "pilotsStarted", "implementationsStarted", "completed",
+            "abandoned");
+
+    /**
+     * @param active            open partnerships (active or on hold)
+     * @param pilotsSucceeded   partnerships whose latest pilot succeeded
+     * @param implemented       of those, the ones that went into implementation
+     * @param rate              implemented / pilotsSucceeded, null without successful pilots
+     * @param stalled           stalled after a successful pilot or an award for at least {@code stalledDays}
+     * @param allKindsAndYears  the pilot and stalled figures ignore the kind and year filters (they are kept per
+     *                          department only), so the page says so
+     */
+    record Headline(long active, long pilotsSucceeded, long implemented, BigDecimal rate, long stalled, int stalledDays,
+                    boolean allKindsAndYears) {
+    }
+
+    record Reached(String stage, long entered, Long wentOn, BigDecimal share, double width) {
+    }
+
+    record Bar(String stage, long count, double width) {
+    }
+
+    record HeatRow(String department, List<HeatCell> cells, long total) {
+    }
+
+    /** @param level 0 (none) to 5 (the largest cell), the colour class {@code heat-<level>} */
+    record HeatCell(String stage, long count, int level) {
+    }
+
+    record StageTime(String stage, double medianDays, double p90Days, long finishedStays, double medianWidth,
+                     double p90Width) {
+    }
+
+    @SuppressWarnings("unchecked")
+    static DashboardView of(Map<String, Object> lifecycle, Map<String, Object> gap, boolean kindOrYearFiltered) {
+        Map<String, Number> byStage = (Map<String, Number>) lifecycle.get("byStage");
+        long active = byStage.values().stream().mapToLong(Number::longValue).sum();
+
+        long succeeded = 0;
+        long implemented = 0;
+        for (Object counts : ((Map<String, Object>) gap.get("pilotToImplementationCounts")).values()) {
+            succeeded += ((Number) ((Map<String, Object>) counts).get("succeeded")).longValue();
+            implemented += ((Number) ((Map<String, Object>) counts).get("implemented")).longValue();
+        }
+        BigDecimal rate = succeeded == 0 ? null
+                : BigDecimal.valueOf(implemented).divide(BigDecimal.valueOf(succeeded), 2, RoundingMode.HALF_UP);
+        Headline headline = new Headline(active, succeeded, implemented, rate,
+                ((Number) gap.get("stalledAfterPilotTotal")).longValue(), ((Number) gap.get("days")).intValue(),
+                kindOrYearFiltered);
+
+        Map<String, Map<String, Number>> conversionCounts = (Map<String, Map<String, Number>>) lifecycle.get("conversionCounts");
+        Map<String, BigDecimal> shares = (Map<String, BigDecimal>) lifecycle.get("conversion");
+        long mostEntered = conversionCounts.values().stream().mapToLong(c -> c.get("entered").longValue()).max().orElse(0);
+        List<Reached> reached = new ArrayList<>();
+        for (Stage stage : Stage.values()) {
+            Map<String, Number> counts = conversionCounts.get(stage.name());
+            long entered = counts == null ? 0 : counts.get("entered").longValue();
+            boolean last = stage == Stage.EVALUATION;
+            reached.add(new Reached(stage.name(), entered,
+                    last || counts == null ? null : counts.get("wentOn").longValue(),
+                    last ? null : shares.get(stage.name()), width(entered, mostEntered)));
+        }
+
+        long mostActive = byStage.values().stream().mapToLong(Number::longValue).max().orElse(0);
+        List<Bar> bars = new ArrayList<>();
+        byStage.forEach((stage, count) -> bars.add(new Bar(stage, count.longValue(), width(count.longValue(), mostActive))));
+
+        Map<String, Map<String, Number>> byDepartment = (Map<String, Map<String, Number>>) lifecycle.get("byDepartment");
+        long largestCell = byDepartment.values().stream().flatMap(row -> row.values().stream())
+                .mapToLong(Number::longValue).max().orElse(0);
+        List<HeatRow> heat = new ArrayList<>();
+        byDepartment.forEach((department, row) -> {
+            List<HeatCell> cells = new ArrayList<>();
+            long total = 0;
+            for (Stage stage : Stage.values()) {
+                long count = row.getOrDefault(stage.name(), 0L).longValue();
+                total += count;
+                int level = count == 0 ? 0 : (int) Math.min(5, 1 + (4 * count) / Math.max(1, largestCell));
+                cells.add(new HeatCell(stage.name(), count, level));
+            }
+            heat.add(new HeatRow(department, cells, total));
+        });
+
+        Map<String, Map<String, Number>> timeInStage = (Map<String, Map<String, Number>>) lifecycle.get("timeInStage");
+        double longest = timeInStage.values().stream().mapToDouble(t -> t.get("p90Days").doubleValue()).max().orElse(0);
+        List<StageTime> times = new ArrayList<>();
+        timeInStage.forEach((stage, t) -> times.add(new StageTime(stage, t.get("medianDays").doubleValue(),
+                t.get("p90Days").doubleValue(), t.get("finishedStays").longValue(),
+                longest == 0 ? 0 : 100 * t.get("medianDays").doubleValue() / longest,
+                longest == 0 ? 0 : 100 * t.get("p90Days").doubleValue() / longest)));
+
+        List<Map<String, Object>> quarters = (List<Map<String, Object>>) lifecycle.get("quarterlyTrend");
+        List<String> labels = quarters.stream().map(q -> q.get("quarter").toString()).toList();
+        List<long[]> values = new ArrayList<>();
+        for (String series : TREND_SERIES) {
+            values.add(quarters.stream().mapToLong(q -> ((Number) q.get(series)).longValue()).toArray());
+        }
+        LineChart trend = LineChart.of(labels, TREND_SERIES, values);
+        return new DashboardView(headline, reached, bars, heat, times, trend, quarters);
+    }
+
+    private static double width(long value, long largest) {
+        return largest == 0 ? 0 : 100.0 * value / largest;
+    }
+}

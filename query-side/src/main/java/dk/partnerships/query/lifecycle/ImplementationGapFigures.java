@@ -1,0 +1,168 @@
+package dk.partnerships.query.lifecycle;
+
+import dk.partnerships.query.projection.FiguresCache;
+
+import dk.partnerships.query.lifecycle.LifecycleProjection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The figures behind {@code GET /api/dashboard/implementation-gap?days=90} and the gap page. Definitions, all by
+ * effective date:
+ * <ul>
+ *   <li>stalledAfterPilot: active or on-hold partnerships whose latest pilot SUCCEEDED, or that were awarded and never
+ *       entered a pilot, and that have not entered IMPLEMENTATION (or later) since, for at least {@code days} days;
+ *       oldest first;</li>
+ *   <li>openReadinessItems: unresolved readiness items of partnerships that are not closed, oldest first;</li>
+ *   <li>abandonedAfterSuccessfulPilot: abandoned partnerships that had a SUCCEEDED pilot;</li>
+ *   <li>pilotToImplementationRate: per department, the share of partnerships with a SUCCEEDED pilot that entered
+ *       IMPLEMENTATION after it.</li>
+ * </ul>
+ * The lists are read through partial indexes, oldest first, up to their limit. The totals of stalled partnerships and
+ * open readiness items, and the rates, are figures the lifecycle projection keeps as it changes the rows, so the
+ * first read after a change reads no more rows than it lists.
+ */
+public class ImplementationGapFigures {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    private final FiguresCache cache;
+
+    ImplementationGapFigures(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        // The lists show rows of the lifecycle read model; the totals are kept figures.
+        this.cache = new FiguresCache(jdbc, clock,
+                List.of(LifecycleProjection.NAME, LifecycleProjection.FIGURES));
+    }
+
+    /**
+     * The figures for this threshold; computed again only after the database changed (see {@link FiguresCache}).
+     *
+     * @param limit the most rows each list carries (the oldest first); {@code <list>Total} says how many there are
+     */
+    public Map<String, Object> figures(int days, int limit) {
+        return figures(days, limit, null);
+    }
+
+    /** The same for one department's partnerships ({@code null}: all). */
+    public Map<String, Object> figures(int days, int limit, String department) {
+        return cache.get(java.util.Arrays.asList(days, limit, department), () -> compute(days, limit, department));
+    }
+
+    private Map<String, Object> compute(int days, int limit, String department) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Object> gap = new LinkedHashMap<>();
+        gap.put("days", days);
+        gap.put("today", today);
+        if (department != null) {
+            gap.put("department", department);
+        }
+        // The totals are kept per date waited since: the list reads only its first rows. One department's totals
+        // are counted from its rows; the kept totals are the whole municipality's.
+        gap.put("stalledAfterPilotTotal", department == null ? jdbc.sql("""
+                        SELECT coalesce(sum(partnerships), 0) FROM figure_waiting
+                        WHERE waiting_since <= CAST(:today AS date) - CAST(:days AS integer)""")
+                .param("today", today).param("days", days).query(Long.class).single()
+                : jdbc.sql("SELECT count(*) FROM (" + STALLED + ") stalled")
+                .param("today", today).param("days", days).param("limit", Integer.MAX_VALUE).param("department", department)
+                .query(Long.class).single());
+        gap.put("stalledAfterPilot", jdbc.sql(STALLED)
+                .param("today", today).param("days", days).param("limit", limit).param("department", department)
+                .query((rs, row) -> row(rs, "id", "title", "department", "kind", "stage", "status", "trigger",
+                        "waiting_since:waitingSince", "days_waiting:daysWaiting"))
+                .list());
+        gap.put("openReadinessItemsTotal", department == null
+                ? jdbc.sql("SELECT coalesce(sum(open_readiness_items), 0) FROM figure_active").query(Long.class).single()
+                : jdbc.sql("""
+                        SELECT count(*) FROM lifecycle_readiness_item i JOIN partnership_lifecycle l USING (partnership_id)
+                        WHERE l.department = :department""")
+                .param("department", department).query(Long.class).single());
+        gap.put("openReadinessItems", jdbc.sql("""
+                        SELECT l.partnership_id AS id, l.title, l.department, l.stage, i.item_id, i.type, i.description,
+                               i.owner, i.added_on, CAST(:today AS date) - i.added_on AS days_open
+                        FROM lifecycle_readiness_item i JOIN partnership_lifecycle l USING (partnership_id)
+                        WHERE CAST(:department AS text) IS NULL OR l.department = :department
+                        ORDER BY i.added_on, i.partnership_id, i.item_id
+                        LIMIT :limit""")
+                .param("today", today).param("limit", limit).param("department", department)
+                .query((rs, row) -> row(rs, "id:partnershipId", "title", "department", "stage", "item_id:itemId", "type",
+                        "description", "owner", "added_on:addedOn", "days_open:daysOpen"))
+                .list());
+        putLimited(gap, "abandonedAfterSuccessfulPilot", jdbc.sql("""
+                        SELECT count(*) OVER () AS total, l.partnership_id AS id, l.title, l.department, l.kind, l.stage,
+                               l.pilot_succeeded_on, l.closed_on AS abandoned_on, l.closed_reason AS reason
+                        FROM partnership_lifecycle l
+                        WHERE l.status = 'ABANDONED' AND l.pilot_succeeded_on IS NOT NULL
+                          AND (CAST(:department AS text) IS NULL OR l.department = :department)
+                        ORDER BY l.closed_on, l.partnership_id
+                        LIMIT :limit""")
+                .param("limit", limit).param("department", department)
+                .query((rs, row) -> row(rs, "total", "id", "title", "department", "kind", "stage",
+                        "pilot_succeeded_on:pilotSucceededOn", "abandoned_on:abandonedOn", "reason"))
+                .list());
+        Map<String, BigDecimal> rates = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> rateCounts = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT department, succeeded, implemented FROM figure_after_pilot
+                        WHERE succeeded > 0 AND (CAST(:department AS text) IS NULL OR department = :department)
+                        ORDER BY department""")
+                .param("department", department)
+                .query((rs, row) -> {
+                    rates.put(rs.getString("department"), BigDecimal.valueOf(rs.getLong("implemented"))
+                            .divide(BigDecimal.valueOf(rs.getLong("succeeded")), 2, RoundingMode.HALF_UP));
+                    Map<String, Long> counts = new LinkedHashMap<>();
+                    counts.put("succeeded", rs.getLong("succeeded"));
+                    counts.put("implemented", rs.getLong("implemented"));
+                    rateCounts.put(rs.getString("department"), counts);
+                    return row;
+                })
+                .list();
+        gap.put("pilotToImplementationRate", rates);
+        // The counts behind each rate: partnerships whose pilot succeeded, and of those the ones implemented.
+        gap.put("pilotToImplementationCounts", rateCounts);
+        return gap;
+    }
+
+    /** Stalled partnerships, oldest first (parameters today, days, department or null, limit). */
+    private static final String STALLED = """
+                        SELECT l.partnership_id AS id, l.title, l.department, l.kind, l.stage, l.status,
+                               CASE WHEN l.pilot_succeeded_on IS NOT NULL THEN 'pilot-succeeded'
+                                    ELSE 'awarded-without-pilot' END AS trigger,
+                               l.waiting_since, CAST(:today AS date) - l.waiting_since AS days_waiting
+                        FROM partnership_lifecycle l
+                        WHERE l.waiting_since <= CAST(:today AS date) - CAST(:days AS integer)
+                          AND (CAST(:department AS text) IS NULL OR l.department = :department)
+                        ORDER BY l.waiting_since, l.partnership_id
+                        LIMIT :limit""";
+
+    /** The rows without their {@code total} column, and the total as {@code <key>Total} (0 when there are none). */
+    static void putLimited(Map<String, Object> gap, String key, java.util.List<Map<String, Object>> rows) {
+        gap.put(key + "Total", rows.isEmpty() ? 0L : ((Number) rows.get(0).get("total")).longValue());
+        rows.forEach(row -> row.remove("total"));
+        gap.put(key, rows);
+    }
+
+    /** A row as a map; a column may be renamed with {@code column:field}. */
+    static Map<String, Object> row(java.sql.ResultSet rs, String... columns) throws java.sql.SQLException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (String column : columns) {
+            String[] names = column.split(":");
+            Object value = rs.getObject(names[0]);
+            if (value instanceof java.sql.Date date) {
+                value = date.toLocalDate();
+            }
+            row.put(names.length > 1 ? names[1] : names[0], value);
+        }
+        return row;
+    }
+
+}

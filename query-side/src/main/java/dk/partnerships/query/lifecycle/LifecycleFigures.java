@@ -1,0 +1,243 @@
+package dk.partnerships.query.lifecycle;
+
+import dk.partnerships.query.projection.FiguresCache;
+
+import dk.partnerships.events.PartnershipKind;
+import dk.partnerships.events.Stage;
+import dk.partnerships.query.lifecycle.LifecycleProjection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The lifecycle figures behind {@code GET /api/dashboard/lifecycle} and the dashboard page (filters {@code department},
+ * {@code kind}, {@code year} of proposal), by effective date:
+ * <ul>
+ *   <li>byStage: partnerships not closed (active or on hold), per current stage;</li>
+ *   <li>byDepartment: the same per department;</li>
+ *   <li>conversion: of the partnerships that ever entered a stage, the share that later entered a later stage;
+ *       conversionCounts: per stage the counts behind it ({@code entered}, {@code wentOn});</li>
+ *   <li>timeInStage: median and 90th percentile of finished stays in each stage, in days; a stay ends when the
+ *       partnership enters another stage, completes or is abandoned; stays still going on are not counted;</li>
+ *   <li>quarterlyTrend: per quarter, partnerships proposed, pilots and implementations started, completed, abandoned.</li>
+ * </ul>
+ * They are read from counts kept per department, kind and year of proposal by the lifecycle projection, in the
+ * transaction that changes the rows they count ({@link dk.partnerships.query.lifecycle.LifecycleProjection}): a
+ * request sums the cells its filters select instead of aggregating every partnership and stay.
+ */
+public class LifecycleFigures {
+
+    /** The filters, on any of the figure tables (each is counted per department, kind and year of proposal). */
+    private static final String FILTERS = """
+             (CAST(:department AS text) IS NULL OR department = :department)
+              AND (CAST(:kind AS text) IS NULL OR kind = :kind)
+              AND (CAST(:year AS integer) IS NULL OR year = :year)
+            """;
+
+    /**
+     * Per calendar quarter, from the first selected proposal's quarter to today's: how many partnerships were
+     * proposed, entered PILOT, entered IMPLEMENTATION, completed and were abandoned in it (each partnership counted
+     * once per quarter and figure).
+     */
+    private static final String QUARTERS = """
+            WITH selected AS (SELECT * FROM figure_quarter WHERE""" + FILTERS + """
+            ),
+            quarters AS (
+                SELECT CAST(generate_series(CAST(min(quarter) FILTER (WHERE proposed > 0) AS timestamp),
+                                            CAST(date_trunc('quarter', CAST(:today AS date)) AS timestamp),
+                                            interval '3 months') AS date) AS quarter
+                FROM selected)
+            SELECT to_char(q.quarter, 'YYYY-"Q"Q') AS quarter, coalesce(sum(s.proposed), 0) AS proposed,
+                   coalesce(sum(s.pilots_started), 0) AS pilots_started,
+                   coalesce(sum(s.implementations_started), 0) AS implementations_started,
+                   coalesce(sum(s.completed), 0) AS completed, coalesce(sum(s.abandoned), 0) AS abandoned
+            FROM quarters q LEFT JOIN selected s ON s.quarter = q.quarter
+            GROUP BY q.quarter ORDER BY q.quarter
+            """;
+
+    private static final String[] STAGES = java.util.Arrays.stream(Stage.values()).map(Enum::name).toArray(String[]::new);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    private final FiguresCache cache;
+
+    LifecycleFigures(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        // Computed from the kept figures alone: only their own counter matters, so a lesson recorded or a history
+        // entry leaves the cached figures in place.
+        this.cache = new FiguresCache(jdbc, clock, List.of(LifecycleProjection.FIGURES));
+    }
+
+    /** The figures for these filters; computed again only after the database changed (see {@link FiguresCache}). */
+    public Map<String, Object> figures(String department, PartnershipKind kind, Integer year) {
+        return cache.get(java.util.Arrays.asList(department, kind, year), () -> compute(department, kind, year));
+    }
+
+    /**
+     * What the dashboard's filters offer: the departments that have partnerships and the years partnerships were
+     * proposed in (newest first).
+     */
+    public Map<String, Object> filterOptions() {
+        return cache.get(List.of("filter-options"), () -> {
+            Map<String, Object> options = new LinkedHashMap<>();
+            options.put("departments", jdbc.sql("""
+                            SELECT DISTINCT department FROM figure_quarter WHERE proposed > 0 ORDER BY department""")
+                    .query(String.class).list());
+            options.put("years", jdbc.sql("""
+                            SELECT DISTINCT year FROM figure_quarter WHERE proposed > 0 ORDER BY 1 DESC""")
+                    .query(Integer.class).list());
+            return options;
+        });
+    }
+
+    private Map<String, Object> compute(String department, PartnershipKind kind, Integer year) {
+        String kindName = kind == null ? null : kind.name();
+        Map<String, Object> answer = new LinkedHashMap<>();
+
+        Map<String, Long> byStage = zeroPerStage();
+        Map<String, Map<String, Long>> byDepartment = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT department, stage, sum(partnerships) AS n FROM figure_active WHERE""" + FILTERS + """
+                        GROUP BY department, stage HAVING sum(partnerships) > 0 ORDER BY department""")
+                .param("department", department).param("kind", kindName).param("year", year)
+                .query((rs, row) -> {
+                    long n = rs.getLong("n");
+                    byStage.merge(rs.getString("stage"), n, Long::sum);
+                    byDepartment.computeIfAbsent(rs.getString("department"), d -> zeroPerStage())
+                            .merge(rs.getString("stage"), n, Long::sum);
+                    return n;
+                }).list();
+        answer.put("byStage", byStage);
+        answer.put("byDepartment", byDepartment);
+
+        Map<String, BigDecimal> conversion = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> conversionCounts = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT stage, sum(entered) AS entered, sum(went_on) AS went_on
+                        FROM figure_conversion WHERE""" + FILTERS + """
+                        GROUP BY stage HAVING sum(entered) > 0""")
+                .param("department", department).param("kind", kindName).param("year", year)
+                .query((rs, row) -> {
+                    String stage = rs.getString("stage");
+                    long entered = rs.getLong("entered");
+                    conversion.put(stage, BigDecimal.valueOf(rs.getLong("went_on"))
+                            .divide(BigDecimal.valueOf(entered), 2, RoundingMode.HALF_UP));
+                    Map<String, Long> counts = new LinkedHashMap<>();
+                    counts.put("entered", entered);
+                    counts.put("wentOn", rs.getLong("went_on"));
+                    conversionCounts.put(stage, counts);
+                    return stage;
+                }).list();
+        Map<String, BigDecimal> orderedConversion = new LinkedHashMap<>();
+        for (String stage : STAGES) {
+            if (conversion.containsKey(stage) && !stage.equals("EVALUATION")) {
+                orderedConversion.put(stage, conversion.get(stage));
+            }
+        }
+        answer.put("conversion", orderedConversion);
+        // The counts behind each share (a share of one partnership reads differently from a share of fifty), and the
+        // funnel: how many ever reached each stage, Evaluation included.
+        Map<String, Map<String, Long>> orderedCounts = new LinkedHashMap<>();
+        for (String stage : STAGES) {
+            if (conversionCounts.containsKey(stage)) {
+                orderedCounts.put(stage, conversionCounts.get(stage));
+            }
+        }
+        answer.put("conversionCounts", orderedCounts);
+
+        Map<String, StayLengths> lengths = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT stage, days, sum(stays) AS stays FROM figure_stay_length WHERE""" + FILTERS + """
+                        GROUP BY stage, days HAVING sum(stays) > 0 ORDER BY stage, days""")
+                .param("department", department).param("kind", kindName).param("year", year)
+                .query((rs, row) -> {
+                    lengths.computeIfAbsent(rs.getString("stage"), stage -> new StayLengths())
+                            .add(rs.getInt("days"), rs.getLong("stays"));
+                    return row;
+                }).list();
+        Map<String, Map<String, Object>> orderedTimes = new LinkedHashMap<>();
+        for (String stage : STAGES) {
+            StayLengths stays = lengths.get(stage);
+            if (stays != null) {
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("medianDays", stays.percentile(0.5));
+                figures.put("p90Days", stays.percentile(0.9));
+                figures.put("finishedStays", stays.total);
+                orderedTimes.put(stage, figures);
+            }
+        }
+        answer.put("timeInStage", orderedTimes);
+
+        answer.put("quarterlyTrend", jdbc.sql(QUARTERS)
+                .param("department", department).param("kind", kindName).param("year", year)
+                .param("today", LocalDate.now(clock))
+                .query((rs, row) -> quarter(rs)).list());
+        return answer;
+    }
+
+    /**
+     * Finished stays of one stage as a histogram of their lengths in days, ascending. Percentiles follow
+     * PostgreSQL's {@code percentile_cont}: the value at position p·(n−1) of the sorted lengths, interpolated
+     * linearly between the two lengths around it.
+     */
+    static final class StayLengths {
+
+        private final List<long[]> daysAndCounts = new ArrayList<>();
+        private long total;
+
+        void add(int days, long stays) {
+            daysAndCounts.add(new long[] {days, stays});
+            total += stays;
+        }
+
+        double percentile(double p) {
+            double position = p * (total - 1);
+            long lower = (long) Math.floor(position);
+            long upper = (long) Math.ceil(position);
+            double low = lengthAt(lower);
+            double high = lengthAt(upper);
+            return low + (position - lower) * (high - low);
+        }
+
+        /** The length of the stay at this 0-based rank. */
+        private double lengthAt(long rank) {
+            long seen = 0;
+            for (long[] dayAndCount : daysAndCounts) {
+                seen += dayAndCount[1];
+                if (rank < seen) {
+                    return dayAndCount[0];
+                }
+            }
+            throw new IllegalStateException("Rank " + rank + " beyond " + total + " stays");
+        }
+    }
+
+    /** One row of the quarterly trend (columns as {@link #QUARTERS} names them). */
+    static Map<String, Object> quarter(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Map<String, Object> quarter = new LinkedHashMap<>();
+        quarter.put("quarter", rs.getString("quarter"));
+        quarter.put("proposed", rs.getLong("proposed"));
+        quarter.put("pilotsStarted", rs.getLong("pilots_started"));
+        quarter.put("implementationsStarted", rs.getLong("implementations_started"));
+        quarter.put("completed", rs.getLong("completed"));
+        quarter.put("abandoned", rs.getLong("abandoned"));
+        return quarter;
+    }
+
+    static Map<String, Long> zeroPerStage() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String stage : STAGES) {
+            counts.put(stage, 0L);
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,76 @@
+package dk.partnerships.query.projection;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Dashboard figures computed once per state of the database and shared by every reader until something changes.
+ * <p>
+ * Why: the figures aggregate the whole lifecycle read model (about a second at 100,000 partnerships), while the
+ * data change rarely (a municipality records a few changes an hour) and many people open the dashboard. The key
+ * holds the change counters the figures depend on ({@code read_model_change}: a read model's, which its projection
+ * bumps in the same transaction as every change and a rebuild bumps when it swaps the rows in, or the kept
+ * figures' own, bumped whenever a figure may move, V15); they are
+ * read <em>before</em> computing, so a figure is never older than the last change a reader could have seen, and a
+ * change made while figures were being computed makes the next reader compute again. It also holds today's date,
+ * because ages are counted in days. A read that waits for its own write ({@code minVersion}) finds the counters
+ * moved and gets fresh figures. (PostgreSQL's WAL position was tried first: idle tracking processors renew their
+ * token claims every second, which moved it constantly.)
+ */
+public final class FiguresCache {
+
+    private static final int MAX_ENTRIES = 128;
+
+    private record Entry(String position, LocalDate day, Map<String, Object> figures) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Map<List<Object>, Entry> entries = new LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, Entry> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+
+    private final List<String> watched;
+
+    /** @param watched the change counters ({@code read_model_change}) the figures depend on */
+    public FiguresCache(JdbcClient jdbc, Clock clock, List<String> watched) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.watched = List.copyOf(watched);
+    }
+
+    /** The figures for {@code key} (the filters), computed by {@code compute} when anything changed since. */
+    public Map<String, Object> get(List<Object> key, Supplier<Map<String, Object>> compute) {
+        String position = position();
+        LocalDate today = LocalDate.now(clock);
+        Entry entry;
+        synchronized (entries) {
+            entry = entries.get(key);
+        }
+        if (entry != null && entry.position().equals(position) && entry.day().equals(today)) {
+            return entry.figures();
+        }
+        Map<String, Object> figures = java.util.Collections.unmodifiableMap(compute.get());
+        synchronized (entries) {
+            entries.put(key, new Entry(position, today, figures));
+        }
+        return figures;
+    }
+
+    /** The watched change counters, e.g. {@code 1042,1042}. */
+    private String position() {
+        return jdbc.sql("""
+                        SELECT string_agg(changes::text, ',' ORDER BY read_model) FROM read_model_change
+                        WHERE read_model IN (:watched)""")
+                .param("watched", watched).query(String.class).single();
+    }
+}

@@ -1,0 +1,304 @@
+package dk.partnerships.query.summaries;
+
+
+import dk.partnerships.security.Author;
+import dk.partnerships.events.PartnershipKind;
+import dk.partnerships.query.lessons.FoundLesson;
+import dk.partnerships.query.lessons.SimilarLessons;
+import dk.partnerships.query.web.CommandApi;
+import dk.partnerships.query.web.PageParameters;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import dk.partnerships.query.web.PageController;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The project leads' forms. Each submission becomes one call of the command side's write API; a refusal is shown
+ * beside the form in plain words with everything the user typed still in it, and nothing is appended. Each rendered
+ * form carries its own idempotency key (a double click records once) and the version it was shown at (a change by
+ * someone else in between is caught, not overwritten).
+ */
+@PageController
+class PartnershipForms {
+
+    /** The form fields of each action, in the order they are sent; anything else posted is ignored. */
+    private static final Map<String, List<String>> FIELDS = Map.ofEntries(
+            Map.entry("propose", List.of("title", "kind", "department", "lead", "need", "partners", "expectedValueDkk", "effectiveDate")),
+            Map.entry("stage", List.of("to", "reason", "effectiveDate")),
+            Map.entry("award", List.of("supplier", "valueDkk", "buyers", "buyerCount", "frameworkAgreement", "effectiveDate")),
+            Map.entry("pilot-outcome", List.of("outcome", "findings", "effectiveDate")),
+            Map.entry("readiness-item", List.of("type", "description", "owner", "effectiveDate")),
+            Map.entry("resolve", List.of("itemId", "note", "effectiveDate")),
+            Map.entry("lesson", List.of("text", "tags", "effectiveDate")),
+            Map.entry("evaluation", List.of("summary", "benefitsExpected", "benefitsRealised", "effectiveDate")),
+            Map.entry("complete", List.of("effectiveDate")),
+            Map.entry("hold", List.of("reason", "effectiveDate")),
+            Map.entry("resume", List.of("reason", "effectiveDate")),
+            Map.entry("abandon", List.of("reason", "effectiveDate")));
+    private static final List<String> LISTS = List.of("partners", "buyers", "tags");
+    private static final List<String> NUMBERS = List.of("expectedValueDkk", "valueDkk", "buyerCount");
+
+    private final CommandApi commands;
+    private final PartnershipPages pages;
+    private final SimilarLessons similarLessons;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    PartnershipForms(CommandApi commands, PartnershipPages pages, SimilarLessons similarLessons, MessageSource messages,
+                     Clock clock) {
+        this.commands = commands;
+        this.pages = pages;
+        this.similarLessons = similarLessons;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/partnerships/new")
+    String proposeForm(Model model) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("effectiveDate", LocalDate.now(clock).toString());
+        values.put("requestKey", UUID.randomUUID().toString());
+        fillProposal(model, values, null);
+        return "propose";
+    }
+
+    @PostMapping("/partnerships/new")
+    String propose(@RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response,
+                   Model model) {
+        CommandApi.Answer answer = checked("propose", form).orElseGet(() -> commands.post("/api/partnerships",
+                body("propose", form), null, form.get("requestKey"), signedIn()));
+        if (answer.ok()) {
+            return "redirect:/partnerships/" + answer.body().get("id") + "?minVersion=" + Math.max(1, answer.version());
+        }
+        response.setStatus(answer.status());
+        Map<String, String> values = submitted("propose", form);
+        values.put("requestKey", UUID.randomUUID().toString());
+        fillProposal(model, values, problem(answer));
+        return "propose";
+    }
+
+    /** The lessons beside a new idea, refreshed by htmx as the title and need are typed. */
+    @GetMapping("/partnerships/new/similar-lessons")
+    String similarLessons(@RequestParam(required = false) String title, @RequestParam(required = false) String need,
+                          @RequestParam(required = false) String department, Model model) {
+        model.addAttribute("similarLessons", similar(title, need, department));
+        return "propose :: similar-lessons";
+    }
+
+    @PostMapping("/partnerships/{id}")
+    String act(@PathVariable String id, @RequestParam Map<String, String> form, HttpServletRequest request,
+               HttpServletResponse response, Model model) {
+        String action = form.getOrDefault("action", "");
+        String validId = PageParameters.id(id);
+        if (!PartnershipPages.ACTIONS.contains(action) || validId == null) {
+            response.setStatus(400);
+            pages.fill(model, id, null, Map.of(), Map.of("message", message("problem.unknown-action", "Unknown form."),
+                    "fields", Map.of()));
+            return "partnership";
+        }
+        String path = "/api/partnerships/" + validId + switch (action) {
+            case "stage" -> "/stage-transitions";
+            case "award" -> "/award";
+            case "pilot-outcome" -> "/pilot-outcome";
+            case "readiness-item" -> "/readiness-items";
+            case "resolve" -> "/readiness-items/" + (form.getOrDefault("itemId", "").matches("[0-9A-Za-z-]{1,64}")
+                    ? form.get("itemId") : "unknown") + "/resolution";
+            case "lesson" -> "/lessons";
+            default -> "/" + action; // evaluation, complete, hold, resume, abandon: the API's own paths
+        };
+        Long version = form.getOrDefault("version", "").matches("\\d{1,9}") ? Long.valueOf(form.get("version")) : null;
+        CommandApi.Answer answer = checked(action, form).orElseGet(() -> {
+            Map<String, Object> body = body(action, form);
+            body.remove("itemId");
+            return commands.post(path, body, version, form.get("requestKey"), signedIn());
+        });
+        if (answer.ok()) {
+            return "redirect:/partnerships/" + validId + "?minVersion=" + answer.version() + "#timeline";
+        }
+        response.setStatus(answer.status());
+        pages.fill(model, validId, action, submitted(action, form), problem(answer));
+        return "partnership";
+    }
+
+    /** The security filters let only signed-in project leads post forms. */
+    private static Author signedIn() {
+        return Author.current().orElseThrow(() -> new IllegalStateException("A form reached the page unsigned"));
+    }
+
+    private void fillProposal(Model model, Map<String, String> values, Map<String, Object> problem) {
+        model.addAttribute("form", values);
+        model.addAttribute("problem", problem);
+        model.addAttribute("kinds", PageParameters.names(PartnershipKind.values()));
+        // Only the departments the project lead may propose in; the write side checks it again.
+        Author author = signedIn();
+        Map<String, String> departments = new LinkedHashMap<>(commands.departments(author));
+        departments.keySet().retainAll(author.departments());
+        model.addAttribute("departments", departments);
+        model.addAttribute("similarLessons", similar(values.get("title"), values.get("need"), values.get("department")));
+    }
+
+    private List<FoundLesson> similar(String title, String need, String department) {
+        String text = (title == null ? "" : limit(title)) + " " + (need == null ? "" : limit(need));
+        return similarLessons.similarTo(text, PageParameters.department(department), 5);
+    }
+
+    /** The JSON body for the write API: blank fields left out, lists split by line or comma, numbers as numbers. */
+    static Map<String, Object> body(String action, Map<String, String> form) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (String field : FIELDS.get(action)) {
+            String value = form.get(field);
+            if (field.equals("frameworkAgreement")) {
+                body.put(field, value != null);
+                continue;
+            }
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            if (LISTS.contains(field)) {
+                body.put(field, Arrays.stream(value.split("[\\r\\n,]+")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+            } else if (NUMBERS.contains(field)) {
+                BigDecimal amount = amount(value, danish());
+                body.put(field, amount == null ? value.strip() : amount);
+            } else {
+                body.put(field, value.strip());
+            }
+        }
+        return body;
+    }
+
+    /**
+     * An amount as people type it: on Danish pages {@code 850.000}, {@code 1.250.000,50}, {@code 850000} or
+     * {@code 850000,5}; on English pages {@code 850,000} or {@code 1,250,000.50}; spaces, "kr." and "DKK" ignored.
+     * A point followed by one or two digits is a decimal point on either page (as a program would write it).
+     * Null when it does not read as an amount.
+     */
+    static BigDecimal amount(String typed, boolean danish) {
+        String text = typed.strip().replaceAll("(?i)^dkk|kr\\.?$", "").replaceAll("[\\s\u00a0]", "");
+        String group = danish ? "\\." : ",";
+        String decimal = danish ? "," : "\\.";
+        if (text.matches("-?\\d{1,3}(" + group + "\\d{3})+(" + decimal + "\\d+)?") || text.matches("-?\\d+(" + decimal + "\\d+)?")) {
+            return new BigDecimal(text.replaceAll(group, "").replace(',', '.'));
+        }
+        if (text.matches("-?\\d+\\.\\d{1,2}")) {
+            return new BigDecimal(text);
+        }
+        return null;
+    }
+
+    /**
+     * What the page can tell before asking the write side: an amount or a date that does not read, an abandonment
+     * not confirmed. A refusal here looks like the write side's (validation-failed with its fields).
+     */
+    private java.util.Optional<CommandApi.Answer> checked(String action, Map<String, String> form) {
+        java.util.List<Map<String, Object>> errors = new java.util.ArrayList<>();
+        for (String field : FIELDS.get(action)) {
+            String value = form.get(field);
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            if (NUMBERS.contains(field) && amount(value, danish()) == null) {
+                errors.add(Map.of("field", field, "message", message(field.equals("buyerCount") ? "form.not-a-count"
+                        : "form.not-an-amount", "not a number")));
+            }
+            if (field.equals("effectiveDate") && !value.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                errors.add(Map.of("field", field, "message", message("form.not-a-date", "not a date")));
+            } else if (field.equals("effectiveDate")) {
+                try {
+                    LocalDate.parse(value.strip());
+                } catch (java.time.format.DateTimeParseException notADate) {
+                    errors.add(Map.of("field", field, "message", message("form.not-a-date", "not a date")));
+                }
+            }
+        }
+        if (action.equals("abandon") && !"true".equals(form.get("confirm"))) {
+            errors.add(Map.of("field", "confirm", "message", message("form.confirm-abandon", "confirm")));
+        }
+        if (errors.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("code", "validation-failed");
+        problem.put("errors", errors);
+        return java.util.Optional.of(new CommandApi.Answer(400, problem, true));
+    }
+
+    private static boolean danish() {
+        return !"en".equals(LocaleContextHolder.getLocale().getLanguage());
+    }
+
+    private static Map<String, String> submitted(String action, Map<String, String> form) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String field : FIELDS.get(action)) {
+            if (form.get(field) != null) {
+                values.put(field, limit(form.get(field)));
+            }
+        }
+        return values;
+    }
+
+    /**
+     * What is shown beside the form: the refusal in the page's language, and per field a message that names what is
+     * wrong in words (never the write side's field names or its English).
+     */
+    private Map<String, Object> problem(CommandApi.Answer answer) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        answer.fieldErrors().forEach((field, text) -> fields.put(field.replaceAll("\\[\\d+]$", ""),
+                answer.local() ? text : fieldMessage(answer.code(), text)));
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("code", answer.code());
+        String message = message("problem." + answer.code(), answer.detail());
+        if (answer.code().equals("validation-failed") || answer.code().equals("invalid-value")) {
+            List<String> labels = fields.keySet().stream().map(field -> message("label." + field, field)).toList();
+            message = message("problem.validation-failed", "") + (labels.isEmpty() ? "" : " " + String.join(", ", labels) + ".");
+        }
+        problem.put("message", message);
+        problem.put("fields", fields);
+        return problem;
+    }
+
+    /** The write side's message on one field, said in the page's language. */
+    private String fieldMessage(String code, String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("blank") || lower.contains("null") || lower.contains("empty") || lower.contains("udfyld")
+                || lower.contains("tom")) {
+            return message("form.required", text);
+        }
+        if (lower.startsWith("size must be") || lower.contains("størrelse") || lower.contains("length")) {
+            return message("form.too-long", text);
+        }
+        if (lower.contains("future") || lower.contains("fremtid")) {
+            return message("problem.effective-date-in-future", text);
+        }
+        if (lower.contains("number") || lower.contains("tal")) {
+            return message("form.not-an-amount", text);
+        }
+        if (lower.contains("positive") || lower.contains("greater than") || lower.contains("større")) {
+            return message("form.not-negative", text);
+        }
+        return message("form.invalid", text);
+    }
+
+    private String message(String key, String fallback) {
+        return messages.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
+    }
+
+    /** Whatever is posted, no more than a long text is kept for showing it again. */
+    private static String limit(String value) {
+        return value.length() > 10_000 ? value.substring(0, 10_000) : value;
+    }
+}

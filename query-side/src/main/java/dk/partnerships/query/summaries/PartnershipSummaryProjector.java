@@ -1,0 +1,190 @@
+package dk.partnerships.query.summaries;
+
+import dk.partnerships.events.AwardRecordedEvent;
+import dk.partnerships.events.EvaluationRecordedEvent;
+import dk.partnerships.events.LessonRecordedEvent;
+import dk.partnerships.events.PartnershipAbandonedEvent;
+import dk.partnerships.events.PartnershipCompletedEvent;
+import dk.partnerships.events.PartnershipEvent;
+import dk.partnerships.events.PartnershipProposedEvent;
+import dk.partnerships.events.PartnershipPutOnHoldEvent;
+import dk.partnerships.events.PartnershipResumedEvent;
+import dk.partnerships.events.PilotOutcomeRecordedEvent;
+import dk.partnerships.events.ReadinessItemAddedEvent;
+import dk.partnerships.events.ReadinessItemResolvedEvent;
+import dk.partnerships.events.StageAdvancedEvent;
+import dk.partnerships.events.StageRevertedEvent;
+import dk.partnerships.events.StageSkippedEvent;
+import dk.partnerships.query.projection.StatementProjection;
+import dk.partnerships.query.projection.ProjectedEvent;
+import dk.partnerships.query.projection.ProjectionBatch;
+import dk.partnerships.query.projection.ProjectionStatement;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies partnership events to the summary tables. The one projection code path, whichever source feeds it.
+ * <p>
+ * Idempotent by (partnership id, sequence): an event is applied only when it is the next one the row expects
+ * ({@code version == sequence}); a redelivered event finds the version already past it and changes nothing.
+ * Callers apply its statements ({@link dk.partnerships.query.projection.ProjectionBatch}) inside the transaction
+ * that also records their position (token or offset).
+ */
+public class PartnershipSummaryProjector implements StatementProjection {
+
+    public static final String NAME = "partnership-summaries";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public PartnershipSummaryProjector(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public PartnershipSummaryProjector writingTo(JdbcClient other) {
+        return new PartnershipSummaryProjector(other, json);
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("partnership_summary", "partnership_readiness_item");
+    }
+
+    @Override
+    public List<String> readerIndexes() {
+        return List.of("partnership_summary_stage", "partnership_summary_department", "partnership_summary_listed");
+    }
+
+    @Override
+    public ProjectionStatement statementFor(ProjectedEvent event) {
+        PartnershipEvent payload = event.payload();
+        if (payload instanceof PartnershipProposedEvent e) {
+            return proposal(e, event);
+        }
+        if (payload instanceof StageAdvancedEvent e) {
+            return claim(event, ", stage = :stage, stage_entered_on = :on", null).param("stage", e.to().name());
+        } else if (payload instanceof StageSkippedEvent e) {
+            return claim(event, ", stage = :stage, stage_entered_on = :on", null).param("stage", e.to().name());
+        } else if (payload instanceof StageRevertedEvent e) {
+            return claim(event, ", stage = :stage, stage_entered_on = :on", null).param("stage", e.to().name());
+        } else if (payload instanceof AwardRecordedEvent e) {
+            return setJson(event, "award", ordered(
+                    "supplier", e.supplier(), "valueDkk", e.valueDkk(), "buyers", e.buyers(), "buyerCount", e.buyerCount(),
+                    "frameworkAgreement", e.frameworkAgreement(), "awardedOn", e.effectiveDate().toString()));
+        } else if (payload instanceof PilotOutcomeRecordedEvent e) {
+            return setJson(event, "pilot_outcome", ordered(
+                    "outcome", e.outcome().name(), "findings", e.findings(), "recordedOn", e.effectiveDate().toString()));
+        } else if (payload instanceof EvaluationRecordedEvent e) {
+            return setJson(event, "evaluation", ordered(
+                    "summary", e.summary(), "benefitsExpected", e.benefitsExpected(),
+                    "benefitsRealised", e.benefitsRealised(), "evaluatedOn", e.effectiveDate().toString()));
+        } else if (payload instanceof ReadinessItemAddedEvent e) {
+            return claim(event, "", """
+                    INSERT INTO partnership_readiness_item (partnership_id, item_id, type, description, owner, added_on)
+                    SELECT :id, :item, :type, :description, :owner, :on WHERE""" + EXPECTED)
+                    .param("item", e.itemId()).param("type", e.type().name())
+                    .param("description", e.description()).param("owner", e.owner());
+        } else if (payload instanceof ReadinessItemResolvedEvent e) {
+            return claim(event, "", """
+                    UPDATE partnership_readiness_item SET resolved_on = :on, resolution_note = :note
+                    WHERE partnership_id = :id AND item_id = :item AND""" + EXPECTED)
+                    .param("note", e.note()).param("item", e.itemId());
+        } else if (payload instanceof LessonRecordedEvent) {
+            return claim(event, "", null);
+        } else if (payload instanceof PartnershipPutOnHoldEvent e) {
+            return setStatus(event, "ON_HOLD", e.reason());
+        } else if (payload instanceof PartnershipResumedEvent e) {
+            return setStatus(event, "ACTIVE", e.reason());
+        } else if (payload instanceof PartnershipAbandonedEvent e) {
+            return setStatus(event, "ABANDONED", e.reason());
+        } else if (payload instanceof PartnershipCompletedEvent) {
+            return setStatus(event, "COMPLETED", null);
+        }
+        throw new IllegalArgumentException("No projection for " + payload.getClass().getName());
+    }
+
+    @Override
+    public void confirmAlreadyApplied(ProjectedEvent event) {
+        ProjectionBatch.requireAlreadyApplied(versionOrNull(event.partnershipId()), event, "summary read model");
+    }
+
+    @Override
+    public long versionOf(String partnershipId) {
+        Long version = versionOrNull(partnershipId);
+        return version == null ? 0 : version;
+    }
+
+    private Long versionOrNull(String partnershipId) {
+        return jdbc.sql("SELECT version FROM partnership_summary WHERE id = :id").param("id", partnershipId)
+                .query(Long.class).optional().orElse(null);
+    }
+
+    @Override
+    public void clear() {
+        jdbc.sql("TRUNCATE partnership_readiness_item, partnership_summary").update();
+    }
+
+    private ProjectionStatement proposal(PartnershipProposedEvent e, ProjectedEvent event) {
+        return ProjectionStatement.sql("""
+                        INSERT INTO partnership_summary (id, title, kind, department, owning_organisation, lead, lead_person_id, need,
+                            partners, expected_value_dkk, stage, status, proposed_on, stage_entered_on, version,
+                            last_recorded_at)
+                        VALUES (:id, :title, :kind, :department, :owner, :lead, :leadPersonId, :need, CAST(:partners AS jsonb),
+                            :value, 'IDEA', 'ACTIVE', :on, :on, 1, :recordedAt)
+                        ON CONFLICT (id) DO NOTHING""")
+                .param("id", e.partnershipId()).param("title", e.title()).param("kind", e.kind().name())
+                .param("department", e.department()).param("owner", e.owningOrganisation()).param("lead", e.lead())
+                .param("leadPersonId", e.leadPersonId()).param("need", e.need())
+                .param("partners", json.writeValueAsString(e.partners()))
+                .param("value", e.expectedValueDkk()).param("on", e.effectiveDate())
+                .param("recordedAt", Timestamp.from(event.recordedAt()));
+    }
+
+    /** True, inside the statement, while the row still expects this event; gates a claim's effect on other tables. */
+    private static final String EXPECTED = " EXISTS (SELECT 1 FROM partnership_summary WHERE id = :id AND version = :sequence)";
+
+    /**
+     * Moves the row's version from {@code sequence} to {@code sequence + 1}, setting {@code assignments} on it and
+     * running {@code effect} (a statement on a child table, gated by {@link #EXPECTED}) in the same statement. Both
+     * see the table as it was before the statement, so the effect runs exactly when the claim succeeds; the update
+     * count is the claim's.
+     */
+    private static ProjectionStatement claim(ProjectedEvent event, String assignments, String effect) {
+        String sql = (effect == null ? "" : "WITH effect AS (" + effect + ")\n")
+                + "UPDATE partnership_summary SET version = :next, last_recorded_at = :recordedAt" + assignments
+                + " WHERE id = :id AND version = :sequence";
+        return ProjectionStatement.sql(sql).param("id", event.partnershipId()).param("sequence", event.sequence())
+                .param("next", event.sequence() + 1).param("recordedAt", Timestamp.from(event.recordedAt()))
+                .param("on", event.payload().effectiveDate());
+    }
+
+    private static ProjectionStatement setStatus(ProjectedEvent event, String status, String reason) {
+        return claim(event, ", status = :status, status_changed_on = :on, status_reason = :reason", null)
+                .param("status", status).param("reason", reason);
+    }
+
+    private ProjectionStatement setJson(ProjectedEvent event, String column, Map<String, Object> value) {
+        // column comes from the switch above, never from input
+        return claim(event, ", " + column + " = CAST(:value AS jsonb)", null).param("value", json.writeValueAsString(value));
+    }
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

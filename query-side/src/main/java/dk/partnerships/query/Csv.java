@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -68,6 +69,25 @@ public final class Csv {
             out.append(line(cells, dialect));
         }
         return out.toString();
+    }
+
+    /** One column of a table of {@code T}: its name (the header, and the key its dialect translates by) and its cell. */
+    public record Column<T>(String name, Function<T, ?> value) {
+
+        public static <T> Column<T> of(String name, Function<T, ?> value) {
+            return new Column<>(name, value);
+        }
+    }
+
+    /** Typed rows as CSV, one line per row, the columns in the order given (an empty table keeps its header). */
+    public static <T> String table(List<T> rows, List<Column<T>> columns, Dialect dialect) {
+        List<Map<String, Object>> cells = new ArrayList<>(rows.size());
+        for (T row : rows) {
+            Map<String, Object> line = new java.util.LinkedHashMap<>();
+            columns.forEach(column -> line.put(column.name(), column.value().apply(row)));
+            cells.add(line);
+        }
+        return of(cells, columns.stream().map(Column::name).toList(), dialect);
     }
 
     /** The answer carrying a CSV file to download. */

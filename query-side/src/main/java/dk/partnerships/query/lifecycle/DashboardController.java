@@ -60,7 +60,7 @@ class DashboardController {
             description = "csv: the same as a CSV file (table and lang choose which table and its language)",
             schema = @Schema(type = "string", allowableValues = {"json", "csv"}))
     @GetMapping(path = "/lifecycle", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> lifecycle(@RequestParam(required = false) @Pattern(regexp = DEPARTMENT) String department,
+    LifecycleDashboard lifecycle(@RequestParam(required = false) @Pattern(regexp = DEPARTMENT) String department,
                                   @RequestParam(required = false) PartnershipKind kind,
                                   @RequestParam(required = false) @Min(1990) @Max(2100) Integer year,
                                   @RequestParam(required = false) @Pattern(regexp = ID) String partnership,
@@ -75,11 +75,11 @@ class DashboardController {
                                         @RequestParam(required = false) @Min(1990) @Max(2100) Integer year,
                                         @RequestParam(defaultValue = "byStage") String table,
                                         @RequestParam(required = false) @Pattern(regexp = "da|en") String lang) {
-        DashboardTables.Table rows = DashboardTables.lifecycle(lifecycle.figures(department, kind, year), table);
+        DashboardTables.Table<?> rows = DashboardTables.lifecycle(lifecycle.figures(department, kind, year), table);
         if (rows == null) {
             throw unknownTable(table, DashboardTables.lifecycleTables());
         }
-        return Csv.download("lifecycle-" + table + ".csv", Csv.of(rows.rows(), rows.columns(), dialects.forParameter(lang)));
+        return Csv.download("lifecycle-" + table + ".csv", rows.csv(dialects.forParameter(lang)));
     }
 
     @io.swagger.v3.oas.annotations.Operation(operationId = "implementationGap", summary = "The implementation gap: stalled after a pilot or an award, open readiness items")
@@ -89,7 +89,7 @@ class DashboardController {
             description = "csv: the same as a CSV file (table and lang choose which table and its language)",
             schema = @Schema(type = "string", allowableValues = {"json", "csv"}))
     @GetMapping(path = "/implementation-gap", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> implementationGap(@RequestParam(defaultValue = "90") @Min(0) @Max(3650) int days,
+    ImplementationGap implementationGap(@RequestParam(defaultValue = "90") @Min(0) @Max(3650) int days,
                                           @RequestParam(defaultValue = "500") @Min(1) @Max(10000) int limit,
                                           @RequestParam(required = false) @Pattern(regexp = DEPARTMENT) String department,
                                           @RequestParam(required = false) @Pattern(regexp = ID) String partnership,
@@ -103,12 +103,11 @@ class DashboardController {
                                                 @RequestParam(required = false) @Pattern(regexp = DEPARTMENT) String department,
                                                 @RequestParam(defaultValue = "stalledAfterPilot") String table,
                                                 @RequestParam(required = false) @Pattern(regexp = "da|en") String lang) {
-        DashboardTables.Table rows = DashboardTables.gap(gap.figures(days, CSV_ROWS, department), table);
+        DashboardTables.Table<?> rows = DashboardTables.gap(gap.figures(days, CSV_ROWS, department), table);
         if (rows == null) {
             throw unknownTable(table, DashboardTables.gapTables());
         }
-        return Csv.download("implementation-gap-" + table + ".csv",
-                Csv.of(rows.rows(), rows.columns(), dialects.forParameter(lang)));
+        return Csv.download("implementation-gap-" + table + ".csv", rows.csv(dialects.forParameter(lang)));
     }
 
     private void awaitWrite(String partnership, Long minVersion) {

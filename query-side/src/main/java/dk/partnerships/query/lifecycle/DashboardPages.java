@@ -70,18 +70,18 @@ class DashboardPages {
     String dashboard(@RequestParam(required = false) String department, @RequestParam(required = false) String kind,
                      @RequestParam(required = false) String year, Model model) {
         Filters filters = Filters.of(department, kind, year);
-        Map<String, Object> figures = lifecycle.figures(filters.department(), filters.kind(), filters.year());
-        Map<String, Object> gapFigures = gap.figures(PageParameters.DEFAULT_GAP_DAYS, 1, filters.department());
+        LifecycleDashboard figures = lifecycle.figures(filters.department(), filters.kind(), filters.year());
+        ImplementationGap gapFigures = gap.figures(PageParameters.DEFAULT_GAP_DAYS, 1, filters.department());
         model.addAttribute("view", DashboardView.of(figures, gapFigures, filters.kind() != null || filters.year() != null));
         model.addAttribute("department", filters.department());
         model.addAttribute("kind", filters.kind() == null ? null : filters.kind().name());
         model.addAttribute("year", filters.year());
         model.addAttribute("filterQuery", PageParameters.query(filters.asQuery()));
-        Map<String, Object> options = lifecycle.filterOptions();
-        model.addAttribute("departments", options.get("departments"));
+        LifecycleDashboard.FilterOptions options = lifecycle.filterOptions();
+        model.addAttribute("departments", options.departments());
         model.addAttribute("kinds", PageParameters.names(PartnershipKind.values()));
         model.addAttribute("stages", PageParameters.names(Stage.values()));
-        model.addAttribute("years", options.get("years"));
+        model.addAttribute("years", options.years());
         model.addAttribute("trendSeries", DashboardView.TREND_SERIES);
         return "dashboard";
     }
@@ -93,13 +93,13 @@ class DashboardPages {
                                         @RequestParam(required = false) String kind,
                                         @RequestParam(required = false) String year) {
         Filters filters = Filters.of(department, kind, year);
-        DashboardTables.Table rows = DashboardTables.lifecycle(
+        DashboardTables.Table<?> rows = DashboardTables.lifecycle(
                 lifecycle.figures(filters.department(), filters.kind(), filters.year()), table == null ? "" : table);
         if (rows == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return Csv.download("lifecycle-" + table + ".csv", Csv.of(rows.rows(), rows.columns(),
-                dialects.forLanguage(LocaleContextHolder.getLocale())));
+        return Csv.download("lifecycle-" + table + ".csv",
+                rows.csv(dialects.forLanguage(LocaleContextHolder.getLocale())));
     }
 
     @GetMapping("/gap")
@@ -111,7 +111,7 @@ class DashboardPages {
         model.addAttribute("pageRows", PAGE_ROWS);
         model.addAttribute("days", threshold);
         model.addAttribute("department", departmentFilter);
-        model.addAttribute("departments", lifecycle.filterOptions().get("departments"));
+        model.addAttribute("departments", lifecycle.filterOptions().departments());
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("days", threshold);
         filters.put("department", departmentFilter);
@@ -123,13 +123,13 @@ class DashboardPages {
     @GetMapping("/gap/csv")
     ResponseEntity<String> gapCsv(@RequestParam(required = false) String table, @RequestParam(required = false) String days,
                                   @RequestParam(required = false) String department) {
-        DashboardTables.Table rows = DashboardTables.gap(
+        DashboardTables.Table<?> rows = DashboardTables.gap(
                 gap.figures(PageParameters.days(days), CSV_ROWS, PageParameters.department(department)),
                 table == null ? "" : table);
         if (rows == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return Csv.download("implementation-gap-" + table + ".csv", Csv.of(rows.rows(), rows.columns(),
-                dialects.forLanguage(LocaleContextHolder.getLocale())));
+        return Csv.download("implementation-gap-" + table + ".csv",
+                rows.csv(dialects.forLanguage(LocaleContextHolder.getLocale())));
     }
 }

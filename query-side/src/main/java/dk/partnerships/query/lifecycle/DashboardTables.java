@@ -1,118 +1,136 @@
 package dk.partnerships.query.lifecycle;
 
 import dk.partnerships.events.Stage;
+import dk.partnerships.query.Csv;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The dashboards' figures as tables of rows, one per CSV file: the API's {@code format=csv&table=...} and the pages'
+ * The dashboards' figures as tables, one per CSV file: the API's {@code format=csv&table=...} and the pages'
  * downloads write the same tables. Each table names its columns, so an empty one still has its header.
  */
 public final class DashboardTables {
 
-    /** One table: its rows (column → value) and its columns in order. */
-    public record Table(List<Map<String, Object>> rows, List<String> columns) {
+    /** One table: typed rows and the columns drawn from them. */
+    public record Table<T>(List<T> rows, List<Csv.Column<T>> columns) {
+
+        public String csv(Csv.Dialect dialect) {
+            return Csv.table(rows, columns, dialect);
+        }
     }
 
-    private static final Map<String, List<String>> LIFECYCLE_COLUMNS = new LinkedHashMap<>();
-    private static final Map<String, List<String>> GAP_COLUMNS = new LinkedHashMap<>();
+    /** A row keyed by stage or department, and its value. */
+    private record Keyed<V>(String key, V value) {
+
+        static <V> List<Keyed<V>> of(Map<String, V> map) {
+            List<Keyed<V>> rows = new ArrayList<>();
+            map.forEach((key, value) -> rows.add(new Keyed<>(key, value)));
+            return rows;
+        }
+    }
+
+    /** A stage's conversion share with the counts behind it. */
+    private record Conversion(String stage, BigDecimal shareWentOn, LifecycleDashboard.ConversionCount counts) {
+    }
+
+    /** A department's pilot-to-implementation rate with the counts behind it. */
+    private record Rate(String department, BigDecimal rate, ImplementationGap.RateCounts counts) {
+    }
+
+    private static final Map<String, Function<LifecycleDashboard, Table<?>>> LIFECYCLE = new LinkedHashMap<>();
+    private static final Map<String, Function<ImplementationGap, Table<?>>> GAP = new LinkedHashMap<>();
 
     static {
-        List<String> byDepartment = new ArrayList<>(List.of("department"));
-        for (Stage stage : Stage.values()) {
-            byDepartment.add(stage.name());
-        }
-        LIFECYCLE_COLUMNS.put("byStage", List.of("stage", "active"));
-        LIFECYCLE_COLUMNS.put("byDepartment", byDepartment);
-        LIFECYCLE_COLUMNS.put("conversion", List.of("stage", "shareWentOn", "entered", "wentOn"));
-        LIFECYCLE_COLUMNS.put("timeInStage", List.of("stage", "medianDays", "p90Days", "finishedStays"));
-        LIFECYCLE_COLUMNS.put("quarterlyTrend", List.of("quarter", "proposed", "pilotsStarted", "implementationsStarted",
-                "completed", "abandoned"));
-        GAP_COLUMNS.put("stalledAfterPilot", List.of("id", "title", "department", "kind", "stage", "status", "trigger",
-                "waitingSince", "daysWaiting"));
-        GAP_COLUMNS.put("openReadinessItems", List.of("partnershipId", "title", "department", "stage", "itemId", "type",
-                "description", "owner", "addedOn", "daysOpen"));
-        GAP_COLUMNS.put("abandonedAfterSuccessfulPilot", List.of("id", "title", "department", "kind", "stage",
-                "pilotSucceededOn", "abandonedOn", "reason"));
-        GAP_COLUMNS.put("pilotToImplementationRate", List.of("department", "rate", "succeeded", "implemented"));
+        LIFECYCLE.put("byStage", figures -> new Table<>(Keyed.of(figures.byStage()), List.of(
+                Csv.Column.of("stage", Keyed::key), Csv.Column.of("active", Keyed::value))));
+        LIFECYCLE.put("byDepartment", figures -> {
+            List<Csv.Column<Keyed<Map<String, Long>>>> columns = new ArrayList<>();
+            columns.add(Csv.Column.of("department", Keyed::key));
+            for (Stage stage : Stage.values()) {
+                columns.add(Csv.Column.of(stage.name(), row -> row.value().get(stage.name())));
+            }
+            return new Table<>(Keyed.of(figures.byDepartment()), columns);
+        });
+        LIFECYCLE.put("conversion", figures -> new Table<>(figures.conversion().entrySet().stream()
+                .map(share -> new Conversion(share.getKey(), share.getValue(),
+                        figures.conversionCounts().get(share.getKey()))).toList(), List.of(
+                Csv.Column.of("stage", Conversion::stage), Csv.Column.of("shareWentOn", Conversion::shareWentOn),
+                Csv.Column.of("entered", row -> row.counts().entered()),
+                Csv.Column.of("wentOn", row -> row.counts().wentOn()))));
+        LIFECYCLE.put("timeInStage", figures -> new Table<>(Keyed.of(figures.timeInStage()), List.of(
+                Csv.Column.of("stage", Keyed::key), Csv.Column.of("medianDays", row -> row.value().medianDays()),
+                Csv.Column.of("p90Days", row -> row.value().p90Days()),
+                Csv.Column.of("finishedStays", row -> row.value().finishedStays()))));
+        LIFECYCLE.put("quarterlyTrend", figures -> new Table<>(figures.quarterlyTrend(), List.of(
+                Csv.Column.of("quarter", LifecycleDashboard.Quarter::quarter),
+                Csv.Column.of("proposed", LifecycleDashboard.Quarter::proposed),
+                Csv.Column.of("pilotsStarted", LifecycleDashboard.Quarter::pilotsStarted),
+                Csv.Column.of("implementationsStarted", LifecycleDashboard.Quarter::implementationsStarted),
+                Csv.Column.of("completed", LifecycleDashboard.Quarter::completed),
+                Csv.Column.of("abandoned", LifecycleDashboard.Quarter::abandoned))));
+
+        GAP.put("stalledAfterPilot", gap -> new Table<>(gap.stalledAfterPilot(), List.of(
+                Csv.Column.of("id", ImplementationGap.Stalled::id), Csv.Column.of("title", ImplementationGap.Stalled::title),
+                Csv.Column.of("department", ImplementationGap.Stalled::department),
+                Csv.Column.of("kind", ImplementationGap.Stalled::kind), Csv.Column.of("stage", ImplementationGap.Stalled::stage),
+                Csv.Column.of("status", ImplementationGap.Stalled::status),
+                Csv.Column.of("trigger", ImplementationGap.Stalled::trigger),
+                Csv.Column.of("waitingSince", ImplementationGap.Stalled::waitingSince),
+                Csv.Column.of("daysWaiting", ImplementationGap.Stalled::daysWaiting))));
+        GAP.put("openReadinessItems", gap -> new Table<>(gap.openReadinessItems(), List.of(
+                Csv.Column.of("partnershipId", ImplementationGap.OpenItem::partnershipId),
+                Csv.Column.of("title", ImplementationGap.OpenItem::title),
+                Csv.Column.of("department", ImplementationGap.OpenItem::department),
+                Csv.Column.of("stage", ImplementationGap.OpenItem::stage),
+                Csv.Column.of("itemId", ImplementationGap.OpenItem::itemId),
+                Csv.Column.of("type", ImplementationGap.OpenItem::type),
+                Csv.Column.of("description", ImplementationGap.OpenItem::description),
+                Csv.Column.of("owner", ImplementationGap.OpenItem::owner),
+                Csv.Column.of("addedOn", ImplementationGap.OpenItem::addedOn),
+                Csv.Column.of("daysOpen", ImplementationGap.OpenItem::daysOpen))));
+        GAP.put("abandonedAfterSuccessfulPilot", gap -> new Table<>(gap.abandonedAfterSuccessfulPilot(), List.of(
+                Csv.Column.of("id", ImplementationGap.AbandonedAfterPilot::id),
+                Csv.Column.of("title", ImplementationGap.AbandonedAfterPilot::title),
+                Csv.Column.of("department", ImplementationGap.AbandonedAfterPilot::department),
+                Csv.Column.of("kind", ImplementationGap.AbandonedAfterPilot::kind),
+                Csv.Column.of("stage", ImplementationGap.AbandonedAfterPilot::stage),
+                Csv.Column.of("pilotSucceededOn", ImplementationGap.AbandonedAfterPilot::pilotSucceededOn),
+                Csv.Column.of("abandonedOn", ImplementationGap.AbandonedAfterPilot::abandonedOn),
+                Csv.Column.of("reason", ImplementationGap.AbandonedAfterPilot::reason))));
+        GAP.put("pilotToImplementationRate", gap -> new Table<>(gap.pilotToImplementationRate().entrySet().stream()
+                .map(rate -> new Rate(rate.getKey(), rate.getValue(),
+                        gap.pilotToImplementationCounts().get(rate.getKey()))).toList(), List.of(
+                Csv.Column.of("department", Rate::department), Csv.Column.of("rate", Rate::rate),
+                Csv.Column.of("succeeded", row -> row.counts().succeeded()),
+                Csv.Column.of("implemented", row -> row.counts().implemented()))));
     }
 
     private DashboardTables() {
     }
 
     public static Set<String> lifecycleTables() {
-        return LIFECYCLE_COLUMNS.keySet();
+        return LIFECYCLE.keySet();
     }
 
     public static Set<String> gapTables() {
-        return GAP_COLUMNS.keySet();
+        return GAP.keySet();
     }
 
-    /** A table of {@link LifecycleFigures#figures}, or null when there is no table of that name. */
-    public static Table lifecycle(Map<String, Object> figures, String table) {
-        List<Map<String, Object>> rows = switch (table) {
-            case "byStage" -> pairs(figures.get("byStage"), "stage", "active");
-            case "byDepartment" -> keyed(figures.get("byDepartment"), "department");
-            case "conversion" -> withCounts(pairs(figures.get("conversion"), "stage", "shareWentOn"), "stage",
-                    figures.get("conversionCounts"));
-            case "timeInStage" -> keyed(figures.get("timeInStage"), "stage");
-            case "quarterlyTrend" -> rows(figures.get("quarterlyTrend"));
-            default -> null;
-        };
-        return rows == null ? null : new Table(rows, LIFECYCLE_COLUMNS.get(table));
+    /** A table of the lifecycle dashboard, or null when there is no table of that name. */
+    public static Table<?> lifecycle(LifecycleDashboard figures, String table) {
+        Function<LifecycleDashboard, Table<?>> build = LIFECYCLE.get(table);
+        return build == null ? null : build.apply(figures);
     }
 
-    /** A table of {@link ImplementationGapFigures#figures}, or null when there is no table of that name. */
-    public static Table gap(Map<String, Object> figures, String table) {
-        List<Map<String, Object>> rows = switch (table) {
-            case "stalledAfterPilot", "openReadinessItems", "abandonedAfterSuccessfulPilot" -> rows(figures.get(table));
-            case "pilotToImplementationRate" -> withCounts(pairs(figures.get(table), "department", "rate"), "department",
-                    figures.get("pilotToImplementationCounts"));
-            default -> null;
-        };
-        return rows == null ? null : new Table(rows, GAP_COLUMNS.get(table));
-    }
-
-    private static List<Map<String, Object>> pairs(Object map, String keyColumn, String valueColumn) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        ((Map<?, ?>) map).forEach((key, value) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put(keyColumn, key);
-            row.put(valueColumn, value);
-            rows.add(row);
-        });
-        return rows;
-    }
-
-    /** Each row with the counts kept under its key in {@code counts} (key → column → count). */
-    private static List<Map<String, Object>> withCounts(List<Map<String, Object>> rows, String keyColumn, Object counts) {
-        if (counts instanceof Map<?, ?> byKey) {
-            for (Map<String, Object> row : rows) {
-                if (byKey.get(row.get(keyColumn)) instanceof Map<?, ?> columns) {
-                    columns.forEach((column, count) -> row.put(column.toString(), count));
-                }
-            }
-        }
-        return rows;
-    }
-
-    private static List<Map<String, Object>> keyed(Object map, String keyColumn) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        ((Map<?, ?>) map).forEach((key, value) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put(keyColumn, key);
-            ((Map<?, ?>) value).forEach((column, cell) -> row.put(column.toString(), cell));
-            rows.add(row);
-        });
-        return rows;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> rows(Object list) {
-        return (List<Map<String, Object>>) list;
+    /** A table of the implementation gap, or null when there is no table of that name. */
+    public static Table<?> gap(ImplementationGap figures, String table) {
+        Function<ImplementationGap, Table<?>> build = GAP.get(table);
+        return build == null ? null : build.apply(figures);
     }
 }

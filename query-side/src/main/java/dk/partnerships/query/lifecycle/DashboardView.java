@@ -23,7 +23,7 @@ import java.util.Map;
  * @param quarters    the trend's rows, for its table
  */
 record DashboardView(Headline headline, List<Reached> reached, List<Bar> active, List<HeatRow> heat, List<StageTime> times,
-                     LineChart trend, List<Map<String, Object>> quarters) {
+                     LineChart trend, List<LifecycleDashboard.Quarter> quarters) {
 
     /** The series of the quarterly trend, in legend order. */
     static final List<String> TREND_SERIES = List.of("proposed", "pilotsStarted", "implementationsStarted", "completed",
@@ -59,49 +59,42 @@ record DashboardView(Headline headline, List<Reached> reached, List<Bar> active,
                      double p90Width) {
     }
 
-    @SuppressWarnings("unchecked")
-    static DashboardView of(Map<String, Object> lifecycle, Map<String, Object> gap, boolean kindOrYearFiltered) {
-        Map<String, Number> byStage = (Map<String, Number>) lifecycle.get("byStage");
-        long active = byStage.values().stream().mapToLong(Number::longValue).sum();
+    static DashboardView of(LifecycleDashboard lifecycle, ImplementationGap gap, boolean kindOrYearFiltered) {
+        long active = lifecycle.byStage().values().stream().mapToLong(Long::longValue).sum();
 
-        long succeeded = 0;
-        long implemented = 0;
-        for (Object counts : ((Map<String, Object>) gap.get("pilotToImplementationCounts")).values()) {
-            succeeded += ((Number) ((Map<String, Object>) counts).get("succeeded")).longValue();
-            implemented += ((Number) ((Map<String, Object>) counts).get("implemented")).longValue();
-        }
+        long succeeded = gap.pilotToImplementationCounts().values().stream()
+                .mapToLong(ImplementationGap.RateCounts::succeeded).sum();
+        long implemented = gap.pilotToImplementationCounts().values().stream()
+                .mapToLong(ImplementationGap.RateCounts::implemented).sum();
         BigDecimal rate = succeeded == 0 ? null
                 : BigDecimal.valueOf(implemented).divide(BigDecimal.valueOf(succeeded), 2, RoundingMode.HALF_UP);
-        Headline headline = new Headline(active, succeeded, implemented, rate,
-                ((Number) gap.get("stalledAfterPilotTotal")).longValue(), ((Number) gap.get("days")).intValue(),
+        Headline headline = new Headline(active, succeeded, implemented, rate, gap.stalledAfterPilotTotal(), gap.days(),
                 kindOrYearFiltered);
 
-        Map<String, Map<String, Number>> conversionCounts = (Map<String, Map<String, Number>>) lifecycle.get("conversionCounts");
-        Map<String, BigDecimal> shares = (Map<String, BigDecimal>) lifecycle.get("conversion");
-        long mostEntered = conversionCounts.values().stream().mapToLong(c -> c.get("entered").longValue()).max().orElse(0);
+        Map<String, LifecycleDashboard.ConversionCount> conversionCounts = lifecycle.conversionCounts();
+        long mostEntered = conversionCounts.values().stream()
+                .mapToLong(LifecycleDashboard.ConversionCount::entered).max().orElse(0);
         List<Reached> reached = new ArrayList<>();
         for (Stage stage : Stage.values()) {
-            Map<String, Number> counts = conversionCounts.get(stage.name());
-            long entered = counts == null ? 0 : counts.get("entered").longValue();
+            LifecycleDashboard.ConversionCount counts = conversionCounts.get(stage.name());
+            long entered = counts == null ? 0 : counts.entered();
             boolean last = stage == Stage.EVALUATION;
-            reached.add(new Reached(stage.name(), entered,
-                    last || counts == null ? null : counts.get("wentOn").longValue(),
-                    last ? null : shares.get(stage.name()), width(entered, mostEntered)));
+            reached.add(new Reached(stage.name(), entered, last || counts == null ? null : counts.wentOn(),
+                    last ? null : lifecycle.conversion().get(stage.name()), width(entered, mostEntered)));
         }
 
-        long mostActive = byStage.values().stream().mapToLong(Number::longValue).max().orElse(0);
+        long mostActive = lifecycle.byStage().values().stream().mapToLong(Long::longValue).max().orElse(0);
         List<Bar> bars = new ArrayList<>();
-        byStage.forEach((stage, count) -> bars.add(new Bar(stage, count.longValue(), width(count.longValue(), mostActive))));
+        lifecycle.byStage().forEach((stage, count) -> bars.add(new Bar(stage, count, width(count, mostActive))));
 
-        Map<String, Map<String, Number>> byDepartment = (Map<String, Map<String, Number>>) lifecycle.get("byDepartment");
-        long largestCell = byDepartment.values().stream().flatMap(row -> row.values().stream())
-                .mapToLong(Number::longValue).max().orElse(0);
+        long largestCell = lifecycle.byDepartment().values().stream().flatMap(row -> row.values().stream())
+                .mapToLong(Long::longValue).max().orElse(0);
         List<HeatRow> heat = new ArrayList<>();
-        byDepartment.forEach((department, row) -> {
+        lifecycle.byDepartment().forEach((department, row) -> {
             List<HeatCell> cells = new ArrayList<>();
             long total = 0;
             for (Stage stage : Stage.values()) {
-                long count = row.getOrDefault(stage.name(), 0L).longValue();
+                long count = row.getOrDefault(stage.name(), 0L);
                 total += count;
                 int level = count == 0 ? 0 : (int) Math.min(5, 1 + (4 * count) / Math.max(1, largestCell));
                 cells.add(new HeatCell(stage.name(), count, level));
@@ -109,20 +102,21 @@ record DashboardView(Headline headline, List<Reached> reached, List<Bar> active,
             heat.add(new HeatRow(department, cells, total));
         });
 
-        Map<String, Map<String, Number>> timeInStage = (Map<String, Map<String, Number>>) lifecycle.get("timeInStage");
-        double longest = timeInStage.values().stream().mapToDouble(t -> t.get("p90Days").doubleValue()).max().orElse(0);
+        double longest = lifecycle.timeInStage().values().stream()
+                .mapToDouble(LifecycleDashboard.StageTime::p90Days).max().orElse(0);
         List<StageTime> times = new ArrayList<>();
-        timeInStage.forEach((stage, t) -> times.add(new StageTime(stage, t.get("medianDays").doubleValue(),
-                t.get("p90Days").doubleValue(), t.get("finishedStays").longValue(),
-                longest == 0 ? 0 : 100 * t.get("medianDays").doubleValue() / longest,
-                longest == 0 ? 0 : 100 * t.get("p90Days").doubleValue() / longest)));
+        lifecycle.timeInStage().forEach((stage, t) -> times.add(new StageTime(stage, t.medianDays(), t.p90Days(),
+                t.finishedStays(), longest == 0 ? 0 : 100 * t.medianDays() / longest,
+                longest == 0 ? 0 : 100 * t.p90Days() / longest)));
 
-        List<Map<String, Object>> quarters = (List<Map<String, Object>>) lifecycle.get("quarterlyTrend");
-        List<String> labels = quarters.stream().map(q -> q.get("quarter").toString()).toList();
-        List<long[]> values = new ArrayList<>();
-        for (String series : TREND_SERIES) {
-            values.add(quarters.stream().mapToLong(q -> ((Number) q.get(series)).longValue()).toArray());
-        }
+        List<LifecycleDashboard.Quarter> quarters = lifecycle.quarterlyTrend();
+        List<String> labels = quarters.stream().map(LifecycleDashboard.Quarter::quarter).toList();
+        List<long[]> values = List.of(
+                quarters.stream().mapToLong(LifecycleDashboard.Quarter::proposed).toArray(),
+                quarters.stream().mapToLong(LifecycleDashboard.Quarter::pilotsStarted).toArray(),
+                quarters.stream().mapToLong(LifecycleDashboard.Quarter::implementationsStarted).toArray(),
+                quarters.stream().mapToLong(LifecycleDashboard.Quarter::completed).toArray(),
+                quarters.stream().mapToLong(LifecycleDashboard.Quarter::abandoned).toArray());
         LineChart trend = LineChart.of(labels, TREND_SERIES, values);
         return new DashboardView(headline, reached, bars, heat, times, trend, quarters);
     }

@@ -2,7 +2,10 @@ package dk.partnerships.query.lifecycle;
 
 import dk.partnerships.query.projection.FiguresCache;
 
-import dk.partnerships.query.lifecycle.LifecycleProjection;
+import dk.partnerships.events.PartnershipKind;
+import dk.partnerships.events.PartnershipStatus;
+import dk.partnerships.events.ReadinessType;
+import dk.partnerships.events.Stage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
@@ -34,14 +37,13 @@ public class ImplementationGapFigures {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    private final FiguresCache cache;
+    private final FiguresCache<ImplementationGap> cache;
 
     ImplementationGapFigures(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
         // The lists show rows of the lifecycle read model; the totals are kept figures.
-        this.cache = new FiguresCache(jdbc, clock,
-                List.of(LifecycleProjection.NAME, LifecycleProjection.FIGURES));
+        this.cache = new FiguresCache<>(jdbc, clock, List.of(LifecycleProjection.NAME, LifecycleProjection.FIGURES));
     }
 
     /**
@@ -49,87 +51,88 @@ public class ImplementationGapFigures {
      *
      * @param limit the most rows each list carries (the oldest first); {@code <list>Total} says how many there are
      */
-    public Map<String, Object> figures(int days, int limit) {
+    public ImplementationGap figures(int days, int limit) {
         return figures(days, limit, null);
     }
 
     /** The same for one department's partnerships ({@code null}: all). */
-    public Map<String, Object> figures(int days, int limit, String department) {
+    public ImplementationGap figures(int days, int limit, String department) {
         return cache.get(java.util.Arrays.asList(days, limit, department), () -> compute(days, limit, department));
     }
 
-    private Map<String, Object> compute(int days, int limit, String department) {
+    private ImplementationGap compute(int days, int limit, String department) {
         LocalDate today = LocalDate.now(clock);
-        Map<String, Object> gap = new LinkedHashMap<>();
-        gap.put("days", days);
-        gap.put("today", today);
-        if (department != null) {
-            gap.put("department", department);
-        }
         // The totals are kept per date waited since: the list reads only its first rows. One department's totals
         // are counted from its rows; the kept totals are the whole municipality's.
-        gap.put("stalledAfterPilotTotal", department == null ? jdbc.sql("""
+        long stalledTotal = department == null ? jdbc.sql("""
                         SELECT coalesce(sum(partnerships), 0) FROM figure_waiting
                         WHERE waiting_since <= CAST(:today AS date) - CAST(:days AS integer)""")
                 .param("today", today).param("days", days).query(Long.class).single()
                 : jdbc.sql("SELECT count(*) FROM (" + STALLED + ") stalled")
                 .param("today", today).param("days", days).param("limit", Integer.MAX_VALUE).param("department", department)
-                .query(Long.class).single());
-        gap.put("stalledAfterPilot", jdbc.sql(STALLED)
+                .query(Long.class).single();
+        List<ImplementationGap.Stalled> stalled = jdbc.sql(STALLED)
                 .param("today", today).param("days", days).param("limit", limit).param("department", department)
-                .query((rs, row) -> row(rs, "id", "title", "department", "kind", "stage", "status", "trigger",
-                        "waiting_since:waitingSince", "days_waiting:daysWaiting"))
-                .list());
-        gap.put("openReadinessItemsTotal", department == null
+                .query((rs, row) -> new ImplementationGap.Stalled(rs.getString("id"), rs.getString("title"),
+                        rs.getString("department"), PartnershipKind.valueOf(rs.getString("kind")),
+                        Stage.valueOf(rs.getString("stage")), PartnershipStatus.valueOf(rs.getString("status")),
+                        rs.getString("trigger"), date(rs, "waiting_since"), rs.getInt("days_waiting")))
+                .list();
+        long openItemsTotal = department == null
                 ? jdbc.sql("SELECT coalesce(sum(open_readiness_items), 0) FROM figure_active").query(Long.class).single()
                 : jdbc.sql("""
                         SELECT count(*) FROM lifecycle_readiness_item i JOIN partnership_lifecycle l USING (partnership_id)
                         WHERE l.department = :department""")
-                .param("department", department).query(Long.class).single());
-        gap.put("openReadinessItems", jdbc.sql("""
-                        SELECT l.partnership_id AS id, l.title, l.department, l.stage, i.item_id, i.type, i.description,
+                .param("department", department).query(Long.class).single();
+        List<ImplementationGap.OpenItem> openItems = jdbc.sql("""
+                        SELECT l.partnership_id, l.title, l.department, l.stage, i.item_id, i.type, i.description,
                                i.owner, i.added_on, CAST(:today AS date) - i.added_on AS days_open
                         FROM lifecycle_readiness_item i JOIN partnership_lifecycle l USING (partnership_id)
                         WHERE CAST(:department AS text) IS NULL OR l.department = :department
                         ORDER BY i.added_on, i.partnership_id, i.item_id
                         LIMIT :limit""")
                 .param("today", today).param("limit", limit).param("department", department)
-                .query((rs, row) -> row(rs, "id:partnershipId", "title", "department", "stage", "item_id:itemId", "type",
-                        "description", "owner", "added_on:addedOn", "days_open:daysOpen"))
-                .list());
-        putLimited(gap, "abandonedAfterSuccessfulPilot", jdbc.sql("""
-                        SELECT count(*) OVER () AS total, l.partnership_id AS id, l.title, l.department, l.kind, l.stage,
-                               l.pilot_succeeded_on, l.closed_on AS abandoned_on, l.closed_reason AS reason
+                .query((rs, row) -> new ImplementationGap.OpenItem(rs.getString("partnership_id"), rs.getString("title"),
+                        rs.getString("department"), Stage.valueOf(rs.getString("stage")), rs.getString("item_id"),
+                        ReadinessType.valueOf(rs.getString("type")), rs.getString("description"), rs.getString("owner"),
+                        date(rs, "added_on"), rs.getInt("days_open")))
+                .list();
+        long[] abandonedTotal = {0};
+        List<ImplementationGap.AbandonedAfterPilot> abandoned = jdbc.sql("""
+                        SELECT count(*) OVER () AS total, l.partnership_id, l.title, l.department, l.kind, l.stage,
+                               l.pilot_succeeded_on, l.closed_on, l.closed_reason
                         FROM partnership_lifecycle l
                         WHERE l.status = 'ABANDONED' AND l.pilot_succeeded_on IS NOT NULL
                           AND (CAST(:department AS text) IS NULL OR l.department = :department)
                         ORDER BY l.closed_on, l.partnership_id
                         LIMIT :limit""")
                 .param("limit", limit).param("department", department)
-                .query((rs, row) -> row(rs, "total", "id", "title", "department", "kind", "stage",
-                        "pilot_succeeded_on:pilotSucceededOn", "abandoned_on:abandonedOn", "reason"))
-                .list());
+                .query((rs, row) -> {
+                    abandonedTotal[0] = rs.getLong("total");
+                    return new ImplementationGap.AbandonedAfterPilot(rs.getString("partnership_id"),
+                            rs.getString("title"), rs.getString("department"),
+                            PartnershipKind.valueOf(rs.getString("kind")), Stage.valueOf(rs.getString("stage")),
+                            date(rs, "pilot_succeeded_on"), date(rs, "closed_on"), rs.getString("closed_reason"));
+                })
+                .list();
         Map<String, BigDecimal> rates = new LinkedHashMap<>();
-        Map<String, Map<String, Long>> rateCounts = new LinkedHashMap<>();
+        Map<String, ImplementationGap.RateCounts> rateCounts = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT department, succeeded, implemented FROM figure_after_pilot
                         WHERE succeeded > 0 AND (CAST(:department AS text) IS NULL OR department = :department)
                         ORDER BY department""")
                 .param("department", department)
                 .query((rs, row) -> {
-                    rates.put(rs.getString("department"), BigDecimal.valueOf(rs.getLong("implemented"))
-                            .divide(BigDecimal.valueOf(rs.getLong("succeeded")), 2, RoundingMode.HALF_UP));
-                    Map<String, Long> counts = new LinkedHashMap<>();
-                    counts.put("succeeded", rs.getLong("succeeded"));
-                    counts.put("implemented", rs.getLong("implemented"));
+                    ImplementationGap.RateCounts counts = new ImplementationGap.RateCounts(rs.getLong("succeeded"),
+                            rs.getLong("implemented"));
+                    rates.put(rs.getString("department"), BigDecimal.valueOf(counts.implemented())
+                            .divide(BigDecimal.valueOf(counts.succeeded()), 2, RoundingMode.HALF_UP));
                     rateCounts.put(rs.getString("department"), counts);
-                    return row;
+                    return counts;
                 })
                 .list();
-        gap.put("pilotToImplementationRate", rates);
-        // The counts behind each rate: partnerships whose pilot succeeded, and of those the ones implemented.
-        gap.put("pilotToImplementationCounts", rateCounts);
-        return gap;
+        return new ImplementationGap(days, today, department, stalledTotal, stalled, openItemsTotal, openItems,
+                abandonedTotal[0], abandoned, rates, rateCounts);
     }
 
     /** Stalled partnerships, oldest first (parameters today, days, department or null, limit). */
@@ -144,25 +147,7 @@ public class ImplementationGapFigures {
                         ORDER BY l.waiting_since, l.partnership_id
                         LIMIT :limit""";
 
-    /** The rows without their {@code total} column, and the total as {@code <key>Total} (0 when there are none). */
-    static void putLimited(Map<String, Object> gap, String key, java.util.List<Map<String, Object>> rows) {
-        gap.put(key + "Total", rows.isEmpty() ? 0L : ((Number) rows.get(0).get("total")).longValue());
-        rows.forEach(row -> row.remove("total"));
-        gap.put(key, rows);
+    private static LocalDate date(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        return rs.getObject(column, LocalDate.class);
     }
-
-    /** A row as a map; a column may be renamed with {@code column:field}. */
-    static Map<String, Object> row(java.sql.ResultSet rs, String... columns) throws java.sql.SQLException {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (String column : columns) {
-            String[] names = column.split(":");
-            Object value = rs.getObject(names[0]);
-            if (value instanceof java.sql.Date date) {
-                value = date.toLocalDate();
-            }
-            row.put(names.length > 1 ? names[1] : names[0], value);
-        }
-        return row;
-    }
-
 }

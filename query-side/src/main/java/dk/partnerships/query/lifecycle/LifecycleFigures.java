@@ -67,41 +67,34 @@ public class LifecycleFigures {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    private final FiguresCache cache;
+    private final FiguresCache<LifecycleDashboard> cache;
+    private final FiguresCache<LifecycleDashboard.FilterOptions> options;
 
     LifecycleFigures(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
         // Computed from the kept figures alone: only their own counter matters, so a lesson recorded or a history
         // entry leaves the cached figures in place.
-        this.cache = new FiguresCache(jdbc, clock, List.of(LifecycleProjection.FIGURES));
+        this.cache = new FiguresCache<>(jdbc, clock, List.of(LifecycleProjection.FIGURES));
+        this.options = new FiguresCache<>(jdbc, clock, List.of(LifecycleProjection.FIGURES));
     }
 
     /** The figures for these filters; computed again only after the database changed (see {@link FiguresCache}). */
-    public Map<String, Object> figures(String department, PartnershipKind kind, Integer year) {
+    public LifecycleDashboard figures(String department, PartnershipKind kind, Integer year) {
         return cache.get(java.util.Arrays.asList(department, kind, year), () -> compute(department, kind, year));
     }
 
-    /**
-     * What the dashboard's filters offer: the departments that have partnerships and the years partnerships were
-     * proposed in (newest first).
-     */
-    public Map<String, Object> filterOptions() {
-        return cache.get(List.of("filter-options"), () -> {
-            Map<String, Object> options = new LinkedHashMap<>();
-            options.put("departments", jdbc.sql("""
-                            SELECT DISTINCT department FROM figure_quarter WHERE proposed > 0 ORDER BY department""")
-                    .query(String.class).list());
-            options.put("years", jdbc.sql("""
-                            SELECT DISTINCT year FROM figure_quarter WHERE proposed > 0 ORDER BY 1 DESC""")
-                    .query(Integer.class).list());
-            return options;
-        });
+    /** What the dashboard's filters offer. */
+    public LifecycleDashboard.FilterOptions filterOptions() {
+        return options.get(List.of(), () -> new LifecycleDashboard.FilterOptions(
+                jdbc.sql("SELECT DISTINCT department FROM figure_quarter WHERE proposed > 0 ORDER BY department")
+                        .query(String.class).list(),
+                jdbc.sql("SELECT DISTINCT year FROM figure_quarter WHERE proposed > 0 ORDER BY 1 DESC")
+                        .query(Integer.class).list()));
     }
 
-    private Map<String, Object> compute(String department, PartnershipKind kind, Integer year) {
+    private LifecycleDashboard compute(String department, PartnershipKind kind, Integer year) {
         String kindName = kind == null ? null : kind.name();
-        Map<String, Object> answer = new LinkedHashMap<>();
 
         Map<String, Long> byStage = zeroPerStage();
         Map<String, Map<String, Long>> byDepartment = new LinkedHashMap<>();
@@ -116,43 +109,30 @@ public class LifecycleFigures {
                             .merge(rs.getString("stage"), n, Long::sum);
                     return n;
                 }).list();
-        answer.put("byStage", byStage);
-        answer.put("byDepartment", byDepartment);
 
-        Map<String, BigDecimal> conversion = new LinkedHashMap<>();
-        Map<String, Map<String, Long>> conversionCounts = new LinkedHashMap<>();
+        Map<String, LifecycleDashboard.ConversionCount> counted = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT stage, sum(entered) AS entered, sum(went_on) AS went_on
                         FROM figure_conversion WHERE""" + FILTERS + """
                         GROUP BY stage HAVING sum(entered) > 0""")
                 .param("department", department).param("kind", kindName).param("year", year)
-                .query((rs, row) -> {
-                    String stage = rs.getString("stage");
-                    long entered = rs.getLong("entered");
-                    conversion.put(stage, BigDecimal.valueOf(rs.getLong("went_on"))
-                            .divide(BigDecimal.valueOf(entered), 2, RoundingMode.HALF_UP));
-                    Map<String, Long> counts = new LinkedHashMap<>();
-                    counts.put("entered", entered);
-                    counts.put("wentOn", rs.getLong("went_on"));
-                    conversionCounts.put(stage, counts);
-                    return stage;
-                }).list();
-        Map<String, BigDecimal> orderedConversion = new LinkedHashMap<>();
-        for (String stage : STAGES) {
-            if (conversion.containsKey(stage) && !stage.equals("EVALUATION")) {
-                orderedConversion.put(stage, conversion.get(stage));
-            }
-        }
-        answer.put("conversion", orderedConversion);
+                .query((rs, row) -> counted.put(rs.getString("stage"),
+                        new LifecycleDashboard.ConversionCount(rs.getLong("entered"), rs.getLong("went_on"))))
+                .list();
         // The counts behind each share (a share of one partnership reads differently from a share of fifty), and the
-        // funnel: how many ever reached each stage, Evaluation included.
-        Map<String, Map<String, Long>> orderedCounts = new LinkedHashMap<>();
+        // funnel: how many ever reached each stage, Evaluation included; the share of the last stage means nothing.
+        Map<String, BigDecimal> conversion = new LinkedHashMap<>();
+        Map<String, LifecycleDashboard.ConversionCount> conversionCounts = new LinkedHashMap<>();
         for (String stage : STAGES) {
-            if (conversionCounts.containsKey(stage)) {
-                orderedCounts.put(stage, conversionCounts.get(stage));
+            LifecycleDashboard.ConversionCount counts = counted.get(stage);
+            if (counts != null) {
+                conversionCounts.put(stage, counts);
+                if (!stage.equals(Stage.EVALUATION.name())) {
+                    conversion.put(stage, BigDecimal.valueOf(counts.wentOn())
+                            .divide(BigDecimal.valueOf(counts.entered()), 2, RoundingMode.HALF_UP));
+                }
             }
         }
-        answer.put("conversionCounts", orderedCounts);
 
         Map<String, StayLengths> lengths = new LinkedHashMap<>();
         jdbc.sql("""
@@ -164,24 +144,20 @@ public class LifecycleFigures {
                             .add(rs.getInt("days"), rs.getLong("stays"));
                     return row;
                 }).list();
-        Map<String, Map<String, Object>> orderedTimes = new LinkedHashMap<>();
+        Map<String, LifecycleDashboard.StageTime> timeInStage = new LinkedHashMap<>();
         for (String stage : STAGES) {
             StayLengths stays = lengths.get(stage);
             if (stays != null) {
-                Map<String, Object> figures = new LinkedHashMap<>();
-                figures.put("medianDays", stays.percentile(0.5));
-                figures.put("p90Days", stays.percentile(0.9));
-                figures.put("finishedStays", stays.total);
-                orderedTimes.put(stage, figures);
+                timeInStage.put(stage, new LifecycleDashboard.StageTime(stays.percentile(0.5), stays.percentile(0.9),
+                        stays.total));
             }
         }
-        answer.put("timeInStage", orderedTimes);
 
-        answer.put("quarterlyTrend", jdbc.sql(QUARTERS)
+        List<LifecycleDashboard.Quarter> trend = jdbc.sql(QUARTERS)
                 .param("department", department).param("kind", kindName).param("year", year)
                 .param("today", LocalDate.now(clock))
-                .query((rs, row) -> quarter(rs)).list());
-        return answer;
+                .query((rs, row) -> quarter(rs)).list();
+        return new LifecycleDashboard(byStage, byDepartment, conversion, conversionCounts, timeInStage, trend);
     }
 
     /**
@@ -222,15 +198,10 @@ public class LifecycleFigures {
     }
 
     /** One row of the quarterly trend (columns as {@link #QUARTERS} names them). */
-    static Map<String, Object> quarter(java.sql.ResultSet rs) throws java.sql.SQLException {
-        Map<String, Object> quarter = new LinkedHashMap<>();
-        quarter.put("quarter", rs.getString("quarter"));
-        quarter.put("proposed", rs.getLong("proposed"));
-        quarter.put("pilotsStarted", rs.getLong("pilots_started"));
-        quarter.put("implementationsStarted", rs.getLong("implementations_started"));
-        quarter.put("completed", rs.getLong("completed"));
-        quarter.put("abandoned", rs.getLong("abandoned"));
-        return quarter;
+    static LifecycleDashboard.Quarter quarter(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new LifecycleDashboard.Quarter(rs.getString("quarter"), rs.getLong("proposed"),
+                rs.getLong("pilots_started"), rs.getLong("implementations_started"), rs.getLong("completed"),
+                rs.getLong("abandoned"));
     }
 
     static Map<String, Long> zeroPerStage() {

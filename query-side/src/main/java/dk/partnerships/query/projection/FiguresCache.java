@@ -23,18 +23,18 @@ import java.util.function.Supplier;
  * moved and gets fresh figures. (PostgreSQL's WAL position was tried first: idle tracking processors renew their
  * token claims every second, which moved it constantly.)
  */
-public final class FiguresCache {
+public final class FiguresCache<T> {
 
     private static final int MAX_ENTRIES = 128;
 
-    private record Entry(String position, LocalDate day, Map<String, Object> figures) {
+    private record Entry<T>(String position, LocalDate day, T figures) {
     }
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Map<List<Object>, Entry> entries = new LinkedHashMap<>(32, 0.75f, true) {
+    private final Map<List<Object>, Entry<T>> entries = new LinkedHashMap<>(32, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<List<Object>, Entry> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, Entry<T>> eldest) {
             return size() > MAX_ENTRIES;
         }
     };
@@ -48,20 +48,23 @@ public final class FiguresCache {
         this.watched = List.copyOf(watched);
     }
 
-    /** The figures for {@code key} (the filters), computed by {@code compute} when anything changed since. */
-    public Map<String, Object> get(List<Object> key, Supplier<Map<String, Object>> compute) {
+    /**
+     * The figures for {@code key} (the filters), computed by {@code compute} when anything changed since. Figures are
+     * shared between readers: {@code T} must be immutable.
+     */
+    public T get(List<Object> key, Supplier<T> compute) {
         String position = position();
         LocalDate today = LocalDate.now(clock);
-        Entry entry;
+        Entry<T> entry;
         synchronized (entries) {
             entry = entries.get(key);
         }
         if (entry != null && entry.position().equals(position) && entry.day().equals(today)) {
             return entry.figures();
         }
-        Map<String, Object> figures = java.util.Collections.unmodifiableMap(compute.get());
+        T figures = compute.get();
         synchronized (entries) {
-            entries.put(key, new Entry(position, today, figures));
+            entries.put(key, new Entry<>(position, today, figures));
         }
         return figures;
     }

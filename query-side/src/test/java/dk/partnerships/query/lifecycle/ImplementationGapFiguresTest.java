@@ -66,10 +66,11 @@ class ImplementationGapFiguresTest {
     void the_gap_is_what_the_queries_over_every_partnership_said_for_every_threshold_and_limit() {
         ImplementationGapFigures figures = new ImplementationGapFigures(jdbc, TODAY);
         ImplementationGapFromRows fromRows = new ImplementationGapFromRows(jdbc, TODAY);
-        Map<String, Object> all = fromRows.compute(0, 10_000);
-        for (String list : List.of("stalledAfterPilot", "openReadinessItems", "abandonedAfterSuccessfulPilot")) {
-            assertThat((Long) all.get(list + "Total")).as(list + " has rows in the generated portfolio").isPositive();
-        }
+        ImplementationGap all = fromRows.compute(0, 10_000);
+        assertThat(all.stalledAfterPilotTotal()).as("stalled partnerships in the generated portfolio").isPositive();
+        assertThat(all.openReadinessItemsTotal()).as("open readiness items in the generated portfolio").isPositive();
+        assertThat(all.abandonedAfterSuccessfulPilotTotal()).as("abandoned after a pilot in the generated portfolio")
+                .isPositive();
         for (int days : new int[] {0, 30, 90, 365, 5000}) {
             for (int limit : new int[] {1, 7, 500}) {
                 assertThat(figures.figures(days, limit)).as("days %d, limit %d (seed %d)", days, limit, SEED)

@@ -1,5 +1,9 @@
 package dk.partnerships.query.lifecycle;
 
+import dk.partnerships.events.PartnershipKind;
+import dk.partnerships.events.PartnershipStatus;
+import dk.partnerships.events.ReadinessType;
+import dk.partnerships.events.Stage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
@@ -7,14 +11,12 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import static dk.partnerships.query.lifecycle.ImplementationGapFigures.putLimited;
-import static dk.partnerships.query.lifecycle.ImplementationGapFigures.row;
-
 /**
- * The implementation gap as it was computed before its queries were given partial indexes to use: kept in the
- * tests as the definition the product's queries must still meet (its row helpers are the product's).
+ * The implementation gap as it was computed before the lifecycle read model kept what it lists: by queries over every
+ * partnership of the summaries, kept in the tests as the definition the product's answer must still meet.
  */
 class ImplementationGapFromRows {
 
@@ -34,20 +36,15 @@ class ImplementationGapFromRows {
         this.clock = clock;
     }
 
-    Map<String, Object> compute(int days, int limit) {
+    ImplementationGap compute(int days, int limit) {
         return compute(days, limit, null);
     }
 
     /** The gap of one department's partnerships (null: all), by queries over every partnership. */
-    Map<String, Object> compute(int days, int limit, String department) {
+    ImplementationGap compute(int days, int limit, String department) {
         LocalDate today = LocalDate.now(clock);
-        Map<String, Object> gap = new LinkedHashMap<>();
-        gap.put("days", days);
-        gap.put("today", today);
-        if (department != null) {
-            gap.put("department", department);
-        }
-        putLimited(gap, "stalledAfterPilot", jdbc.sql(MILESTONES + """
+        long[] totals = new long[3];
+        List<ImplementationGap.Stalled> stalled = jdbc.sql(MILESTONES + """
                         , waiting AS (
                             SELECT m.*, CASE WHEN m.pilot_succeeded_on IS NOT NULL THEN m.pilot_succeeded_on
                                              WHEN NOT coalesce(m.had_pilot, false) THEN m.awarded_on END AS waiting_since,
@@ -66,10 +63,16 @@ class ImplementationGapFromRows {
                         ORDER BY w.waiting_since, s.id
                         LIMIT :limit""")
                 .param("today", today).param("days", days).param("limit", limit).param("department", department)
-                .query((rs, row) -> row(rs, "total", "id", "title", "department", "kind", "stage", "status", "trigger",
-                        "waiting_since:waitingSince", "days_waiting:daysWaiting"))
-                .list());
-        putLimited(gap, "openReadinessItems", jdbc.sql("""
+                .query((rs, row) -> {
+                    totals[0] = rs.getLong("total");
+                    return new ImplementationGap.Stalled(rs.getString("id"), rs.getString("title"),
+                            rs.getString("department"), PartnershipKind.valueOf(rs.getString("kind")),
+                            Stage.valueOf(rs.getString("stage")), PartnershipStatus.valueOf(rs.getString("status")),
+                            rs.getString("trigger"), rs.getObject("waiting_since", LocalDate.class),
+                            rs.getInt("days_waiting"));
+                })
+                .list();
+        List<ImplementationGap.OpenItem> items = jdbc.sql("""
                         SELECT count(*) OVER () AS total, s.id, s.title, s.department, s.stage, i.item_id, i.type, i.description,
                                i.owner, i.added_on,
                                CAST(:today AS date) - i.added_on AS days_open
@@ -79,10 +82,15 @@ class ImplementationGapFromRows {
                         ORDER BY i.added_on, s.id, i.item_id
                         LIMIT :limit""")
                 .param("today", today).param("limit", limit).param("department", department)
-                .query((rs, row) -> row(rs, "total", "id:partnershipId", "title", "department", "stage", "item_id:itemId", "type",
-                        "description", "owner", "added_on:addedOn", "days_open:daysOpen"))
-                .list());
-        putLimited(gap, "abandonedAfterSuccessfulPilot", jdbc.sql(MILESTONES + """
+                .query((rs, row) -> {
+                    totals[1] = rs.getLong("total");
+                    return new ImplementationGap.OpenItem(rs.getString("id"), rs.getString("title"),
+                            rs.getString("department"), Stage.valueOf(rs.getString("stage")), rs.getString("item_id"),
+                            ReadinessType.valueOf(rs.getString("type")), rs.getString("description"),
+                            rs.getString("owner"), rs.getObject("added_on", LocalDate.class), rs.getInt("days_open"));
+                })
+                .list();
+        List<ImplementationGap.AbandonedAfterPilot> abandoned = jdbc.sql(MILESTONES + """
                         SELECT count(*) OVER () AS total, s.id, s.title, s.department, s.kind, s.stage,
                                m.pilot_succeeded_on,
                                s.status_changed_on AS abandoned_on, s.status_reason AS reason
@@ -92,11 +100,16 @@ class ImplementationGapFromRows {
                         ORDER BY s.status_changed_on, s.id
                         LIMIT :limit""")
                 .param("limit", limit).param("department", department)
-                .query((rs, row) -> row(rs, "total", "id", "title", "department", "kind", "stage",
-                        "pilot_succeeded_on:pilotSucceededOn", "abandoned_on:abandonedOn", "reason"))
-                .list());
+                .query((rs, row) -> {
+                    totals[2] = rs.getLong("total");
+                    return new ImplementationGap.AbandonedAfterPilot(rs.getString("id"), rs.getString("title"),
+                            rs.getString("department"), PartnershipKind.valueOf(rs.getString("kind")),
+                            Stage.valueOf(rs.getString("stage")), rs.getObject("pilot_succeeded_on", LocalDate.class),
+                            rs.getObject("abandoned_on", LocalDate.class), rs.getString("reason"));
+                })
+                .list();
         Map<String, BigDecimal> rates = new LinkedHashMap<>();
-        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        Map<String, ImplementationGap.RateCounts> counts = new LinkedHashMap<>();
         jdbc.sql(MILESTONES + """
                         SELECT s.department, count(*) AS succeeded,
                                count(*) FILTER (WHERE m.implemented_on >= m.pilot_succeeded_on) AS implemented
@@ -109,12 +122,11 @@ class ImplementationGapFromRows {
                     rates.put(rs.getString("department"), BigDecimal.valueOf(rs.getLong("implemented"))
                             .divide(BigDecimal.valueOf(rs.getLong("succeeded")), 2, RoundingMode.HALF_UP));
                     counts.put(rs.getString("department"),
-                            Map.of("succeeded", rs.getLong("succeeded"), "implemented", rs.getLong("implemented")));
+                            new ImplementationGap.RateCounts(rs.getLong("succeeded"), rs.getLong("implemented")));
                     return row;
                 })
                 .list();
-        gap.put("pilotToImplementationRate", rates);
-        gap.put("pilotToImplementationCounts", counts);
-        return gap;
+        return new ImplementationGap(days, today, department, totals[0], stalled, totals[1], items, totals[2],
+                abandoned, rates, counts);
     }
 }

@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static dk.partnerships.query.lifecycle.LifecycleFigures.quarter;
@@ -77,9 +78,8 @@ class LifecycleFiguresFromRows {
         this.clock = clock;
     }
 
-    Map<String, Object> compute(String department, PartnershipKind kind, Integer year) {
+    LifecycleDashboard compute(String department, PartnershipKind kind, Integer year) {
         String kindName = kind == null ? null : kind.name();
-        Map<String, Object> answer = new LinkedHashMap<>();
 
         Map<String, Long> byStage = zeroPerStage();
         Map<String, Map<String, Long>> byDepartment = new LinkedHashMap<>();
@@ -98,11 +98,9 @@ class LifecycleFiguresFromRows {
                             .merge(rs.getString("stage"), n, Long::sum);
                     return n;
                 }).list();
-        answer.put("byStage", byStage);
-        answer.put("byDepartment", byDepartment);
 
         Map<String, BigDecimal> conversion = new LinkedHashMap<>();
-        Map<String, Map<String, Long>> conversionCounts = new LinkedHashMap<>();
+        Map<String, LifecycleDashboard.ConversionCount> conversionCounts = new LinkedHashMap<>();
         // One pass over one row per partnership: the stages it reached and the furthest one.
         jdbc.sql("""
                         SELECT stage.name, count(*) FILTER (WHERE stage.name = ANY (reached_stages)) AS entered,
@@ -121,7 +119,7 @@ class LifecycleFiguresFromRows {
                         conversion.put(rs.getString("name"), BigDecimal.valueOf(rs.getLong("went_on"))
                                 .divide(BigDecimal.valueOf(rs.getLong("entered")), 2, RoundingMode.HALF_UP));
                         conversionCounts.put(rs.getString("name"),
-                                Map.of("entered", rs.getLong("entered"), "wentOn", rs.getLong("went_on")));
+                                new LifecycleDashboard.ConversionCount(rs.getLong("entered"), rs.getLong("went_on")));
                     }
                     return row;
                 })
@@ -132,10 +130,8 @@ class LifecycleFiguresFromRows {
                 orderedConversion.put(stage, conversion.get(stage));
             }
         }
-        answer.put("conversion", orderedConversion);
-        answer.put("conversionCounts", conversionCounts);
 
-        Map<String, Map<String, Object>> timeInStage = new LinkedHashMap<>();
+        Map<String, LifecycleDashboard.StageTime> timeInStage = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT stage, count(*) AS stays,
                                percentile_cont(0.5) WITHIN GROUP (ORDER BY left_on - entered_on) AS median,
@@ -145,24 +141,20 @@ class LifecycleFiguresFromRows {
                         GROUP BY stage""")
                 .param("department", department).param("kind", kindName).param("year", year)
                 .query((rs, row) -> {
-                    Map<String, Object> figures = new LinkedHashMap<>();
-                    figures.put("medianDays", rs.getDouble("median"));
-                    figures.put("p90Days", rs.getDouble("p90"));
-                    figures.put("finishedStays", rs.getLong("stays"));
-                    return timeInStage.put(rs.getString("stage"), figures);
+                    return timeInStage.put(rs.getString("stage"), new LifecycleDashboard.StageTime(
+                            rs.getDouble("median"), rs.getDouble("p90"), rs.getLong("stays")));
                 }).list();
-        Map<String, Map<String, Object>> orderedTimes = new LinkedHashMap<>();
+        Map<String, LifecycleDashboard.StageTime> orderedTimes = new LinkedHashMap<>();
         for (String stage : STAGES) {
             if (timeInStage.containsKey(stage)) {
                 orderedTimes.put(stage, timeInStage.get(stage));
             }
         }
-        answer.put("timeInStage", orderedTimes);
 
-        answer.put("quarterlyTrend", jdbc.sql(QUARTERS)
+        List<LifecycleDashboard.Quarter> trend = jdbc.sql(QUARTERS)
                 .param("department", department).param("kind", kindName).param("year", year)
                 .param("today", LocalDate.now(clock))
-                .query((rs, row) -> quarter(rs)).list());
-        return answer;
+                .query((rs, row) -> quarter(rs)).list();
+        return new LifecycleDashboard(byStage, byDepartment, orderedConversion, conversionCounts, orderedTimes, trend);
     }
 }

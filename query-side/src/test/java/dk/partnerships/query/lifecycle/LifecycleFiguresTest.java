@@ -141,7 +141,7 @@ class LifecycleFiguresTest {
         List<ProjectedEvent> events = GeneratedPortfolio.interleaved(GeneratedPortfolio.portfolio(random, 120), random);
         int third = events.size() / 3;
         apply(events.subList(0, third));
-        Map<String, Object> committed = figuresOf(jdbc).figures(null, null, null);
+        LifecycleDashboard committed = figuresOf(jdbc).figures(null, null, null);
 
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         transaction.executeWithoutResult(status -> {
@@ -156,7 +156,7 @@ class LifecycleFiguresTest {
         });
         assertEveryFilterAgrees("after one transaction emptied, refilled and rolled back to a savepoint");
 
-        Map<String, Object> before = figuresOf(jdbc).figures(null, null, null);
+        LifecycleDashboard before = figuresOf(jdbc).figures(null, null, null);
         transaction.executeWithoutResult(status -> {
             apply(events.subList(2 * third, events.size()));
             status.setRollbackOnly();
@@ -213,7 +213,7 @@ class LifecycleFiguresTest {
     }
 
     /** The figures as a reader on a connection of its own sees them (closed again afterwards). */
-    private static Map<String, Object> figuresInAnotherSession() {
+    private static LifecycleDashboard figuresInAnotherSession() {
         try (java.sql.Connection connection = postgres.getDatabase("postgres", "figures").getConnection()) {
             return figuresOf(JdbcClient.create(new SingleConnectionDataSource(connection, true))).figures(null, null, null);
         } catch (SQLException e) {
@@ -242,10 +242,10 @@ class LifecycleFiguresTest {
             }
         }
         assertGapTotalsAgree(jdbc, when);
-        Map<String, Object> options = kept.filterOptions();
-        assertThat(options.get("departments")).isEqualTo(jdbc.sql(
+        LifecycleDashboard.FilterOptions options = kept.filterOptions();
+        assertThat(options.departments()).isEqualTo(jdbc.sql(
                 "SELECT DISTINCT department FROM partnership_lifecycle ORDER BY department").query(String.class).list());
-        assertThat(options.get("years")).isEqualTo(jdbc.sql("""
+        assertThat(options.years()).isEqualTo(jdbc.sql("""
                 SELECT DISTINCT CAST(extract(year FROM proposed_on) AS integer) FROM partnership_lifecycle ORDER BY 1 DESC""")
                 .query(Integer.class).list());
     }
@@ -261,8 +261,8 @@ class LifecycleFiguresTest {
     private static void assertGapTotalsAgree(JdbcClient client, String when) {
         LocalDate today = LocalDate.now(TODAY);
         for (int days : GAP_THRESHOLDS) {
-            Map<String, Object> gap = new ImplementationGapFigures(client, TODAY).figures(days, 2);
-            assertThat(gap.get("stalledAfterPilotTotal")).as("%s: stalled for %d days (seed %d)", when, days, SEED)
+            ImplementationGap gap = new ImplementationGapFigures(client, TODAY).figures(days, 2);
+            assertThat(gap.stalledAfterPilotTotal()).as("%s: stalled for %d days (seed %d)", when, days, SEED)
                     .isEqualTo(client.sql("""
                             SELECT count(*) FROM (
                                 SELECT l.*, CASE WHEN pilot_succeeded_on IS NOT NULL THEN pilot_succeeded_on
@@ -271,7 +271,7 @@ class LifecycleFiguresTest {
                             WHERE since <= CAST(:today AS date) - CAST(:days AS integer)
                               AND (implemented_on IS NULL OR implemented_on < since)""")
                             .param("today", today).param("days", days).query(Long.class).single());
-            assertThat(gap.get("openReadinessItemsTotal")).as("%s: open readiness items (seed %d)", when, SEED)
+            assertThat(gap.openReadinessItemsTotal()).as("%s: open readiness items (seed %d)", when, SEED)
                     .isEqualTo(client.sql("""
                             SELECT count(*) FROM partnership_readiness_item i
                                 JOIN partnership_summary s ON s.id = i.partnership_id
@@ -286,7 +286,7 @@ class LifecycleFiguresTest {
                     .query((rs, row) -> rates.put(rs.getString("department"), BigDecimal.valueOf(rs.getLong("implemented"))
                             .divide(BigDecimal.valueOf(rs.getLong("succeeded")), 2, RoundingMode.HALF_UP)))
                     .list();
-            assertThat(gap.get("pilotToImplementationRate")).as("%s: rates (seed %d)", when, SEED).isEqualTo(rates);
+            assertThat(gap.pilotToImplementationRate()).as("%s: rates (seed %d)", when, SEED).isEqualTo(rates);
         }
     }
 }

@@ -140,18 +140,19 @@ final class BenchmarkStore {
         return Integer.parseInt(args.get(0).substring("--server.port=".length()));
     }
 
-    /** Waits until every read model (summaries, history, lifecycle) holds all {@code events}. */
+    /** Waits until every read model (summaries, history, lifecycle and, where the build has it, lessons) holds all {@code events}. */
     static void awaitProjected(JdbcClient jdbc, long events) throws InterruptedException {
-        // First the cheap test: the three processors' tokens have passed the last event. Summing 100,000 versions
+        // First the cheap test: every projection processor's token has passed the last event. Summing 100,000 versions
         // every half second instead cost PostgreSQL ~0.1 s a time, a tenth of the machine while it was measured.
         // A processor whose token was first stored after the events were loaded holds a replay token, its position
-        // inside (currentToken).
+        // inside (currentToken). Builds differ in how many processors they run, so all 'partnership-*' rows count.
         long last = jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
         while (jdbc.sql("""
-                SELECT count(*) FROM (SELECT convert_from(token, 'UTF8')::jsonb AS token FROM tokenentry
-                    WHERE processorname IN ('partnership-summaries', 'partnership-history', 'partnership-lifecycle')) t
-                WHERE coalesce(token -> 'currentToken' ->> 'index', token ->> 'index')::bigint >= :last""")
-                .param("last", last).query(Long.class).single() < 3) {
+                SELECT coalesce(count(*) >= 3 AND bool_and(coalesce(position, -1) >= :last), false) FROM (
+                    SELECT coalesce(token -> 'currentToken' ->> 'index', token ->> 'index')::bigint AS position
+                    FROM (SELECT convert_from(token, 'UTF8')::jsonb AS token FROM tokenentry
+                          WHERE processorname LIKE 'partnership-%') t) p""")
+                .param("last", last).query(Boolean.class).single() == Boolean.FALSE) {
             Thread.sleep(250);
         }
         while (jdbc.sql("SELECT coalesce(sum(version), 0) FROM partnership_summary").query(Long.class).single() < events

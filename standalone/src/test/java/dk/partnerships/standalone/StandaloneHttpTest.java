@@ -47,7 +47,8 @@ abstract class StandaloneHttpTest {
             long stored = jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
             return jdbc.sql("SELECT coalesce(sum(version), 0) FROM partnership_summary").query(Long.class).single() == stored
                     && jdbc.sql("SELECT count(*) FROM partnership_event_log").query(Long.class).single() == stored
-                    && jdbc.sql("SELECT coalesce(sum(version), 0) FROM partnership_lifecycle").query(Long.class).single() == stored;
+                    && jdbc.sql("SELECT coalesce(sum(version), 0) FROM partnership_lifecycle").query(Long.class).single() == stored
+                    && jdbc.sql("SELECT coalesce(sum(version), 0) FROM lesson_partnership").query(Long.class).single() == stored;
         });
     }
 

@@ -4,11 +4,9 @@ import dk.partnerships.query.web.CommandApi;
 import dk.partnerships.query.web.Formats;
 import dk.partnerships.query.web.PageParameters;
 import dk.partnerships.query.web.StateText;
-import dk.partnerships.query.web.TimelineText;
 
 import dk.partnerships.query.ReadProblems;
-import dk.partnerships.query.history.PartnershipHistoryController;
-import dk.partnerships.query.history.OcdsExportController;
+import dk.partnerships.query.state.PartnershipState;
 import dk.partnerships.security.Author;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
@@ -29,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,11 +64,11 @@ class HistoryPages {
                 @RequestParam(required = false) String knownAt, @RequestParam(required = false) String from,
                 @RequestParam(required = false) String to, Model model) {
         String validId = validId(id);
-        List<Map<String, Object>> entries = entries(validId);
+        List<HistoryEntry> entries = history.history(validId);
         Locale locale = LocaleContextHolder.getLocale();
         Formats fmt = (Formats) model.getAttribute("fmt");
         model.addAttribute("id", validId);
-        model.addAttribute("entries", entries);
+        model.addAttribute("entries", TimelineLine.of(entries, messages, locale));
         model.addAttribute("asOf", asOf);
         model.addAttribute("knownAt", knownAt);
         model.addAttribute("from", from);
@@ -86,7 +83,7 @@ class HistoryPages {
             model.addAttribute("stateProblem", message("history.badDate"));
         } else {
             try {
-                Map<String, Object> state = asOfDate != null
+                PartnershipState state = asOfDate != null
                         ? history.asOf(validId, asOfDate, knownAtDate == null ? null : knownAtDate.toString())
                         : history.knownAt(validId, knownAtDate.toString());
                 model.addAttribute("state", state);
@@ -103,7 +100,7 @@ class HistoryPages {
             } else if (fromDate.isAfter(toDate)) {
                 model.addAttribute("diffProblem", message("history.fromAfterTo"));
             } else {
-                model.addAttribute("changes", changes(history.diff(validId, fromDate, toDate).get("changes"), fmt, locale));
+                model.addAttribute("changes", changes(history.diff(validId, fromDate, toDate).changes(), fmt, locale));
             }
         }
         return "history";
@@ -113,12 +110,13 @@ class HistoryPages {
     @GetMapping("/partnerships/{id}/verification")
     String verification(@PathVariable String id, Model model) {
         String validId = validId(id);
-        List<Map<String, Object>> entries = entries(validId);
+        List<HistoryEntry> entries = history.history(validId);
         CommandApi.Answer answer = commands.get("/api/partnerships/" + validId + "/verification", signedIn());
         model.addAttribute("id", validId);
         model.addAttribute("title", title(entries));
         model.addAttribute("events", entries.size());
-        model.addAttribute("verification", answer.ok() ? answer.body() : null);
+        model.addAttribute("verification", answer.ok()
+                ? json.treeToValue(answer.body(), ChainVerification.OfPartnership.class) : null);
         model.addAttribute("unavailable", !answer.ok());
         return "verification";
     }
@@ -159,28 +157,17 @@ class HistoryPages {
     String audit(@RequestParam(required = false) String verify, Model model) {
         if ("all".equals(verify)) {
             CommandApi.Answer answer = commands.get("/api/audit/verification", signedIn());
-            model.addAttribute("report", answer.ok() ? answer.body() : null);
+            model.addAttribute("report", answer.ok()
+                    ? json.treeToValue(answer.body(), ChainVerification.OfStore.class) : null);
             model.addAttribute("unavailable", !answer.ok());
         }
         return "audit";
     }
 
-    private ResponseEntity<byte[]> ocdsFile(Map<String, Object> releasePackage, String name) {
+    private ResponseEntity<byte[]> ocdsFile(Object releasePackage, String name) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", ContentDisposition.attachment().filename(name).build().toString())
                 .body(json.writeValueAsString(releasePackage).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The history's entries, each with its text in the page's language. */
-    private List<Map<String, Object>> entries(String id) {
-        Locale locale = LocaleContextHolder.getLocale();
-        List<Map<String, Object>> entries = new ArrayList<>();
-        for (Map<String, Object> entry : history.history(id)) {
-            Map<String, Object> line = new LinkedHashMap<>(entry);
-            line.put("text", TimelineText.of(entry, messages, locale));
-            entries.add(line);
-        }
-        return entries;
     }
 
     /** Fields of the state that are keys, not facts a person compares. */
@@ -188,25 +175,19 @@ class HistoryPages {
             "knownAt");
 
     /** The title the partnership was proposed with: the history's first entry says it, no second read needed. */
-    private static String title(List<Map<String, Object>> entries) {
-        return entries.get(0).get("data") instanceof tools.jackson.databind.JsonNode data
-                ? data.path("title").asString("") : "";
+    private static String title(List<HistoryEntry> entries) {
+        return entries.get(0).data() == null ? "" : entries.get(0).data().path("title").asString("");
     }
 
-    private List<Change> changes(Object changes, Formats fmt, Locale locale) {
+    private List<Change> changes(Map<String, StateDiff.Change> changes, Formats fmt, Locale locale) {
         List<Change> rows = new ArrayList<>();
-        if (changes instanceof Map<?, ?> byField) {
-            byField.forEach((field, change) -> {
-                if (NOT_COMPARED.contains(field.toString())) {
-                    return;
-                }
-                Map<?, ?> values = (Map<?, ?>) change;
-                String name = field.toString();
-                rows.add(new Change(name, messages.getMessage("label." + name, null, name, locale),
-                        StateText.of(name, values.get("from"), fmt, messages, locale),
-                        StateText.of(name, values.get("to"), fmt, messages, locale)));
-            });
-        }
+        changes.forEach((field, change) -> {
+            if (!NOT_COMPARED.contains(field)) {
+                rows.add(new Change(field, messages.getMessage("label." + field, null, field, locale),
+                        StateText.of(field, change.from(), fmt, messages, locale),
+                        StateText.of(field, change.to(), fmt, messages, locale)));
+            }
+        });
         return rows;
     }
 

@@ -55,9 +55,9 @@ public class OcdsExportController {
     @io.swagger.v3.oas.annotations.Operation(operationId = "ocdsReleasePackage", summary = "OCDS 1.1 release package of every partnership, or of one")
     @ApiResponse(responseCode = "200", description = "An OCDS 1.1 release package.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/OcdsReleasePackage"))})
     @GetMapping("/ocds")
-    public Map<String, Object> releasePackage(@RequestParam(required = false) @Pattern(regexp = "[0-9A-Za-z-]{1,64}") String partnershipId,
+    public Ocds.ReleasePackage releasePackage(@RequestParam(required = false) @Pattern(regexp = "[0-9A-Za-z-]{1,64}") String partnershipId,
                                        HttpServletRequest request) {
-        List<Map<String, Object>> all = new ArrayList<>();
+        List<Ocds.Release> all = new ArrayList<>();
         String[] current = {null};
         List<OcdsReleases.Entry> history = new ArrayList<>();
         jdbc.query("""
@@ -79,14 +79,9 @@ public class OcdsExportController {
         if (partnershipId != null && current[0] == null) {
             throw ReadProblems.notFound("partnership-not-found", partnershipId);
         }
-        Map<String, Object> releasePackage = new LinkedHashMap<>();
-        releasePackage.put("uri", request.getRequestURL().toString()
-                + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
-        releasePackage.put("version", "1.1");
-        releasePackage.put("publishedDate", clock.instant().toString());
-        releasePackage.put("publisher", Map.of("name", publisher));
-        releasePackage.put("releases", all);
-        return releasePackage;
+        return new Ocds.ReleasePackage(request.getRequestURL().toString()
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString()), "1.1",
+                clock.instant().toString(), new Ocds.Publisher(publisher), all);
     }
 
     private PartnershipEvent event(String type, String data) {

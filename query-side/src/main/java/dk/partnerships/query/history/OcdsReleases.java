@@ -50,13 +50,13 @@ final class OcdsReleases {
         this.ocidPrefix = ocidPrefix;
     }
 
-    List<Map<String, Object>> releases(String partnershipId, List<Entry> history) {
+    List<Ocds.Release> releases(String partnershipId, List<Entry> history) {
         boolean procurement = history.stream().anyMatch(entry -> entersTender(entry.event()));
         if (!procurement) {
             return List.of();
         }
         Process process = new Process(ocidPrefix + "-" + partnershipId);
-        List<Map<String, Object>> releases = new ArrayList<>();
+        List<Ocds.Release> releases = new ArrayList<>();
         for (Entry entry : history) {
             PartnershipEvent event = entry.event();
             String tag = null;
@@ -174,78 +174,47 @@ final class OcdsReleases {
             return next;
         }
 
-        Map<String, Object> release(Entry entry, String tag) {
-            Map<String, Object> release = new LinkedHashMap<>();
-            release.put("ocid", ocid());
-            release.put("id", ocid() + "-" + entry.sequence());
-            release.put("date", entry.recordedAt().toString());
-            release.put("tag", List.of(tag));
-            release.put("initiationType", "tender");
-            release.put("language", "da");
+        Ocds.Release release(Entry entry, String tag) {
             // One party per organisation, with every role it plays in this process.
-            Map<String, Map<String, Object>> parties = new LinkedHashMap<>();
-            role(parties, buyer, "buyer");
-            role(parties, buyer, "procuringEntity");
-            partners.forEach(partner -> role(parties, partner, "interestedParty"));
-            release.put("buyer", reference(buyer));
-            if (tag.equals("planning") || tag.equals("planningUpdate")) {
-                release.put("planning", Map.of("rationale", description));
-            }
-            Map<String, Object> tender = new LinkedHashMap<>();
-            tender.put("id", ocid() + "-tender");
-            tender.put("title", title);
-            tender.put("description", description);
-            tender.put("status", tenderStatus);
-            release.put("tender", tender);
+            Map<String, List<String>> roles = new LinkedHashMap<>();
+            role(roles, buyer, "buyer");
+            role(roles, buyer, "procuringEntity");
+            partners.forEach(partner -> role(roles, partner, "interestedParty"));
+            Ocds.Planning planning = tag.equals("planning") || tag.equals("planningUpdate")
+                    ? new Ocds.Planning(description) : null;
+            Ocds.Tender tender = new Ocds.Tender(ocid() + "-tender", title, description, tenderStatus);
+            List<Ocds.Award> awards = null;
+            List<Ocds.Contract> contracts = null;
             if (awarded) {
-                Map<String, Object> supplier = reference(award.supplier());
-                role(parties, award.supplier(), "supplier");
-                award.buyers().forEach(name -> role(parties, name, "buyer"));
-                Map<String, Object> awardSection = new LinkedHashMap<>();
-                awardSection.put("id", ocid() + "-award");
-                awardSection.put("status", "active");
-                awardSection.put("date", award.effectiveDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString());
-                if (award.valueDkk() != null) {
-                    awardSection.put("value", Map.of("amount", award.valueDkk(), "currency", "DKK"));
-                }
-                awardSection.put("suppliers", List.of(supplier));
-                awardSection.put("description", award.frameworkAgreement()
-                        ? "Framework agreement signed by " + award.buyerCount() + " organisations" : "Contract");
-                release.put("awards", List.of(awardSection));
+                role(roles, award.supplier(), "supplier");
+                award.buyers().forEach(name -> role(roles, name, "buyer"));
+                awards = List.of(new Ocds.Award(ocid() + "-award", "active",
+                        award.effectiveDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString(),
+                        award.valueDkk() == null ? null : new Ocds.Value(award.valueDkk(), "DKK"),
+                        List.of(reference(award.supplier())), award.frameworkAgreement()
+                        ? "Framework agreement signed by " + award.buyerCount() + " organisations" : "Contract"));
                 if (contractStatus != null) {
-                    Map<String, Object> contract = new LinkedHashMap<>();
-                    contract.put("id", ocid() + "-contract");
-                    contract.put("awardID", ocid() + "-award");
-                    contract.put("status", contractStatus);
-                    contract.put("description", contractDescription);
-                    release.put("contracts", List.of(contract));
+                    contracts = List.of(new Ocds.Contract(ocid() + "-contract", ocid() + "-award", contractStatus,
+                            contractDescription));
                 }
             }
-            release.put("parties", new ArrayList<>(parties.values()));
-            if (previousOcid != null) {
-                release.put("relatedProcesses", List.of(Map.of("id", "1", "relationship", List.of("planning"),
-                        "title", title, "scheme", "ocid", "identifier", previousOcid)));
-            }
-            return release;
+            List<Ocds.Party> parties = roles.entrySet().stream()
+                    .map(party -> new Ocds.Party(reference(party.getKey()).id(), party.getKey(), party.getValue()))
+                    .toList();
+            List<Ocds.RelatedProcess> related = previousOcid == null ? null : List.of(new Ocds.RelatedProcess("1",
+                    List.of("planning"), title, "ocid", previousOcid));
+            return new Ocds.Release(ocid(), ocid() + "-" + entry.sequence(), entry.recordedAt().toString(), List.of(tag),
+                    "tender", "da", reference(buyer), planning, tender, awards, contracts, parties, related);
         }
 
-        private static Map<String, Object> reference(String name) {
-            Map<String, Object> reference = new LinkedHashMap<>();
-            reference.put("id", "org-" + slug(name));
-            reference.put("name", name);
-            return reference;
+        private static Ocds.OrganizationReference reference(String name) {
+            return new Ocds.OrganizationReference("org-" + slug(name), name);
         }
 
-        @SuppressWarnings("unchecked")
-        private static void role(Map<String, Map<String, Object>> parties, String name, String role) {
-            Map<String, Object> party = parties.computeIfAbsent(name, n -> {
-                Map<String, Object> created = reference(n);
-                created.put("roles", new ArrayList<String>());
-                return created;
-            });
-            List<String> roles = (List<String>) party.get("roles");
-            if (!roles.contains(role)) {
-                roles.add(role);
+        private static void role(Map<String, List<String>> roles, String name, String role) {
+            List<String> played = roles.computeIfAbsent(name, n -> new ArrayList<>());
+            if (!played.contains(role)) {
+                played.add(role);
             }
         }
 

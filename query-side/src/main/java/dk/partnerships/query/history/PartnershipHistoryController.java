@@ -12,17 +12,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import dk.partnerships.query.state.PartnershipState;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.NullNode;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -53,35 +55,22 @@ public class PartnershipHistoryController {
     @io.swagger.v3.oas.annotations.Operation(operationId = "getHistory", summary = "The partnership's history: every event in order")
     @ApiResponse(responseCode = "200", description = "Every event in the order it was recorded.", content = {@Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(ref = "#/components/schemas/HistoryEntry")))})
     @GetMapping("/{id}/history")
-    public List<Map<String, Object>> history(@PathVariable @Pattern(regexp = ID) String id) {
+    public List<HistoryEntry> history(@PathVariable @Pattern(regexp = ID) String id) {
         List<PartnershipHistoryRepository.LoggedEvent> events = history.events(id, null, null);
         if (events.isEmpty()) {
             throw ReadProblems.notFound("partnership-not-found", id);
         }
-        List<Map<String, Object>> entries = new ArrayList<>();
-        for (PartnershipHistoryRepository.LoggedEvent logged : events) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("sequence", logged.sequence());
-            entry.put("type", logged.type());
-            entry.put("effectiveDate", logged.effectiveDate());
-            entry.put("recordedAt", logged.recordedAt());
-            entry.put("recordedBy", logged.recordedBy());
-            entry.put("recordedByName", logged.recordedByName());
-            entry.put("recordedAs", logged.recordedAs());
-            entry.put("summary", HistoryEntries.summary(logged.event()));
-            entry.put("why", HistoryEntries.why(logged.event()));
-            entry.put("correlationId", logged.correlationId());
-            entry.put("data", json.readTree(logged.data()));
-            entries.add(entry);
-        }
-        return entries;
+        return events.stream().map(logged -> new HistoryEntry(logged.sequence(), logged.type(), logged.effectiveDate(),
+                logged.recordedAt(), logged.recordedBy(), logged.recordedByName(), logged.recordedAs(),
+                HistoryEntries.summary(logged.event()), HistoryEntries.why(logged.event()), logged.correlationId(),
+                json.readTree(logged.data()))).toList();
     }
 
     @ApiResponse(responseCode = "200", description = "The state on asOf (as known at knownAt).", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/PartnershipDetail"))})
     @GetMapping(path = "/{id}", params = "asOf")
-    public Map<String, Object> asOf(@PathVariable @Pattern(regexp = ID) String id,
-                                    @RequestParam(required = false) LocalDate asOf,
-                                    @RequestParam(required = false) String knownAt) {
+    public PartnershipState asOf(@PathVariable @Pattern(regexp = ID) String id,
+                                 @RequestParam(required = false) LocalDate asOf,
+                                 @RequestParam(required = false) String knownAt) {
         if (asOf == null) { // ?asOf= with nothing after it
             throw ReadProblems.invalidParameter("invalid-parameter.date", "asOf").of("asOf");
         }
@@ -90,8 +79,8 @@ public class PartnershipHistoryController {
 
     @ApiResponse(responseCode = "200", description = "The state as known at knownAt.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/PartnershipDetail"))})
     @GetMapping(path = "/{id}", params = {"knownAt", "!asOf"})
-    public Map<String, Object> knownAt(@PathVariable @Pattern(regexp = ID) String id,
-                                       @RequestParam(required = false) String knownAt) {
+    public PartnershipState knownAt(@PathVariable @Pattern(regexp = ID) String id,
+                                    @RequestParam(required = false) String knownAt) {
         return stateOf(id, null, knownAt(knownAt));
     }
 
@@ -99,60 +88,59 @@ public class PartnershipHistoryController {
     @io.swagger.v3.oas.annotations.Operation(operationId = "diffStates", summary = "What changed between two dates")
     @ApiResponse(responseCode = "200", description = "What changed between the two dates.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Diff"))})
     @GetMapping("/{id}/diff")
-    public Map<String, Object> diff(@PathVariable @Pattern(regexp = ID) String id, @RequestParam LocalDate from,
-                             @RequestParam LocalDate to) {
+    public StateDiff diff(@PathVariable @Pattern(regexp = ID) String id, @RequestParam LocalDate from,
+                          @RequestParam LocalDate to) {
         if (!history.exists(id)) {
             throw ReadProblems.notFound("partnership-not-found", id);
         }
-        Map<String, Object> before = fold(id, from, null);
-        Map<String, Object> after = fold(id, to, null);
-        Map<String, Object> changes = new LinkedHashMap<>();
-        Set<String> fields = new java.util.LinkedHashSet<>(before.keySet());
-        fields.addAll(after.keySet());
-        fields.remove("daysInStage");
+        JsonNode before = asJson(fold(id, from, null), countedTo(from));
+        JsonNode after = asJson(fold(id, to, null), countedTo(to));
+        Set<String> fields = new LinkedHashSet<>(before.propertyNames());
+        fields.addAll(after.propertyNames());
+        fields.remove("daysInStage"); // it changes every day without anything happening
+        Map<String, StateDiff.Change> changes = new LinkedHashMap<>();
         for (String field : fields) {
-            Object old = before.get(field);
-            Object now = after.get(field);
-            if (!Objects.equals(json.valueToTree(old), json.valueToTree(now))) {
-                Map<String, Object> change = new LinkedHashMap<>();
-                change.put("from", old);
-                change.put("to", now);
-                changes.put(field, change);
+            JsonNode old = before.path(field);
+            JsonNode now = after.path(field);
+            if (!old.equals(now)) {
+                changes.put(field, new StateDiff.Change(old.isMissingNode() ? NullNode.getInstance() : old,
+                        now.isMissingNode() ? NullNode.getInstance() : now));
             }
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("id", id);
-        answer.put("from", from);
-        answer.put("to", to);
-        answer.put("changes", changes);
-        return answer;
+        return new StateDiff(id, from, to, changes);
     }
 
-    private Map<String, Object> stateOf(String id, LocalDate asOf, Instant knownAt) {
+    /** A state as its JSON; before the proposal, what the fold has counted: no events, no items, no lessons. */
+    private JsonNode asJson(PartnershipStateFold fold, LocalDate day) {
+        return fold.result(day).map(state -> people.withLeads(List.of(state)).get(0)).<JsonNode>map(json::valueToTree).orElseGet(() -> json.createObjectNode()
+                .put("version", fold.version()).set("readinessItems", json.createArrayNode())
+                .set("lessons", json.createArrayNode()));
+    }
+
+    private PartnershipState stateOf(String id, LocalDate asOf, Instant knownAt) {
         if (!history.exists(id)) {
             throw ReadProblems.notFound("partnership-not-found", id);
         }
-        Map<String, Object> state = fold(id, asOf, knownAt);
-        if (!state.containsKey("id")) {
-            throw knownAt == null ? ReadProblems.notFound("partnership-not-yet-proposed", id, String.valueOf(asOf))
-                    : ReadProblems.notFoundWithDetail("partnership-not-yet-proposed", "partnership-not-yet-proposed.known-at",
-                    id, String.valueOf(asOf != null ? asOf : LocalDate.now(clock)), knownAt.toString());
-        }
-        state.put("asOf", asOf);
-        state.put("knownAt", knownAt);
-        return state;
+        PartnershipState state = fold(id, asOf, knownAt).result(countedTo(asOf))
+                .orElseThrow(() -> knownAt == null
+                        ? ReadProblems.notFound("partnership-not-yet-proposed", id, String.valueOf(asOf))
+                        : ReadProblems.notFoundWithDetail("partnership-not-yet-proposed",
+                        "partnership-not-yet-proposed.known-at", id, String.valueOf(asOf != null ? asOf : LocalDate.now(clock)),
+                        knownAt.toString()));
+        // The name as it is now kept: an erased name is erased in every past state too.
+        return people.withLeads(List.of(state)).get(0).asOf(asOf, knownAt);
     }
 
-    private Map<String, Object> fold(String id, LocalDate asOf, Instant knownAt) {
-        PartnershipStateFold fold = new PartnershipStateFold();
-        history.events(id, asOf, knownAt).forEach(logged -> fold.apply(logged.event(), logged.recordedAt()));
+    /** The day days in stage and days open are counted to: the asked date, never after today. */
+    private LocalDate countedTo(LocalDate asOf) {
         LocalDate today = LocalDate.now(clock);
-        Map<String, Object> state = new java.util.LinkedHashMap<>(fold.result(asOf != null && asOf.isBefore(today) ? asOf : today));
-        if (state.containsKey("leadPersonId")) {
-            // The name as it is now kept: an erased name is erased in every past state too.
-            people.fillLeads(List.of(state));
-        }
-        return state;
+        return asOf != null && asOf.isBefore(today) ? asOf : today;
+    }
+
+    private PartnershipStateFold fold(String id, LocalDate asOf, Instant knownAt) {
+        PartnershipStateFold fold = new PartnershipStateFold();
+        history.events(id, asOf, knownAt).forEach(logged -> fold.when(logged.event(), logged.recordedAt()));
+        return fold;
     }
 
     /** A moment ({@code 2024-03-01T12:00:00Z}) or a day ({@code 2024-03-01}: as known at the end of that day). */

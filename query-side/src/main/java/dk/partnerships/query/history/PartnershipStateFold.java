@@ -16,46 +16,67 @@ import dk.partnerships.events.StageAdvancedEvent;
 import dk.partnerships.events.StageRevertedEvent;
 import dk.partnerships.events.StageSkippedEvent;
 
+import dk.partnerships.query.lessons.Lesson;
+import dk.partnerships.query.state.PartnershipState;
+
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A partnership's state after a prefix of its events: the fold behind {@code asOf} and {@code knownAt}. Gives the
- * same fields as the live read model, so a client reads a past state exactly as it reads today's.
+ * A partnership's state after a prefix of its events: the fold behind {@code asOf} and {@code knownAt}. It gives the
+ * same {@link PartnershipState} as the summaries read model, so a client reads a past state exactly as it reads
+ * today's.
  */
 final class PartnershipStateFold {
 
-    private final Map<String, Object> state = new LinkedHashMap<>();
-    private final Map<String, Map<String, Object>> readinessItems = new LinkedHashMap<>();
-    private final List<Map<String, Object>> lessons = new ArrayList<>();
+    private String id;
+    private String title;
+    private String kind;
+    private String department;
+    private String owningOrganisation;
+    private String lead;
+    private String leadPersonId;
+    private String need;
+    private List<String> partners;
+    private BigDecimal expectedValueDkk;
+    private String stage;
+    private String status;
+    private LocalDate proposedOn;
+    private LocalDate stageEnteredOn;
+    private LocalDate statusChangedOn;
+    private String statusReason;
+    private PartnershipState.Award award;
+    private PartnershipState.PilotResult pilotOutcome;
+    private PartnershipState.Evaluation evaluation;
+    private final Map<String, PartnershipState.ReadinessItem> readinessItems = new LinkedHashMap<>();
+    private final List<Lesson> lessons = new ArrayList<>();
     private long version;
 
-    void apply(PartnershipEvent event, java.time.Instant recordedAt) {
+    void when(PartnershipEvent event, Instant recordedAt) {
         version++;
         LocalDate on = event.effectiveDate();
         if (event instanceof PartnershipProposedEvent e) {
-            state.put("id", e.partnershipId());
-            state.put("title", e.title());
-            state.put("kind", e.kind().name());
-            state.put("department", e.department());
-            state.put("owningOrganisation", e.owningOrganisation());
-            state.put("lead", e.lead());
-            state.put("leadPersonId", e.leadPersonId());
-            state.put("need", e.need());
-            state.put("partners", e.partners());
-            state.put("expectedValueDkk", e.expectedValueDkk());
-            state.put("stage", "IDEA");
-            state.put("status", "ACTIVE");
-            state.put("proposedOn", on);
-            state.put("stageEnteredOn", on);
-            state.put("statusChangedOn", null);
-            state.put("statusReason", null);
-            state.put("award", null);
-            state.put("pilotOutcome", null);
-            state.put("evaluation", null);
+            id = e.partnershipId();
+            title = e.title();
+            kind = e.kind().name();
+            department = e.department();
+            owningOrganisation = e.owningOrganisation();
+            lead = e.lead();
+            leadPersonId = e.leadPersonId();
+            need = e.need();
+            partners = e.partners();
+            expectedValueDkk = e.expectedValueDkk();
+            stage = "IDEA";
+            status = "ACTIVE";
+            proposedOn = on;
+            stageEnteredOn = on;
         } else if (event instanceof StageAdvancedEvent e) {
             enter(e.to().name(), on);
         } else if (event instanceof StageSkippedEvent e) {
@@ -63,46 +84,20 @@ final class PartnershipStateFold {
         } else if (event instanceof StageRevertedEvent e) {
             enter(e.to().name(), on);
         } else if (event instanceof AwardRecordedEvent e) {
-            Map<String, Object> award = new LinkedHashMap<>();
-            award.put("supplier", e.supplier());
-            award.put("valueDkk", e.valueDkk());
-            award.put("buyers", e.buyers());
-            award.put("buyerCount", e.buyerCount());
-            award.put("frameworkAgreement", e.frameworkAgreement());
-            award.put("awardedOn", on);
-            state.put("award", award);
+            award = new PartnershipState.Award(e.supplier(), e.valueDkk(), e.buyers(), e.buyerCount(),
+                    e.frameworkAgreement(), on);
         } else if (event instanceof PilotOutcomeRecordedEvent e) {
-            state.put("pilotOutcome", Map.of("outcome", e.outcome().name(), "findings", e.findings(), "recordedOn", on));
+            pilotOutcome = new PartnershipState.PilotResult(e.outcome().name(), e.findings(), on);
         } else if (event instanceof EvaluationRecordedEvent e) {
-            state.put("evaluation", Map.of("summary", e.summary(), "benefitsExpected", e.benefitsExpected(),
-                    "benefitsRealised", e.benefitsRealised(), "evaluatedOn", on));
+            evaluation = new PartnershipState.Evaluation(e.summary(), e.benefitsExpected(), e.benefitsRealised(), on);
         } else if (event instanceof ReadinessItemAddedEvent e) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("itemId", e.itemId());
-            item.put("type", e.type().name());
-            item.put("description", e.description());
-            item.put("owner", e.owner());
-            item.put("addedOn", on);
-            item.put("resolved", false);
-            item.put("resolvedOn", null);
-            item.put("resolutionNote", null);
-            readinessItems.put(e.itemId(), item);
+            readinessItems.put(e.itemId(), new PartnershipState.ReadinessItem(e.itemId(), e.type().name(),
+                    e.description(), e.owner(), on, false, null, null, 0));
         } else if (event instanceof ReadinessItemResolvedEvent e) {
-            Map<String, Object> item = readinessItems.get(e.itemId());
-            if (item != null) {
-                item.put("resolved", true);
-                item.put("resolvedOn", on);
-                item.put("resolutionNote", e.note());
-            }
+            readinessItems.computeIfPresent(e.itemId(), (itemId, item) -> new PartnershipState.ReadinessItem(itemId,
+                    item.type(), item.description(), item.owner(), item.addedOn(), true, on, e.note(), 0));
         } else if (event instanceof LessonRecordedEvent e) {
-            Map<String, Object> lesson = new LinkedHashMap<>();
-            lesson.put("lessonId", e.lessonId());
-            lesson.put("text", e.text());
-            lesson.put("tags", e.tags());
-            lesson.put("stage", e.stage().name());
-            lesson.put("effectiveDate", on);
-            lesson.put("recordedAt", recordedAt);
-            lessons.add(lesson);
+            lessons.add(new Lesson(e.lessonId(), e.text(), e.tags(), e.stage(), on, recordedAt));
         } else if (event instanceof PartnershipPutOnHoldEvent e) {
             status("ON_HOLD", on, e.reason());
         } else if (event instanceof PartnershipResumedEvent e) {
@@ -115,36 +110,37 @@ final class PartnershipStateFold {
     }
 
     private void enter(String stage, LocalDate on) {
-        state.put("stage", stage);
-        state.put("stageEnteredOn", on);
+        this.stage = stage;
+        this.stageEnteredOn = on;
     }
 
     private void status(String status, LocalDate on, String reason) {
-        state.put("status", status);
-        state.put("statusChangedOn", on);
-        state.put("statusReason", reason);
+        this.status = status;
+        this.statusChangedOn = on;
+        this.statusReason = reason;
     }
 
-    boolean isEmpty() {
-        return version == 0;
+    /** How many events were folded. */
+    long version() {
+        return version;
     }
 
-    /** The state, with {@code daysInStage} counted to {@code day} (the asOf date, or today). */
-    Map<String, Object> result(LocalDate day) {
-        Map<String, Object> result = new LinkedHashMap<>(state);
-        LocalDate entered = (LocalDate) state.get("stageEnteredOn");
-        result.put("daysInStage", entered == null ? null : java.time.temporal.ChronoUnit.DAYS.between(entered, day));
-        result.put("version", version);
-        List<Map<String, Object>> items = new ArrayList<>();
-        readinessItems.values().forEach(item -> {
-            Map<String, Object> copy = new LinkedHashMap<>(item);
-            LocalDate added = (LocalDate) item.get("addedOn");
-            LocalDate resolvedOn = (LocalDate) item.get("resolvedOn");
-            copy.put("daysOpen", java.time.temporal.ChronoUnit.DAYS.between(added, resolvedOn != null ? resolvedOn : day));
-            items.add(copy);
-        });
-        result.put("readinessItems", items);
-        result.put("lessons", List.copyOf(lessons));
-        return result;
+    /**
+     * The state, with days in stage and days open counted to {@code day} (the asOf date, or today); empty before the
+     * partnership was proposed.
+     */
+    Optional<PartnershipState> result(LocalDate day) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        List<PartnershipState.ReadinessItem> items = readinessItems.values().stream()
+                .map(item -> new PartnershipState.ReadinessItem(item.itemId(), item.type(), item.description(),
+                        item.owner(), item.addedOn(), item.resolved(), item.resolvedOn(), item.resolutionNote(),
+                        ChronoUnit.DAYS.between(item.addedOn(), item.resolvedOn() != null ? item.resolvedOn() : day)))
+                .toList();
+        return Optional.of(new PartnershipState(id, title, kind, department, stage, status, lead, leadPersonId, false,
+                stageEnteredOn, ChronoUnit.DAYS.between(stageEnteredOn, day), version, owningOrganisation, need,
+                partners, expectedValueDkk, proposedOn, statusChangedOn, statusReason, award, pilotOutcome, evaluation,
+                items, List.copyOf(lessons), null, null));
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.function.Supplier;
 
 /**
- * How lessons are searched by their words: the text searched (the lesson's stored search vector, V16, indexed by
+ * How lessons are searched by their words: the text searched (the lesson's stored search vector, indexed by
  * {@code partnership_lesson_search}, for a lesson aliased {@code l}), the words as a query (parameter
  * {@code :q}, Danish and English stemming), and the searches run with a plan made for the words searched.
  * <p>

@@ -38,7 +38,7 @@ public class SimilarLessons {
             return List.of();
         }
         // The lessons whose text shares a word, and the lessons of partnerships whose title does, each found through
-        // its full-text index (V3, V14); only those are ranked. (One condition over the text and the title together
+        // its full-text index; only those are ranked. (One condition over the text and the title together
         // could use no index: it computed the search vectors of every lesson and its partnership's title.) The query
         // is a disjunction of words, so a lesson matches the two parts exactly when it matches them joined.
         return textSearch.run(() -> jdbc.sql("""

@@ -52,11 +52,11 @@ class DashboardPages {
                     PageParameters.year(year));
         }
 
-        Map<String, Object> asQuery() {
-            Map<String, Object> filters = new LinkedHashMap<>();
+        Map<String, String> asQuery() {
+            Map<String, String> filters = new LinkedHashMap<>();
             filters.put("department", department);
-            filters.put("kind", kind);
-            filters.put("year", year);
+            filters.put("kind", kind == null ? null : kind.name());
+            filters.put("year", year == null ? null : year.toString());
             return filters;
         }
     }
@@ -112,8 +112,8 @@ class DashboardPages {
         model.addAttribute("days", threshold);
         model.addAttribute("department", departmentFilter);
         model.addAttribute("departments", lifecycle.filterOptions().departments());
-        Map<String, Object> filters = new LinkedHashMap<>();
-        filters.put("days", threshold);
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("days", Integer.toString(threshold));
         filters.put("department", departmentFilter);
         model.addAttribute("filterQuery", PageParameters.query(filters));
         return "gap";

@@ -1,6 +1,7 @@
 package dk.partnerships.query.people;
 
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,26 +18,41 @@ public interface PersonNames {
     /** The persons known among {@code ids}; unknown ids are left out. */
     Map<String, Name> find(Collection<String> ids);
 
+    /** A view that names its lead by a person id, and may be shown with the name kept for that id. */
+    interface Led<T> {
+
+        /** The lead as plain text (events of revision 1), or null where a person id names the lead. */
+        String lead();
+
+        String leadPersonId();
+
+        T withLead(String name, boolean erased);
+    }
+
     /**
-     * Puts the lead's name into rows that carry a {@code leadPersonId}: {@code lead} becomes the name, or stays
-     * null with {@code leadErased: true} after erasure. Rows with a plain-text lead (events of revision 1) are kept.
+     * The rows with their leads' names: {@code lead} becomes the name, or stays null with {@code leadErased} after
+     * erasure. Rows with a plain-text lead are kept as they are. One look-up for all rows.
      */
-    default void fillLeads(List<? extends Map<String, Object>> rows) {
+    default <T extends Led<T>> List<T> withLeads(List<T> rows) {
         Set<String> ids = new HashSet<>();
-        for (Map<String, Object> row : rows) {
-            if (row.get("lead") == null && row.get("leadPersonId") instanceof String id) {
-                ids.add(id);
+        for (T row : rows) {
+            if (row.lead() == null && row.leadPersonId() != null) {
+                ids.add(row.leadPersonId());
             }
         }
-        Map<String, Name> names = ids.isEmpty() ? Map.of() : find(ids);
-        for (Map<String, Object> row : rows) {
-            if (row.get("lead") == null && row.get("leadPersonId") instanceof String id) {
-                Name name = names.get(id);
-                row.put("lead", name == null ? null : name.name());
-                row.put("leadErased", name != null && name.erased());
+        if (ids.isEmpty()) {
+            return rows;
+        }
+        Map<String, Name> names = find(ids);
+        List<T> named = new ArrayList<>(rows.size());
+        for (T row : rows) {
+            if (row.lead() == null && row.leadPersonId() != null) {
+                Name name = names.get(row.leadPersonId());
+                named.add(row.withLead(name == null ? null : name.name(), name != null && name.erased()));
             } else {
-                row.put("leadErased", false);
+                named.add(row);
             }
         }
+        return named;
     }
 }

@@ -32,9 +32,8 @@ public class RemotePersonNames implements PersonNames {
         }
         List<String> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += PER_REQUEST) {
-            for (Map<String, Object> person : commandSide.people(all.subList(from, Math.min(all.size(), from + PER_REQUEST)), reader)) {
-                names.put(String.valueOf(person.get("id")),
-                        new Name((String) person.get("name"), Boolean.TRUE.equals(person.get("erased"))));
+            for (CommandApi.Person person : commandSide.people(all.subList(from, Math.min(all.size(), from + PER_REQUEST)), reader)) {
+                names.put(person.id(), new Name(person.name(), person.erased()));
             }
         }
         return names;

@@ -12,16 +12,14 @@ import java.util.function.Supplier;
 /**
  * Dashboard figures computed once per state of the database and shared by every reader until something changes.
  * <p>
- * Why: the figures aggregate the whole lifecycle read model (about a second at 100,000 partnerships), while the
- * data change rarely (a municipality records a few changes an hour) and many people open the dashboard. The key
- * holds the change counters the figures depend on ({@code read_model_change}: a read model's, which its projection
- * bumps in the same transaction as every change and a rebuild bumps when it swaps the rows in, or the kept
- * figures' own, bumped whenever a figure may move, V15); they are
- * read <em>before</em> computing, so a figure is never older than the last change a reader could have seen, and a
- * change made while figures were being computed makes the next reader compute again. It also holds today's date,
+ * Why: the data change rarely (a municipality records a few changes an hour) while many people open the dashboard.
+ * The key holds the change counters the figures depend on ({@code read_model_change}: a read model's, which its
+ * projection bumps in the same transaction as every change and a rebuild bumps when it swaps the rows in, or the
+ * kept figures' own, bumped whenever a figure may move); they are read <em>before</em> computing, so a figure is
+ * never older than the last change a reader could have seen, and a change made while figures were being computed
+ * makes the next reader compute again. It also holds today's date,
  * because ages are counted in days. A read that waits for its own write ({@code minVersion}) finds the counters
- * moved and gets fresh figures. (PostgreSQL's WAL position was tried first: idle tracking processors renew their
- * token claims every second, which moved it constantly.)
+ * moved and gets fresh figures.
  */
 public final class FiguresCache<T> {
 

@@ -33,17 +33,16 @@ class ProjectionAdminController {
     @io.swagger.v3.oas.annotations.Operation(operationId = "readModels", summary = "The read models and their rebuilds (ADMIN)")
     @ApiResponse(responseCode = "200", description = "Each read model and whether it is being rebuilt.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Projections"))})
     @GetMapping
-    Map<String, Map<String, Object>> status() {
+    Map<String, ProjectionRebuilds.ReadModelStatus> status() {
         return rebuilds.status();
     }
 
     @io.swagger.v3.oas.annotations.Operation(operationId = "rebuildReadModel", summary = "Rebuild a read model from the events (ADMIN)")
     @ApiResponse(responseCode = "202", description = "The rebuild started; follow it at /api/admin/projections.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/RebuildStarted"))})
     @PostMapping("/{name}/rebuild")
-    ResponseEntity<Map<String, Object>> rebuild(@PathVariable String name) {
+    ResponseEntity<RebuildStarted> rebuild(@PathVariable String name) {
         return switch (rebuilds.rebuild(name)) {
-            case STARTED -> ResponseEntity.accepted().body(Map.of("projection", name, "rebuilding", true,
-                    "progress", "/api/admin/projections"));
+            case STARTED -> ResponseEntity.accepted().body(new RebuildStarted(name, true, "/api/admin/projections"));
             case ALREADY_RUNNING -> throw ReadProblems.conflict("rebuild-already-running", "rebuild-already-running");
             case UNKNOWN_PROJECTION -> throw ReadProblems.notFound("projection-not-found", name);
         };
@@ -53,10 +52,14 @@ class ProjectionAdminController {
     @io.swagger.v3.oas.annotations.Operation(operationId = "checkReadModels", summary = "Compare every read model with a fresh rebuild (ADMIN)")
     @ApiResponse(responseCode = "200", description = "Every row where a fresh rebuild and the live read model differ.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConsistencyCheck"))})
     @PostMapping("/consistency-check")
-    Map<String, Object> consistencyCheck() throws Exception {
+    ProjectionRebuilds.ConsistencyReport consistencyCheck() throws Exception {
         if (rebuilds.isRunning()) {
             throw ReadProblems.conflict("rebuild-already-running", "rebuild-already-running.check");
         }
         return rebuilds.checkConsistency();
+    }
+
+    /** A rebuild accepted: where to follow it. */
+    record RebuildStarted(String projection, boolean rebuilding, String progress) {
     }
 }

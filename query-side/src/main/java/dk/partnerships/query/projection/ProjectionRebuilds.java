@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,48 +51,33 @@ public class ProjectionRebuilds implements AutoCloseable {
      * @param busyNanos per read model, how long its lane spent applying batches (its statements in PostgreSQL and
      *                  the round trips): the lane with the most bounds the replay, the sum is the work it takes
      */
-    public record Progress(String state, Instant startedAt, long total, AtomicLong done, String error,
+    public record Progress(RebuildState state, Instant startedAt, long total, AtomicLong done, String error,
                            List<ScratchSchema.CopyCount> changed, Map<String, AtomicLong> busyNanos) {
 
-        Map<String, Object> describe() {
+        RebuildProgress describe() {
             long finished = done.get();
             double seconds = Math.max(0.001, Duration.between(startedAt, Instant.now()).toMillis() / 1000.0);
             double rate = finished / seconds;
-            Map<String, Object> description = new LinkedHashMap<>();
-            description.put("state", state);
-            description.put("startedAt", startedAt.toString());
-            description.put("done", finished);
-            description.put("total", total);
-            description.put("eventsPerSecond", Math.round(rate));
-            description.put("estimatedSecondsLeft", rate <= 0 ? null : Math.round((total - finished) / rate));
-            if (error != null) {
-                description.put("error", error);
-            }
-            if (!busyNanos.isEmpty()) {
-                Map<String, Double> busy = new LinkedHashMap<>();
-                busyNanos.forEach((name, nanos) -> busy.put(name, Math.round(nanos.get() / 1e6) / 1000.0));
-                description.put("busySecondsPerReadModel", busy);
-            }
+            Map<String, Double> busy = new LinkedHashMap<>();
+            busyNanos.forEach((name, nanos) -> busy.put(name, Math.round(nanos.get() / 1e6) / 1000.0));
+            Map<String, RebuildProgress.RowsChanged> rows = null;
             if (changed != null) {
-                Map<String, Object> rows = new LinkedHashMap<>();
+                rows = new LinkedHashMap<>();
                 for (ScratchSchema.CopyCount count : changed) {
-                    Map<String, Integer> counts = new LinkedHashMap<>();
-                    counts.put("deleted", count.deleted());
-                    counts.put("updated", count.updated());
-                    counts.put("inserted", count.inserted());
-                    rows.put(count.table(), counts);
+                    rows.put(count.table(), new RebuildProgress.RowsChanged(count.deleted(), count.updated(),
+                            count.inserted()));
                 }
-                description.put("liveRowsChanged", rows);
             }
-            return description;
+            return new RebuildProgress(state.label(), startedAt.toString(), finished, total, Math.round(rate),
+                    rate <= 0 ? null : Math.round((total - finished) / rate), error, busy, rows);
         }
 
-        Progress with(String newState, String newError) {
+        Progress with(RebuildState newState, String newError) {
             return new Progress(newState, startedAt, total, done, newError, changed, busyNanos);
         }
 
         Progress finished(List<ScratchSchema.CopyCount> rowsChanged) {
-            return new Progress("finished", startedAt, total, done, null, rowsChanged, busyNanos);
+            return new Progress(RebuildState.FINISHED, startedAt, total, done, null, rowsChanged, busyNanos);
         }
     }
 
@@ -112,103 +98,137 @@ public class ProjectionRebuilds implements AutoCloseable {
         if (isRunning()) {
             return RebuildStart.ALREADY_RUNNING;
         }
-        progress.set(new Progress("starting", Instant.now(), 0, new AtomicLong(), null, null, Map.of()));
+        progress.set(new Progress(RebuildState.STARTING, Instant.now(), 0, new AtomicLong(), null, null, Map.of()));
         worker.submit(() -> {
             try {
-                buildScratch(ScratchAction.REPLACE_LIVE);
+                replaceLive();
             } catch (Exception e) {
                 log.error("Rebuild failed; the live read models are unchanged", e);
-                progress.updateAndGet(p -> p.with("failed", e.toString()));
+                progress.updateAndGet(p -> p.with(RebuildState.FAILED, e.toString()));
             }
         });
         return RebuildStart.STARTED;
     }
 
     /** Rebuilds into a scratch schema, compares with the live tables and reports every differing row. */
-    public Map<String, Object> checkConsistency() throws Exception {
-        Future<Map<String, Object>> report = worker.submit(() -> buildScratch(ScratchAction.COMPARE));
+    public ConsistencyReport checkConsistency() throws Exception {
+        Future<ConsistencyReport> report = worker.submit(this::compareWithLive);
         return report.get();
     }
 
     public boolean isRunning() {
         Progress current = progress.get();
-        return current != null && !current.state().equals("finished") && !current.state().equals("failed");
+        return current != null && !current.state().isOver();
     }
 
-    public Map<String, Map<String, Object>> status() {
-        Map<String, Map<String, Object>> status = new LinkedHashMap<>();
+    /** Per read model, by name: whether it is being rebuilt, and the current or last rebuild's progress. */
+    public Map<String, ReadModelStatus> status() {
+        Map<String, ReadModelStatus> status = new LinkedHashMap<>();
         Progress current = progress.get();
         for (EventProjection projection : projections) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("rebuilding", isRunning());
-            if (current != null) {
-                entry.put("rebuild", current.describe());
-            }
-            status.put(projection.name(), entry);
+            status.put(projection.name(), new ReadModelStatus(isRunning(), current == null ? null : current.describe()));
         }
         return status;
     }
 
-    private enum ScratchAction { REPLACE_LIVE, COMPARE }
+    /** The consistency check's answer: per table, up to 100 rows where the live read model differs from the events. */
+    public record ConsistencyReport(boolean consistent, long eventsReplayed,
+                                    Map<String, List<ScratchSchema.DifferingRow>> differences) {
+    }
 
-    private Map<String, Object> buildScratch(ScratchAction action) throws Exception {
+    /** One read model as the admin API shows it. */
+    public record ReadModelStatus(boolean rebuilding,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) RebuildProgress rebuild) {
+    }
+
+    /** Where a rebuild is; shown as its lower-case label. */
+    public enum RebuildState {
+        STARTING, REPLAYING, COPYING, FINISHED, FAILED;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        boolean isOver() {
+            return this == FINISHED || this == FAILED;
+        }
+    }
+
+    /** Step one, then two: the events into a fresh schema, then the live tables made equal to it. */
+    private void replaceLive() throws Exception {
         EventReplay replay = liveFeed.pause();
-        List<String> tables = projections.stream().flatMap(p -> p.tables().stream()).toList();
         try (ScratchSchema scratch = new ScratchSchema(dataSource, "read_model_rebuild")) {
-            scratch.prepareForBulkWriting(tables, projections.stream().flatMap(p -> p.readerIndexes().stream()).toList());
-            Map<String, AtomicLong> busy = new LinkedHashMap<>();
-            projections.forEach(projection -> busy.put(projection.name(), new AtomicLong()));
-            Progress started = new Progress("replaying", Instant.now(), replay.total(), new AtomicLong(), null, null,
-                    java.util.Collections.unmodifiableMap(busy));
-            if (action == ScratchAction.REPLACE_LIVE) {
-                progress.set(started);
-            }
-            log.info("{}: replaying {} events into schema {}", action == ScratchAction.REPLACE_LIVE ? "Rebuild"
-                    : "Consistency check", started.total(), scratch.name());
-            try (ParallelLanes lanes = new ParallelLanes(scratch, projections, started.busyNanos())) {
-                AtomicReference<List<ProjectedEvent>> batch = new AtomicReference<>(new ArrayList<>(BATCH));
-                Instant[] lastLog = {Instant.now()};
-                replay.replay(event -> {
-                    batch.get().add(event);
-                    if (batch.get().size() == BATCH) {
-                        lanes.apply(batch.getAndSet(new ArrayList<>(BATCH)), started.done());
-                        if (Duration.between(lastLog[0], Instant.now()).compareTo(LOG_EVERY) > 0) {
-                            lastLog[0] = Instant.now();
-                            Map<String, Object> p = started.describe();
-                            log.info("Rebuild: {} of {} events, {} events/s, about {} s left", p.get("done"),
-                                    p.get("total"), p.get("eventsPerSecond"), p.get("estimatedSecondsLeft"));
-                        }
-                    }
-                });
-                lanes.apply(batch.get(), started.done());
-                lanes.finish(started.done());
-            }
-
-            if (action == ScratchAction.COMPARE) {
-                Map<String, Object> report = new LinkedHashMap<>();
-                Map<String, Object> differences = new LinkedHashMap<>();
-                for (String table : tables) {
-                    var rows = scratch.differences(table, 100);
-                    if (!rows.isEmpty()) {
-                        differences.put(table, rows);
-                    }
-                }
-                report.put("consistent", differences.isEmpty());
-                report.put("eventsReplayed", started.done().get());
-                report.put("differences", differences);
-                return report;
-            }
-            progress.set(started.with("copying", null));
-            List<ScratchSchema.CopyCount> copied = scratch.copyIntoLive(tables);
-            Progress done = started.finished(copied);
+            Progress replayed = replayInto(scratch, replay, true);
+            progress.set(replayed.with(RebuildState.COPYING, null));
+            List<ScratchSchema.CopyCount> copied = scratch.copyIntoLive(tables());
+            Progress done = replayed.finished(copied);
             progress.set(done);
             log.info("Rebuild finished: {} events in {} s; live rows deleted/updated/inserted: {}", done.done().get(),
                     Duration.between(done.startedAt(), Instant.now()).toSeconds(), copied.stream()
                             .map(c -> c.table() + " " + c.deleted() + "/" + c.updated() + "/" + c.inserted()).toList());
-            return Map.of("rebuilt", true);
         } finally {
             liveFeed.resume();
         }
+    }
+
+    /** Step one, then a comparison instead of the copy: every row where the live tables differ from the events. */
+    private ConsistencyReport compareWithLive() throws Exception {
+        EventReplay replay = liveFeed.pause();
+        try (ScratchSchema scratch = new ScratchSchema(dataSource, "read_model_check")) {
+            Progress replayed = replayInto(scratch, replay, false);
+            Map<String, List<ScratchSchema.DifferingRow>> differences = new LinkedHashMap<>();
+            for (String table : tables()) {
+                List<ScratchSchema.DifferingRow> rows = scratch.differences(table, 100);
+                if (!rows.isEmpty()) {
+                    differences.put(table, rows);
+                }
+            }
+            return new ConsistencyReport(differences.isEmpty(), replayed.done().get(), differences);
+        } finally {
+            liveFeed.resume();
+        }
+    }
+
+    private List<String> tables() {
+        return projections.stream().flatMap(p -> p.tables().stream()).toList();
+    }
+
+    /**
+     * Replays every event up to the paused live feed's position into the scratch schema with the same projections,
+     * one lane per read model.
+     *
+     * @param shown whether the progress is the one {@code GET /api/admin/projections} shows (a rebuild's)
+     */
+    private Progress replayInto(ScratchSchema scratch, EventReplay replay, boolean shown) throws Exception {
+        scratch.prepareForBulkWriting(tables(), projections.stream().flatMap(p -> p.readerIndexes().stream()).toList());
+        Map<String, AtomicLong> busy = new LinkedHashMap<>();
+        projections.forEach(projection -> busy.put(projection.name(), new AtomicLong()));
+        Progress started = new Progress(RebuildState.REPLAYING, Instant.now(), replay.total(), new AtomicLong(), null,
+                null, java.util.Collections.unmodifiableMap(busy));
+        if (shown) {
+            progress.set(started);
+        }
+        log.info("{}: replaying {} events into schema {}", shown ? "Rebuild" : "Consistency check", started.total(),
+                scratch.name());
+        try (ParallelLanes lanes = new ParallelLanes(scratch, projections, started.busyNanos())) {
+            AtomicReference<List<ProjectedEvent>> batch = new AtomicReference<>(new ArrayList<>(BATCH));
+            Instant[] lastLog = {Instant.now()};
+            replay.replay(event -> {
+                batch.get().add(event);
+                if (batch.get().size() == BATCH) {
+                    lanes.apply(batch.getAndSet(new ArrayList<>(BATCH)), started.done());
+                    if (Duration.between(lastLog[0], Instant.now()).compareTo(LOG_EVERY) > 0) {
+                        lastLog[0] = Instant.now();
+                        RebuildProgress p = started.describe();
+                        log.info("Rebuild: {} of {} events, {} events/s, about {} s left", p.done(), p.total(),
+                                p.eventsPerSecond(), p.estimatedSecondsLeft());
+                    }
+                }
+            });
+            lanes.apply(batch.get(), started.done());
+            lanes.finish(started.done());
+        }
+        return started;
     }
 
     /**

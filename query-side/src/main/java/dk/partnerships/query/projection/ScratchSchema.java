@@ -107,12 +107,12 @@ public class ScratchSchema implements AutoCloseable {
      * into the live tables makes, so a check that finds nothing means a rebuild would change nothing). Generated
      * columns are left out: they follow from the others.
      */
-    public List<Map<String, Object>> differences(String table, int limit) {
+    public List<DifferingRow> differences(String table, int limit) {
         requireName(table);
         JdbcClient live = JdbcClient.create(dataSource);
         List<String> columns = storedColumns(live, table);
         List<String> key = primaryKey(live, table);
-        List<Map<String, Object>> differences = new ArrayList<>();
+        List<DifferingRow> differences = new ArrayList<>();
         differences.addAll(live.sql(onlyOnOneSide("only-in-live", "public." + table, schema + "." + table, columns, key,
                 limit)).query(ScratchSchema::readableRow).list());
         differences.addAll(live.sql(onlyOnOneSide("only-in-rebuild", schema + "." + table, "public." + table, columns,
@@ -120,15 +120,23 @@ public class ScratchSchema implements AutoCloseable {
         return differences;
     }
 
-    /** A row as column values a report can show: an SQL array as a list. */
-    private static Map<String, Object> readableRow(ResultSet rs, int rowNumber) throws SQLException {
+    /**
+     * A row found on one side only, or otherwise than on the other.
+     *
+     * @param difference {@code only-in-live} or {@code only-in-rebuild}
+     * @param row        the row's columns as the table holds them, whatever the table (an SQL array as a list)
+     */
+    public record DifferingRow(String difference, Map<String, Object> row) {
+    }
+
+    private static DifferingRow readableRow(ResultSet rs, int rowNumber) throws SQLException {
         Map<String, Object> row = new java.util.LinkedHashMap<>();
-        for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+        for (int column = 2; column <= rs.getMetaData().getColumnCount(); column++) {
             Object value = rs.getObject(column);
             row.put(rs.getMetaData().getColumnLabel(column),
                     value instanceof java.sql.Array array ? List.of((Object[]) array.getArray()) : value);
         }
-        return row;
+        return new DifferingRow(rs.getString(1), row);
     }
 
     /** The rows of {@code from} that {@code other} lacks or holds otherwise, labelled {@code label}. */
@@ -191,8 +199,9 @@ public class ScratchSchema implements AutoCloseable {
             columns.put(table, storedColumns(catalog, table));
             keys.put(table, primaryKey(catalog, table));
         }
-        Map<String, int[]> counts = new java.util.LinkedHashMap<>();
-        tablesParentsFirst.forEach(table -> counts.put(table, new int[3]));
+        Map<String, Integer> deleted = new java.util.HashMap<>();
+        Map<String, Integer> updated = new java.util.HashMap<>();
+        Map<String, Integer> inserted = new java.util.HashMap<>();
         try (Connection live = dataSource.getConnection()) {
             boolean autoCommit = live.getAutoCommit();
             live.setAutoCommit(false);
@@ -207,25 +216,23 @@ public class ScratchSchema implements AutoCloseable {
                 List<String> childrenFirst = new ArrayList<>(tablesParentsFirst);
                 java.util.Collections.reverse(childrenFirst);
                 for (String table : childrenFirst) {
-                    counts.get(table)[0] = statement.executeUpdate("DELETE FROM public." + table + " l WHERE NOT EXISTS"
-                            + " (SELECT 1 FROM " + schema + "." + table + " s WHERE " + sameKey(keys.get(table)) + ")");
+                    deleted.put(table, statement.executeUpdate("DELETE FROM public." + table + " l WHERE NOT EXISTS"
+                            + " (SELECT 1 FROM " + schema + "." + table + " s WHERE " + sameKey(keys.get(table)) + ")"));
                 }
                 for (String table : tablesParentsFirst) {
                     String assignments = String.join(", ", columns.get(table).stream()
                             .filter(column -> !keys.get(table).contains(column))
                             .map(column -> column + " = s." + column).toList());
                     if (!assignments.isEmpty()) {
-                        counts.get(table)[1] = statement.executeUpdate("UPDATE public." + table + " l SET "
+                        updated.put(table, statement.executeUpdate("UPDATE public." + table + " l SET "
                                 + assignments + " FROM " + schema + "." + table + " s WHERE " + sameKey(keys.get(table))
-                                + " AND " + row("s", columns.get(table)) + " *<> " + row("l", columns.get(table)));
+                                + " AND " + row("s", columns.get(table)) + " *<> " + row("l", columns.get(table))));
                     }
-                    // The rows the live table lacks; into an empty table, all of them without looking. Otherwise
-                    // the rows it has are left out by a hash anti-join before they reach the INSERT: offered to
-                    // it, each would have its generated columns computed before the conflict showed (a lesson's
-                    // search vector: 3.5 s for 200,000 rows inserting nothing, 0.15-0.4 s left out first). Nested
-                    // loops are off for that one statement: planned while the live table looked empty, an
-                    // anti-join became a scan of the table per row, over the rows the statement was adding (131 s
-                    // for 142,000 stays). ON CONFLICT stays as the guarantee.
+                    // The rows the live table lacks; into an empty table, all of them without looking. Otherwise the
+                    // rows it has are left out by an anti-join before they reach the INSERT, which would compute
+                    // their generated columns before the conflict showed; nested loops are off for that statement,
+                    // as a plan made while the table looked empty scans it once per row (docs/benchmarks.md, fourth
+                    // and sixth rounds). ON CONFLICT stays as the guarantee.
                     boolean empty;
                     try (ResultSet rows = statement.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM public." + table + ")")) {
                         empty = rows.next() && rows.getBoolean(1);
@@ -234,19 +241,17 @@ public class ScratchSchema implements AutoCloseable {
                     String insert = "INSERT INTO public." + table + " (" + columnList + ") SELECT " + columnList
                             + " FROM " + schema + "." + table + " s";
                     if (empty) {
-                        counts.get(table)[2] = statement.executeUpdate(insert);
+                        inserted.put(table, statement.executeUpdate(insert));
                     } else {
                         statement.execute("SET LOCAL enable_nestloop = off");
-                        counts.get(table)[2] = statement.executeUpdate(insert + " WHERE NOT EXISTS (SELECT 1 FROM public."
+                        inserted.put(table, statement.executeUpdate(insert + " WHERE NOT EXISTS (SELECT 1 FROM public."
                                 + table + " l WHERE " + sameKey(keys.get(table)) + ") ON CONFLICT ("
-                                + String.join(", ", keys.get(table)) + ") DO NOTHING");
+                                + String.join(", ", keys.get(table)) + ") DO NOTHING"));
                         statement.execute("SET LOCAL enable_nestloop = on");
                     }
-                    if (counts.get(table)[2] > 0) {
-                        // The rows just inserted count in this transaction's statistics only after ANALYZE. Without
-                        // it, a table emptied before (TRUNCATE, a new database) looks empty to the planner, and the
-                        // foreign-key checks of its children's rows are planned as scans of it: one scan per child
-                        // row (seen: 12 minutes and counting for 250,000 lessons against 100,000 summaries).
+                    if (inserted.get(table) > 0) {
+                        // The rows just inserted count in this transaction's statistics only after ANALYZE; a table
+                        // that looked empty would have its children's foreign-key checks planned as scans of it.
                         statement.execute("ANALYZE public." + table);
                     }
                 }
@@ -262,8 +267,8 @@ public class ScratchSchema implements AutoCloseable {
                 live.setAutoCommit(autoCommit);
             }
         }
-        return counts.entrySet().stream()
-                .map(e -> new CopyCount(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
+        return tablesParentsFirst.stream().map(table -> new CopyCount(table, deleted.get(table),
+                updated.getOrDefault(table, 0), inserted.get(table))).toList();
     }
 
     private static List<String> names(JdbcClient catalog, String sql, String table) {

@@ -6,6 +6,7 @@ import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.query.lessons.FoundLesson;
 import dk.partnerships.query.lessons.SimilarLessons;
 import dk.partnerships.query.web.CommandApi;
+import dk.partnerships.query.web.FormProblem;
 import dk.partnerships.query.web.PageParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +14,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import dk.partnerships.query.web.PageController;
 import org.springframework.ui.Model;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -80,15 +84,17 @@ class PartnershipForms {
     @PostMapping("/partnerships/new")
     String propose(@RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response,
                    Model model) {
-        CommandApi.Answer answer = checked("propose", form).orElseGet(() -> commands.post("/api/partnerships",
-                body("propose", form), null, form.get("requestKey"), signedIn()));
-        if (answer.ok()) {
-            return "redirect:/partnerships/" + answer.body().get("id") + "?minVersion=" + Math.max(1, answer.version());
+        Map<String, String> unreadable = checked("propose", form);
+        CommandApi.Answer answer = unreadable.isEmpty() ? commands.post("/api/partnerships", body("propose", form), null,
+                form.get("requestKey"), signedIn()) : null;
+        if (answer != null && answer.ok()) {
+            return "redirect:/partnerships/" + answer.body().path("id").asString() + "?minVersion="
+                    + Math.max(1, answer.version());
         }
-        response.setStatus(answer.status());
+        response.setStatus(answer == null ? 400 : answer.status());
         Map<String, String> values = submitted("propose", form);
         values.put("requestKey", UUID.randomUUID().toString());
-        fillProposal(model, values, problem(answer));
+        fillProposal(model, values, answer == null ? invalid(unreadable) : problem(answer));
         return "propose";
     }
 
@@ -107,8 +113,8 @@ class PartnershipForms {
         String validId = PageParameters.id(id);
         if (!PartnershipPages.ACTIONS.contains(action) || validId == null) {
             response.setStatus(400);
-            pages.fill(model, id, null, Map.of(), Map.of("message", message("problem.unknown-action", "Unknown form."),
-                    "fields", Map.of()));
+            pages.fill(model, id, null, Map.of(), new FormProblem("unknown-action",
+                    message("problem.unknown-action", "Unknown form."), Map.of()));
             return "partnership";
         }
         String path = "/api/partnerships/" + validId + switch (action) {
@@ -122,11 +128,15 @@ class PartnershipForms {
             default -> "/" + action; // evaluation, complete, hold, resume, abandon: the API's own paths
         };
         Long version = form.getOrDefault("version", "").matches("\\d{1,9}") ? Long.valueOf(form.get("version")) : null;
-        CommandApi.Answer answer = checked(action, form).orElseGet(() -> {
-            Map<String, Object> body = body(action, form);
-            body.remove("itemId");
-            return commands.post(path, body, version, form.get("requestKey"), signedIn());
-        });
+        Map<String, String> unreadable = checked(action, form);
+        if (!unreadable.isEmpty()) {
+            response.setStatus(400);
+            pages.fill(model, validId, action, submitted(action, form), invalid(unreadable));
+            return "partnership";
+        }
+        ObjectNode body = body(action, form);
+        body.remove("itemId");
+        CommandApi.Answer answer = commands.post(path, body, version, form.get("requestKey"), signedIn());
         if (answer.ok()) {
             return "redirect:/partnerships/" + validId + "?minVersion=" + answer.version() + "#timeline";
         }
@@ -140,7 +150,7 @@ class PartnershipForms {
         return Author.current().orElseThrow(() -> new IllegalStateException("A form reached the page unsigned"));
     }
 
-    private void fillProposal(Model model, Map<String, String> values, Map<String, Object> problem) {
+    private void fillProposal(Model model, Map<String, String> values, FormProblem problem) {
         model.addAttribute("form", values);
         model.addAttribute("problem", problem);
         model.addAttribute("kinds", PageParameters.names(PartnershipKind.values()));
@@ -158,8 +168,8 @@ class PartnershipForms {
     }
 
     /** The JSON body for the write API: blank fields left out, lists split by line or comma, numbers as numbers. */
-    static Map<String, Object> body(String action, Map<String, String> form) {
-        Map<String, Object> body = new LinkedHashMap<>();
+    static ObjectNode body(String action, Map<String, String> form) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
         for (String field : FIELDS.get(action)) {
             String value = form.get(field);
             if (field.equals("frameworkAgreement")) {
@@ -170,10 +180,10 @@ class PartnershipForms {
                 continue;
             }
             if (LISTS.contains(field)) {
-                body.put(field, Arrays.stream(value.split("[\\r\\n,]+")).map(String::strip).filter(s -> !s.isEmpty()).toList());
-            } else if (NUMBERS.contains(field)) {
-                BigDecimal amount = amount(value, danish());
-                body.put(field, amount == null ? value.strip() : amount);
+                ArrayNode items = body.putArray(field);
+                Arrays.stream(value.split("[\\r\\n,]+")).map(String::strip).filter(s -> !s.isEmpty()).forEach(items::add);
+            } else if (NUMBERS.contains(field) && amount(value, danish()) != null) {
+                body.put(field, amount(value, danish()));
             } else {
                 body.put(field, value.strip());
             }
@@ -204,37 +214,37 @@ class PartnershipForms {
      * What the page can tell before asking the write side: an amount or a date that does not read, an abandonment
      * not confirmed. A refusal here looks like the write side's (validation-failed with its fields).
      */
-    private java.util.Optional<CommandApi.Answer> checked(String action, Map<String, String> form) {
-        java.util.List<Map<String, Object>> errors = new java.util.ArrayList<>();
+    private Map<String, String> checked(String action, Map<String, String> form) {
+        Map<String, String> errors = new LinkedHashMap<>();
         for (String field : FIELDS.get(action)) {
             String value = form.get(field);
             if (value == null || value.isBlank()) {
                 continue;
             }
             if (NUMBERS.contains(field) && amount(value, danish()) == null) {
-                errors.add(Map.of("field", field, "message", message(field.equals("buyerCount") ? "form.not-a-count"
-                        : "form.not-an-amount", "not a number")));
+                errors.putIfAbsent(field, message(field.equals("buyerCount") ? "form.not-a-count" : "form.not-an-amount",
+                        "not a number"));
             }
-            if (field.equals("effectiveDate") && !value.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
-                errors.add(Map.of("field", field, "message", message("form.not-a-date", "not a date")));
-            } else if (field.equals("effectiveDate")) {
-                try {
-                    LocalDate.parse(value.strip());
-                } catch (java.time.format.DateTimeParseException notADate) {
-                    errors.add(Map.of("field", field, "message", message("form.not-a-date", "not a date")));
-                }
+            if (field.equals("effectiveDate") && !isDate(value.strip())) {
+                errors.putIfAbsent(field, message("form.not-a-date", "not a date"));
             }
         }
         if (action.equals("abandon") && !"true".equals(form.get("confirm"))) {
-            errors.add(Map.of("field", "confirm", "message", message("form.confirm-abandon", "confirm")));
+            errors.putIfAbsent("confirm", message("form.confirm-abandon", "confirm"));
         }
-        if (errors.isEmpty()) {
-            return java.util.Optional.empty();
+        return errors;
+    }
+
+    private static boolean isDate(String value) {
+        if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return false;
         }
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("code", "validation-failed");
-        problem.put("errors", errors);
-        return java.util.Optional.of(new CommandApi.Answer(400, problem, true));
+        try {
+            LocalDate.parse(value);
+            return true;
+        } catch (java.time.format.DateTimeParseException notADate) {
+            return false;
+        }
     }
 
     private static boolean danish() {
@@ -255,20 +265,24 @@ class PartnershipForms {
      * What is shown beside the form: the refusal in the page's language, and per field a message that names what is
      * wrong in words (never the write side's field names or its English).
      */
-    private Map<String, Object> problem(CommandApi.Answer answer) {
+    private FormProblem problem(CommandApi.Answer answer) {
         Map<String, String> fields = new LinkedHashMap<>();
         answer.fieldErrors().forEach((field, text) -> fields.put(field.replaceAll("\\[\\d+]$", ""),
-                answer.local() ? text : fieldMessage(answer.code(), text)));
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("code", answer.code());
-        String message = message("problem." + answer.code(), answer.detail());
-        if (answer.code().equals("validation-failed") || answer.code().equals("invalid-value")) {
+                fieldMessage(answer.code(), text)));
+        return refusal(answer.code(), message("problem." + answer.code(), answer.detail()), fields);
+    }
+
+    /** What the page itself found unreadable, refused as the write side refuses invalid input. */
+    private FormProblem invalid(Map<String, String> fields) {
+        return refusal("validation-failed", "", fields);
+    }
+
+    private FormProblem refusal(String code, String message, Map<String, String> fields) {
+        if (code.equals("validation-failed") || code.equals("invalid-value")) {
             List<String> labels = fields.keySet().stream().map(field -> message("label." + field, field)).toList();
             message = message("problem.validation-failed", "") + (labels.isEmpty() ? "" : " " + String.join(", ", labels) + ".");
         }
-        problem.put("message", message);
-        problem.put("fields", fields);
-        return problem;
+        return new FormProblem(code, message, fields);
     }
 
     /** The write side's message on one field, said in the page's language. */

@@ -1,7 +1,7 @@
 package dk.partnerships.query.summaries;
 
+import dk.partnerships.query.web.FormProblem;
 import dk.partnerships.query.web.PageParameters;
-import dk.partnerships.query.web.TimelineText;
 
 import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.events.PartnershipStatus;
@@ -10,8 +10,12 @@ import dk.partnerships.events.ReadinessType;
 import dk.partnerships.events.Stage;
 import dk.partnerships.query.Csv;
 import dk.partnerships.query.CsvDialects;
+import dk.partnerships.query.history.HistoryEntry;
 import dk.partnerships.query.history.PartnershipHistoryController;
+import dk.partnerships.query.history.TimelineLine;
 import dk.partnerships.query.projection.ReadYourWrites;
+import dk.partnerships.query.state.PartnershipRow;
+import dk.partnerships.query.state.PartnershipState;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -69,9 +73,9 @@ class PartnershipPages {
         // A page at a time, newest first: one row more than shown says whether there is a next page.
         int pageNumber = PageParameters.page(page);
         int offset = (pageNumber - 1) * LIST_PAGE_ROWS;
-        List<Map<String, Object>> rows = partnerships.list(filter(filters, LIST_PAGE_ROWS + 1, offset));
+        List<PartnershipRow> rows = partnerships.list(filter(filters, LIST_PAGE_ROWS + 1, offset));
         boolean hasNext = rows.size() > LIST_PAGE_ROWS;
-        List<Map<String, Object>> shown = hasNext ? rows.subList(0, LIST_PAGE_ROWS) : rows;
+        List<PartnershipRow> shown = hasNext ? rows.subList(0, LIST_PAGE_ROWS) : rows;
         model.addAttribute("partnerships", shown);
         model.addAttribute("page", pageNumber);
         model.addAttribute("hasNext", hasNext);
@@ -89,8 +93,8 @@ class PartnershipPages {
     ResponseEntity<String> listCsv(@RequestParam(required = false) String stage, @RequestParam(required = false) String status,
                                    @RequestParam(required = false) String department,
                                    @RequestParam(required = false) String kind, @RequestParam(required = false) String year) {
-        List<Map<String, Object>> rows = partnerships.export(filter(filters(stage, status, department, kind, year), 100_000, 0));
-        return Csv.download("partnerships.csv", Csv.of(rows, PartnershipReadRepository.EXPORT_COLUMNS,
+        List<PartnershipRow> rows = partnerships.list(filter(filters(stage, status, department, kind, year), 100_000, 0));
+        return Csv.download("partnerships.csv", Csv.table(rows, PartnershipReadRepository.EXPORT_COLUMNS,
                 dialects.forLanguage(LocaleContextHolder.getLocale())));
     }
 
@@ -130,24 +134,18 @@ class PartnershipPages {
      * @param submitted    what the user typed into that form
      * @param problem      the refusal in plain words: {@code message} and {@code fields} (field → message)
      */
-    void fill(Model model, String id, String failedAction, Map<String, String> submitted, Map<String, Object> problem) {
+    void fill(Model model, String id, String failedAction, Map<String, String> submitted, FormProblem problem) {
         String validId = PageParameters.id(id);
-        Map<String, Object> partnership = validId == null ? null : partnerships.find(validId).orElse(null);
+        PartnershipState partnership = validId == null ? null : partnerships.find(validId).orElse(null);
         if (partnership == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no partnership with id " + id + ".");
         }
         model.addAttribute("p", partnership);
         // The forms only for whom the write side would accept them from: a project lead of this department.
         model.addAttribute("mayWrite", dk.partnerships.security.Author.current()
-                .map(author -> author.leads(String.valueOf(partnership.get("department")))).orElse(false));
+                .map(author -> author.leads(partnership.department())).orElse(false));
         Locale locale = LocaleContextHolder.getLocale();
-        List<Map<String, Object>> timeline = new java.util.ArrayList<>();
-        for (Map<String, Object> entry : timeline(validId)) {
-            Map<String, Object> line = new LinkedHashMap<>(entry);
-            line.put("text", TimelineText.of(entry, messages, locale));
-            timeline.add(line);
-        }
-        model.addAttribute("timeline", timeline);
+        model.addAttribute("timeline", TimelineLine.of(timeline(validId), messages, locale));
         String today = LocalDate.now(clock).toString();
         Map<String, Map<String, String>> forms = new LinkedHashMap<>();
         for (String action : ACTIONS) {
@@ -166,7 +164,7 @@ class PartnershipPages {
         model.addAttribute("problem", problem);
         model.addAttribute("stages", PageParameters.names(Stage.values()));
         // The stage form offers the next stage first: the usual move.
-        Stage current = PageParameters.enumValue(Stage.class, String.valueOf(partnership.get("stage")));
+        Stage current = PageParameters.enumValue(Stage.class, partnership.stage());
         model.addAttribute("nextStage", current == null || current.ordinal() + 1 >= Stage.values().length ? null
                 : Stage.values()[current.ordinal() + 1].name());
         model.addAttribute("outcomes", PageParameters.names(PilotOutcome.values()));
@@ -174,7 +172,7 @@ class PartnershipPages {
     }
 
     /** The history read model may be a moment behind the summary; then the timeline is shown as far as it goes. */
-    private List<Map<String, Object>> timeline(String id) {
+    private List<HistoryEntry> timeline(String id) {
         try {
             return history.history(id);
         } catch (dk.partnerships.query.ReadProblems.Refusal notYetProjected) {

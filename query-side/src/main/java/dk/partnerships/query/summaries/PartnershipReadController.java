@@ -11,6 +11,8 @@ import dk.partnerships.events.PartnershipStatus;
 import dk.partnerships.events.Stage;
 import dk.partnerships.query.Csv;
 import dk.partnerships.query.ReadProblems;
+import dk.partnerships.query.state.PartnershipRow;
+import dk.partnerships.query.state.PartnershipState;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -25,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Map;
 
 /** {@code GET /api/partnerships} and {@code GET /api/partnerships/{id}} of docs/api.md. */
 @io.swagger.v3.oas.annotations.tags.Tag(name = "Partnerships", description = "Partnerships as they are now, or were on any past date.")
@@ -70,9 +71,9 @@ class PartnershipReadController {
                            @io.swagger.v3.oas.annotations.Parameter(hidden = true)
                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         if ("csv".equals(format) || format == null && Csv.preferredIn(accept)) {
-            List<Map<String, Object>> rows = repository.export(new PartnershipReadRepository.Filter(name(stage),
+            List<PartnershipRow> rows = repository.list(new PartnershipReadRepository.Filter(name(stage),
                     name(status), department, name(kind), year, limit == null ? 5000 : limit, offset));
-            return Csv.download("partnerships.csv", Csv.of(rows, PartnershipReadRepository.EXPORT_COLUMNS,
+            return Csv.download("partnerships.csv", Csv.table(rows, PartnershipReadRepository.EXPORT_COLUMNS,
                     dialects.forParameter(lang)));
         }
         if (limit != null && limit > MAX_JSON_ROWS) {
@@ -90,14 +91,14 @@ class PartnershipReadController {
     @io.swagger.v3.oas.annotations.Operation(operationId = "getPartnership", summary = "One partnership, now or (asOf, knownAt) on a past date")
     @ApiResponse(responseCode = "200", description = "The partnership now; its ETag is its version.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/PartnershipDetail"))})
     @GetMapping("/{id}")
-    ResponseEntity<Map<String, Object>> get(@PathVariable @Pattern(regexp = "[0-9A-Za-z-]{1,64}") String id,
+    ResponseEntity<PartnershipState> get(@PathVariable @Pattern(regexp = "[0-9A-Za-z-]{1,64}") String id,
                                             @RequestParam(required = false) @Min(0) Long minVersion) {
         if (minVersion != null) {
             readYourWrites.await(() -> repository.version(id).orElse(0L), minVersion);
         }
-        Map<String, Object> partnership = repository.find(id)
+        PartnershipState partnership = repository.find(id)
                 .orElseThrow(() -> ReadProblems.notFound("partnership-not-found", id));
-        return ResponseEntity.ok().eTag("\"" + partnership.get("version") + "\"").body(partnership);
+        return ResponseEntity.ok().eTag("\"" + partnership.version() + "\"").body(partnership);
     }
 
     private static String name(Enum<?> value) {

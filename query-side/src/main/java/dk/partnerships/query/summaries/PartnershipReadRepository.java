@@ -1,7 +1,11 @@
 package dk.partnerships.query.summaries;
 
+import dk.partnerships.query.Csv;
+import dk.partnerships.query.lessons.Lesson;
 import dk.partnerships.query.lessons.LessonsOfPartnership;
 import dk.partnerships.query.people.PersonNames;
+import dk.partnerships.query.state.PartnershipRow;
+import dk.partnerships.query.state.PartnershipState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +25,6 @@ import java.util.Optional;
 public class PartnershipReadRepository {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -50,7 +51,7 @@ public class PartnershipReadRepository {
         }
     }
 
-    public List<Map<String, Object>> list(Filter filter) {
+    public List<PartnershipRow> list(Filter filter) {
         StringBuilder sql = new StringBuilder("SELECT * FROM partnership_summary WHERE true");
         Map<String, Object> params = new LinkedHashMap<>();
         where(sql, params, "stage", filter.stage());
@@ -66,26 +67,17 @@ public class PartnershipReadRepository {
         params.put("limit", filter.limit());
         params.put("offset", filter.offset());
         LocalDate today = LocalDate.now(clock);
-        List<Map<String, Object>> rows = jdbc.sql(sql.toString()).params(params).query((rs, row) -> summary(rs, today)).list();
-        people.fillLeads(rows);
-        return rows;
+        return people.withLeads(jdbc.sql(sql.toString()).params(params).query((rs, row) -> row(rs, today)).list());
     }
-
-    /** The columns of the list as a spreadsheet. */
-    public static final List<String> EXPORT_COLUMNS = List.of("id", "title", "kind", "department", "stage", "status",
-            "lead", "stageEnteredOn", "daysInStage", "version");
 
     /** The list as a spreadsheet has it: an erased lead says so, and no person ids. */
-    public List<Map<String, Object>> export(Filter filter) {
-        List<Map<String, Object>> rows = list(filter);
-        rows.forEach(row -> {
-            if (Boolean.TRUE.equals(row.remove("leadErased"))) {
-                row.put("lead", "[erased]");
-            }
-            row.remove("leadPersonId");
-        });
-        return rows;
-    }
+    public static final List<Csv.Column<PartnershipRow>> EXPORT_COLUMNS = List.of(
+            Csv.Column.of("id", PartnershipRow::id), Csv.Column.of("title", PartnershipRow::title),
+            Csv.Column.of("kind", PartnershipRow::kind), Csv.Column.of("department", PartnershipRow::department),
+            Csv.Column.of("stage", PartnershipRow::stage), Csv.Column.of("status", PartnershipRow::status),
+            Csv.Column.of("lead", PartnershipRow::leadForExport),
+            Csv.Column.of("stageEnteredOn", PartnershipRow::stageEnteredOn),
+            Csv.Column.of("daysInStage", PartnershipRow::daysInStage), Csv.Column.of("version", PartnershipRow::version));
 
     Optional<Long> version(String id) {
         return jdbc.sql("SELECT version FROM partnership_summary WHERE id = :id").param("id", id)
@@ -107,16 +99,13 @@ public class PartnershipReadRepository {
                 .query(String.class).list();
     }
 
-    public Optional<Map<String, Object>> find(String id) {
+    public Optional<PartnershipState> find(String id) {
         LocalDate today = LocalDate.now(clock);
+        List<PartnershipState.ReadinessItem> items = readinessItems(id, today);
+        List<Lesson> learned = lessons.of(id);
         return jdbc.sql("SELECT * FROM partnership_summary WHERE id = :id").param("id", id)
-                .query((rs, row) -> detail(rs, today)).optional()
-                .map(detail -> {
-                    people.fillLeads(List.of(detail));
-                    detail.put("readinessItems", readinessItems(id, today));
-                    detail.put("lessons", lessons.of(id));
-                    return detail;
-                });
+                .query((rs, row) -> state(rs, today, items, learned)).optional()
+                .map(state -> people.withLeads(List.of(state)).get(0));
     }
 
     private static void where(StringBuilder sql, Map<String, Object> params, String column, String value) {
@@ -126,61 +115,45 @@ public class PartnershipReadRepository {
         }
     }
 
-    private Map<String, Object> summary(ResultSet rs, LocalDate today) throws SQLException {
-        Map<String, Object> row = new LinkedHashMap<>();
+    private static PartnershipRow row(ResultSet rs, LocalDate today) throws SQLException {
         LocalDate stageEnteredOn = rs.getObject("stage_entered_on", LocalDate.class);
-        row.put("id", rs.getString("id"));
-        row.put("title", rs.getString("title"));
-        row.put("kind", rs.getString("kind"));
-        row.put("department", rs.getString("department"));
-        row.put("stage", rs.getString("stage"));
-        row.put("status", rs.getString("status"));
-        row.put("lead", rs.getString("lead"));
-        row.put("leadPersonId", rs.getString("lead_person_id"));
-        row.put("stageEnteredOn", stageEnteredOn);
-        row.put("daysInStage", ChronoUnit.DAYS.between(stageEnteredOn, today));
-        row.put("version", rs.getLong("version"));
-        return row;
+        return new PartnershipRow(rs.getString("id"), rs.getString("title"), rs.getString("kind"),
+                rs.getString("department"), rs.getString("stage"), rs.getString("status"), rs.getString("lead"),
+                rs.getString("lead_person_id"), false, stageEnteredOn, ChronoUnit.DAYS.between(stageEnteredOn, today),
+                rs.getLong("version"));
     }
 
-    private Map<String, Object> detail(ResultSet rs, LocalDate today) throws SQLException {
-        Map<String, Object> row = summary(rs, today);
-        row.put("owningOrganisation", rs.getString("owning_organisation"));
-        row.put("need", rs.getString("need"));
-        row.put("partners", json.readValue(rs.getString("partners"), STRINGS));
-        row.put("expectedValueDkk", rs.getObject("expected_value_dkk", BigDecimal.class));
-        row.put("proposedOn", rs.getObject("proposed_on", LocalDate.class));
-        row.put("statusChangedOn", rs.getObject("status_changed_on", LocalDate.class));
-        row.put("statusReason", rs.getString("status_reason"));
-        row.put("award", jsonObject(rs.getString("award")));
-        row.put("pilotOutcome", jsonObject(rs.getString("pilot_outcome")));
-        row.put("evaluation", jsonObject(rs.getString("evaluation")));
-        return row;
+    private PartnershipState state(ResultSet rs, LocalDate today, List<PartnershipState.ReadinessItem> readinessItems,
+                                   List<Lesson> lessons) throws SQLException {
+        PartnershipRow row = row(rs, today);
+        return new PartnershipState(row.id(), row.title(), row.kind(), row.department(), row.stage(), row.status(),
+                row.lead(), row.leadPersonId(), false, row.stageEnteredOn(), row.daysInStage(), row.version(),
+                rs.getString("owning_organisation"), rs.getString("need"),
+                json.readValue(rs.getString("partners"), STRINGS),
+                rs.getObject("expected_value_dkk", BigDecimal.class), rs.getObject("proposed_on", LocalDate.class),
+                rs.getObject("status_changed_on", LocalDate.class), rs.getString("status_reason"),
+                jsonValue(rs.getString("award"), PartnershipState.Award.class),
+                jsonValue(rs.getString("pilot_outcome"), PartnershipState.PilotResult.class),
+                jsonValue(rs.getString("evaluation"), PartnershipState.Evaluation.class),
+                readinessItems, lessons, null, null);
     }
 
-    private Map<String, Object> jsonObject(String value) {
-        return value == null ? null : json.readValue(value, OBJECT);
+    private <T> T jsonValue(String value, Class<T> type) {
+        return value == null ? null : json.readValue(value, type);
     }
 
-    private List<Map<String, Object>> readinessItems(String id, LocalDate today) {
+    private List<PartnershipState.ReadinessItem> readinessItems(String id, LocalDate today) {
         return jdbc.sql("""
                         SELECT * FROM partnership_readiness_item WHERE partnership_id = :id
                         ORDER BY added_on, item_id""")
                 .param("id", id)
                 .query((rs, row) -> {
-                    Map<String, Object> item = new LinkedHashMap<>();
                     LocalDate added = rs.getObject("added_on", LocalDate.class);
                     LocalDate resolved = rs.getObject("resolved_on", LocalDate.class);
-                    item.put("itemId", rs.getString("item_id"));
-                    item.put("type", rs.getString("type"));
-                    item.put("description", rs.getString("description"));
-                    item.put("owner", rs.getString("owner"));
-                    item.put("addedOn", added);
-                    item.put("resolved", resolved != null);
-                    item.put("resolvedOn", resolved);
-                    item.put("resolutionNote", rs.getString("resolution_note"));
-                    item.put("daysOpen", ChronoUnit.DAYS.between(added, resolved != null ? resolved : today));
-                    return item;
+                    return new PartnershipState.ReadinessItem(rs.getString("item_id"), rs.getString("type"),
+                            rs.getString("description"), rs.getString("owner"), added, resolved != null, resolved,
+                            rs.getString("resolution_note"),
+                            ChronoUnit.DAYS.between(added, resolved != null ? resolved : today));
                 }).list();
     }
 }

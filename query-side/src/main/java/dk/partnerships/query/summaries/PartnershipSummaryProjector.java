@@ -15,6 +15,7 @@ import dk.partnerships.events.ReadinessItemResolvedEvent;
 import dk.partnerships.events.StageAdvancedEvent;
 import dk.partnerships.events.StageRevertedEvent;
 import dk.partnerships.events.StageSkippedEvent;
+import dk.partnerships.query.state.PartnershipState;
 import dk.partnerships.query.projection.StatementProjection;
 import dk.partnerships.query.projection.ProjectedEvent;
 import dk.partnerships.query.projection.ProjectionBatch;
@@ -80,16 +81,14 @@ public class PartnershipSummaryProjector implements StatementProjection {
         } else if (payload instanceof StageRevertedEvent e) {
             return claim(event, ", stage = :stage, stage_entered_on = :on", null).param("stage", e.to().name());
         } else if (payload instanceof AwardRecordedEvent e) {
-            return setJson(event, "award", ordered(
-                    "supplier", e.supplier(), "valueDkk", e.valueDkk(), "buyers", e.buyers(), "buyerCount", e.buyerCount(),
-                    "frameworkAgreement", e.frameworkAgreement(), "awardedOn", e.effectiveDate().toString()));
+            return setJson(event, "award", new PartnershipState.Award(e.supplier(), e.valueDkk(), e.buyers(),
+                    e.buyerCount(), e.frameworkAgreement(), e.effectiveDate()));
         } else if (payload instanceof PilotOutcomeRecordedEvent e) {
-            return setJson(event, "pilot_outcome", ordered(
-                    "outcome", e.outcome().name(), "findings", e.findings(), "recordedOn", e.effectiveDate().toString()));
+            return setJson(event, "pilot_outcome", new PartnershipState.PilotResult(e.outcome().name(), e.findings(),
+                    e.effectiveDate()));
         } else if (payload instanceof EvaluationRecordedEvent e) {
-            return setJson(event, "evaluation", ordered(
-                    "summary", e.summary(), "benefitsExpected", e.benefitsExpected(),
-                    "benefitsRealised", e.benefitsRealised(), "evaluatedOn", e.effectiveDate().toString()));
+            return setJson(event, "evaluation", new PartnershipState.Evaluation(e.summary(), e.benefitsExpected(),
+                    e.benefitsRealised(), e.effectiveDate()));
         } else if (payload instanceof ReadinessItemAddedEvent e) {
             return claim(event, "", """
                     INSERT INTO partnership_readiness_item (partnership_id, item_id, type, description, owner, added_on)
@@ -175,16 +174,9 @@ public class PartnershipSummaryProjector implements StatementProjection {
                 .param("status", status).param("reason", reason);
     }
 
-    private ProjectionStatement setJson(ProjectedEvent event, String column, Map<String, Object> value) {
+    /** A value the summary keeps whole, stored as JSON in the shape {@link PartnershipState} reads it back. */
+    private ProjectionStatement setJson(ProjectedEvent event, String column, Record value) {
         // column comes from the switch above, never from input
         return claim(event, ", " + column + " = CAST(:value AS jsonb)", null).param("value", json.writeValueAsString(value));
-    }
-
-    private static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }

@@ -3,8 +3,9 @@ package dk.partnerships.query.web;
 import dk.partnerships.security.Author;
 import dk.partnerships.security.ProductTokens;
 import org.springframework.core.env.Environment;
-import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import java.io.IOException;
 import java.net.URI;
@@ -23,11 +24,6 @@ import java.util.Map;
  */
 public class CommandApi {
 
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
-    private static final TypeReference<List<Map<String, Object>>> OBJECTS = new TypeReference<>() {
-    };
-
     private final String configuredUrl;
     private final Environment environment;
     private final JsonMapper json;
@@ -43,54 +39,46 @@ public class CommandApi {
     }
 
     /**
-     * The answer to a write: {@code ok} with the body, or the problem+json the command side refused it with.
+     * The answer to a write or a read: {@code ok} with the body, or the problem+json the command side refused it with.
      *
-     * @param status  the HTTP status
-     * @param body    the JSON body (the problem on a refusal)
-     * @param local   refused by the page itself before asking (its messages are already in the page's language)
+     * @param status the HTTP status
+     * @param body   the JSON body (the problem on a refusal; an empty object when there was none)
      */
-    public record Answer(int status, Map<String, Object> body, boolean local) {
-
-        public Answer(int status, Map<String, Object> body) {
-            this(status, body, false);
-        }
+    public record Answer(int status, JsonNode body) {
 
         public boolean ok() {
             return status >= 200 && status < 300;
         }
 
         public String code() {
-            Object code = body.get("code");
-            return code == null ? "unavailable" : code.toString();
+            return body.path("code").asString("unavailable");
         }
 
         public String detail() {
-            Object detail = body.get("detail");
-            return detail == null ? "" : detail.toString();
+            return body.path("detail").asString("");
         }
 
         /** The field errors of a {@code validation-failed} problem: field → message. */
-        @SuppressWarnings("unchecked")
         public Map<String, String> fieldErrors() {
             Map<String, String> errors = new LinkedHashMap<>();
-            if (body.get("errors") instanceof List<?> list) {
-                for (Object error : list) {
-                    if (error instanceof Map<?, ?> map && map.get("field") != null) {
-                        errors.putIfAbsent(map.get("field").toString(), String.valueOf(map.get("message")));
-                    }
+            for (JsonNode error : body.path("errors").values()) {
+                if (error.hasNonNull("field")) {
+                    errors.putIfAbsent(error.get("field").asString(), error.path("message").asString(""));
                 }
             }
-            Object field = body.get("field");
-            if (field != null) {
-                errors.putIfAbsent(field.toString(), detail());
+            if (body.hasNonNull("field")) {
+                errors.putIfAbsent(body.get("field").asString(), detail());
             }
             return errors;
         }
 
         public long version() {
-            Object version = body.get("version");
-            return version instanceof Number number ? number.longValue() : 0;
+            return body.path("version").asLong(0);
         }
+    }
+
+    /** A person as the command side names them: {@code name} null once erased. */
+    public record Person(String id, String name, boolean erased) {
     }
 
     /**
@@ -99,7 +87,7 @@ public class CommandApi {
      * @param ifMatch        the version the form was shown at; a change by someone else meanwhile answers 412
      * @param idempotencyKey one per rendered form, so a double submit appends once
      */
-    public Answer post(String path, Map<String, Object> body, Long ifMatch, String idempotencyKey, Author author) {
+    public Answer post(String path, JsonNode body, Long ifMatch, String idempotencyKey, Author author) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/json")
@@ -118,9 +106,8 @@ public class CommandApi {
         return send(request.build());
     }
 
-    /** The persons among {@code ids} the command side knows: {@code id}, {@code name} (null when erased), {@code erased}. */
-    @SuppressWarnings("unchecked")
-    public List<Map<String, Object>> people(List<String> ids, Author reader) {
+    /** The persons among {@code ids} the command side knows; none when it cannot answer. */
+    public List<Person> people(List<String> ids, Author reader) {
         StringBuilder query = new StringBuilder();
         for (String id : ids) {
             query.append(query.isEmpty() ? "?" : "&").append("id=").append(java.net.URLEncoder.encode(id, StandardCharsets.UTF_8));
@@ -128,10 +115,13 @@ public class CommandApi {
         Answer answer = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/people" + query))
                 .timeout(Duration.ofSeconds(10)).header("Accept", "application/json")
                 .header("Authorization", "Bearer " + tokens.issue(reader)).GET().build());
-        if (answer.ok() && answer.body().get("people") instanceof List<?> list) {
-            return (List<Map<String, Object>>) list;
+        if (!answer.ok()) {
+            return List.of();
         }
-        return List.of();
+        return answer.body().path("people").values().stream()
+                .map(person -> new Person(person.path("id").asString(), person.hasNonNull("name") ? person.get("name").asString() : null,
+                        person.path("erased").asBoolean(false)))
+                .toList();
     }
 
     /** The departments the command side accepts on proposals: code → name. */
@@ -140,10 +130,10 @@ public class CommandApi {
                 .timeout(Duration.ofSeconds(5)).header("Accept", "application/json")
                 .header("Authorization", "Bearer " + tokens.issue(author)).GET().build());
         Map<String, String> departments = new LinkedHashMap<>();
-        if (answer.ok() && answer.body().get("departments") instanceof List<?> list) {
-            for (Object department : list) {
-                if (department instanceof Map<?, ?> map && !Boolean.FALSE.equals(map.get("active"))) {
-                    departments.put(String.valueOf(map.get("code")), String.valueOf(map.get("name")));
+        if (answer.ok()) {
+            for (JsonNode department : answer.body().path("departments").values()) {
+                if (department.path("active").asBoolean(true)) {
+                    departments.put(department.path("code").asString(), department.path("name").asString());
                 }
             }
         }
@@ -187,8 +177,7 @@ public class CommandApi {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String text = response.body();
-            Map<String, Object> body = text == null || text.isBlank() ? new LinkedHashMap<>()
-                    : text.startsWith("[") ? Map.of("items", json.readValue(text, OBJECTS)) : json.readValue(text, OBJECT);
+            JsonNode body = text == null || text.isBlank() ? json.createObjectNode() : json.readTree(text);
             return new Answer(response.statusCode(), body);
         } catch (IOException | RuntimeException e) {
             return unavailable(e.getMessage());
@@ -199,10 +188,8 @@ public class CommandApi {
     }
 
     private static Answer unavailable(String why) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("code", "command-side-unavailable");
-        problem.put("detail", "The command side could not be reached: " + why);
-        return new Answer(503, problem);
+        return new Answer(503, JsonNodeFactory.instance.objectNode().put("code", "command-side-unavailable")
+                .put("detail", "The command side could not be reached: " + why));
     }
 
     private String baseUrl() {

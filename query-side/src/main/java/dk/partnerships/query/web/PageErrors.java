@@ -16,7 +16,6 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,15 +34,14 @@ final class PageErrors {
 
     /** The error page's model: its status and what the layout needs. */
     static ModelAndView page(HttpServletRequest request, HttpStatusCode status, PageModel layout) {
-        Map<String, Object> model = new HashMap<>();
         int code = status.value();
-        model.put("status", code);
-        model.put("kind", code == 404 || code == 403 || code == 503 ? Integer.toString(code) : code >= 500 ? "500" : "400");
-        model.put("me", Author.current().orElse(null));
-        model.put("lang", layout.lang());
-        model.put("fmt", layout.fmt());
-        model.put("switchLanguage", layout.switchLanguage(request));
-        ModelAndView page = new ModelAndView("error/page", model);
+        ModelAndView page = new ModelAndView("error/page");
+        page.addObject("status", code);
+        page.addObject("kind", code == 404 || code == 403 || code == 503 ? Integer.toString(code) : code >= 500 ? "500" : "400");
+        page.addObject("me", Author.current().orElse(null));
+        page.addObject("lang", layout.lang());
+        page.addObject("fmt", layout.fmt());
+        page.addObject("switchLanguage", layout.switchLanguage(request));
         page.setStatus(HttpStatus.valueOf(code));
         return page;
     }

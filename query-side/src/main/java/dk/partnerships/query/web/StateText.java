@@ -1,6 +1,7 @@
 package dk.partnerships.query.web;
 
 import org.springframework.context.MessageSource;
+import tools.jackson.databind.JsonNode;
 
 import java.util.Collection;
 import java.util.List;
@@ -19,42 +20,44 @@ public final class StateText {
     private StateText() {
     }
 
-    public static String of(String field, Object value, Formats fmt, MessageSource messages, Locale locale) {
-        if (value == null || (value instanceof Collection<?> empty && empty.isEmpty())) {
+    /** @param value the field's value as the state's JSON writes it */
+    public static String of(String field, JsonNode value, Formats fmt, MessageSource messages, Locale locale) {
+        if (value == null || value.isNull() || value.isMissingNode() || (value.isArray() && value.isEmpty())) {
             return "–";
         }
         if (CODES.containsKey(field)) {
-            return messages.getMessage(CODES.get(field) + value, null, value.toString(), locale);
+            return messages.getMessage(CODES.get(field) + value.asString(), null, value.asString(), locale);
         }
         if (field.endsWith("On") || field.endsWith("Date")) {
-            return fmt.date(value);
+            return fmt.date(value.asString());
         }
         if (field.endsWith("Dkk")) {
-            return fmt.money(value);
+            return fmt.money(value.decimalValue());
         }
-        if (value instanceof Map<?, ?> map) {
+        if (value.isObject()) {
             return switch (field) {
-                case "award" -> map.get("supplier") + (map.get("valueDkk") == null ? "" : ", " + fmt.money(map.get("valueDkk")));
-                case "pilotOutcome" -> messages.getMessage("outcome." + map.get("outcome"), null, String.valueOf(map.get("outcome")),
-                        locale) + ": " + map.get("findings");
-                case "evaluation" -> String.valueOf(map.get("summary"));
-                default -> map.values().stream().filter(java.util.Objects::nonNull).map(Object::toString)
+                case "award" -> value.path("supplier").asString("")
+                        + (value.path("valueDkk").isNumber() ? ", " + fmt.money(value.get("valueDkk").decimalValue()) : "");
+                case "pilotOutcome" -> messages.getMessage("outcome." + value.path("outcome").asString(""), null,
+                        value.path("outcome").asString(""), locale) + ": " + value.path("findings").asString("");
+                case "evaluation" -> value.path("summary").asString("");
+                default -> value.values().stream().filter(part -> !part.isNull()).map(JsonNode::asString)
                         .reduce((a, b) -> a + ", " + b).orElse("–");
             };
         }
-        if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?>) {
+        if (value.isArray() && value.get(0).isObject()) {
             if (field.equals("readinessItems")) {
-                long open = list.stream().filter(item -> !Boolean.TRUE.equals(((Map<?, ?>) item).get("resolved"))).count();
-                return messages.getMessage("history.items", new Object[] {list.size(), open}, locale);
+                long open = value.values().stream().filter(item -> !item.path("resolved").asBoolean(false)).count();
+                return messages.getMessage("history.items", new Object[] {value.size(), open}, locale);
             }
-            return messages.getMessage("history.entries", new Object[] {list.size()}, locale);
+            return messages.getMessage("history.entries", new Object[] {value.size()}, locale);
         }
-        if (value instanceof Collection<?> values) {
-            return String.join(", ", values.stream().map(String::valueOf).toList());
+        if (value.isArray()) {
+            return String.join(", ", value.values().stream().map(JsonNode::asString).toList());
         }
-        if (value instanceof Boolean yes) {
-            return messages.getMessage(yes ? "yes" : "no", null, locale);
+        if (value.isBoolean()) {
+            return messages.getMessage(value.booleanValue() ? "yes" : "no", null, locale);
         }
-        return value.toString();
+        return value.asString();
     }
 }

@@ -30,10 +30,13 @@ public final class TimelineText {
     private TimelineText() {
     }
 
-    public static String of(Map<String, Object> entry, MessageSource messages, Locale locale) {
-        String type = String.valueOf(entry.get("type"));
-        if (!(entry.get("data") instanceof JsonNode data)) {
-            return String.valueOf(entry.get("summary"));
+    /**
+     * @param data    the event's data as stored; without it the English {@code summary} is all there is to show
+     * @param summary the history's English one-liner, the fallback for an event type without a message
+     */
+    public static String of(String type, JsonNode data, String summary, MessageSource messages, Locale locale) {
+        if (data == null) {
+            return summary;
         }
         List<String> fields = ARGUMENTS.getOrDefault(type, List.of());
         Object[] arguments = new Object[fields.size()];
@@ -43,7 +46,7 @@ public final class TimelineText {
             arguments[i] = field.length == 2 && !value.isEmpty()
                     ? messages.getMessage(field[0] + "." + value, null, value, locale) : value;
         }
-        String text = messages.getMessage("timeline." + type, arguments, String.valueOf(entry.get("summary")), locale);
+        String text = messages.getMessage("timeline." + type, arguments, summary, locale);
         if (type.equals("AwardRecordedEvent")) {
             text += award(data, messages, locale);
         }

@@ -99,7 +99,7 @@ class ScratchSchemaTest {
 
             // The consistency check sees the same differences the copy will repair, and nothing else.
             assertThat(scratch.differences("partnership_summary", 100).stream()
-                    .map(row -> row.get("difference") + " " + row.get("id")).toList()).containsExactly(
+                    .map(row -> row.difference() + " " + row.row().get("id")).toList()).containsExactly(
                     "only-in-live scale", "only-in-live stray", "only-in-live title",
                     "only-in-rebuild missing", "only-in-rebuild scale", "only-in-rebuild title");
 

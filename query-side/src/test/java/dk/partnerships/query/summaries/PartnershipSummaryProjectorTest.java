@@ -1,6 +1,7 @@
 package dk.partnerships.query.summaries;
 
 import dk.partnerships.query.lessons.Lesson;
+import dk.partnerships.query.state.PartnershipState;
 import dk.partnerships.query.lessons.LessonProjection;
 import dk.partnerships.query.lessons.LessonsOfPartnership;
 
@@ -94,7 +95,7 @@ class PartnershipSummaryProjectorTest {
                 "Mobilitet, TMF", null, "Forebyg cykeltyveri", List.of("Leverandør A"), new BigDecimal("1000000.50"), D0);
     }
 
-    private Map<String, Object> detail() {
+    private PartnershipState detail() {
         return reads.find(ID).orElseThrow();
     }
 
@@ -109,21 +110,22 @@ class PartnershipSummaryProjectorTest {
         apply(at(6, new LessonRecordedEvent(ID, "l-1", "Tal med brugerne", List.of("brugere"), Stage.PILOT, D0.plusDays(91))));
         apply(at(7, new PartnershipPutOnHoldEvent(ID, "Budget", D0.plusDays(100))));
 
-        Map<String, Object> detail = detail();
-        assertThat(detail).containsEntry("stage", "PILOT").containsEntry("status", "ON_HOLD")
-                .containsEntry("statusReason", "Budget").containsEntry("version", 8L)
-                .containsEntry("stageEnteredOn", D0.plusDays(50))
-                .containsEntry("daysInStage", 306L)   // 2024-02-29 to 2024-12-31
-                .containsEntry("partners", List.of("Leverandør A"));
-        assertThat((BigDecimal) detail.get("expectedValueDkk")).isEqualByComparingTo("1000000.50");
-        assertThat(detail.get("award").toString()).contains("Lås A/S").contains("buyerCount=2");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> items = (List<Map<String, Object>>) detail.get("readinessItems");
-        assertThat(items).singleElement().satisfies(item -> assertThat(item)
-                .containsEntry("resolved", true).containsEntry("daysOpen", 30L));
-        @SuppressWarnings("unchecked")
-        List<Lesson> recorded = (List<Lesson>) detail.get("lessons");
-        assertThat(recorded).singleElement().satisfies(lesson -> {
+        PartnershipState detail = detail();
+        assertThat(detail.stage()).isEqualTo("PILOT");
+        assertThat(detail.status()).isEqualTo("ON_HOLD");
+        assertThat(detail.statusReason()).isEqualTo("Budget");
+        assertThat(detail.version()).isEqualTo(8L);
+        assertThat(detail.stageEnteredOn()).isEqualTo(D0.plusDays(50));
+        assertThat(detail.daysInStage()).isEqualTo(306L);   // 2024-02-29 to 2024-12-31
+        assertThat(detail.partners()).containsExactly("Leverandør A");
+        assertThat(detail.expectedValueDkk()).isEqualByComparingTo("1000000.50");
+        assertThat(detail.award().supplier()).isEqualTo("Lås A/S");
+        assertThat(detail.award().buyerCount()).isEqualTo(2);
+        assertThat(detail.readinessItems()).singleElement().satisfies(item -> {
+            assertThat(item.resolved()).isTrue();
+            assertThat(item.daysOpen()).isEqualTo(30L);
+        });
+        assertThat(detail.lessons()).singleElement().satisfies(lesson -> {
             assertThat(lesson.stage()).isEqualTo(Stage.PILOT);
             assertThat(lesson.tags()).containsExactly("brugere");
         });
@@ -134,7 +136,7 @@ class PartnershipSummaryProjectorTest {
         assertThat(apply(at(0, proposed()))).isTrue();
         assertThat(apply(at(1, new StageAdvancedEvent(ID, Stage.IDEA, Stage.MARKET_DIALOGUE, null, D0)))).isTrue();
         assertThat(apply(at(2, new LessonRecordedEvent(ID, "l-1", "x", List.of(), Stage.MARKET_DIALOGUE, D0)))).isTrue();
-        Map<String, Object> before = detail();
+        PartnershipState before = detail();
 
         assertThat(apply(at(0, proposed()))).isFalse();
         assertThat(apply(at(1, new StageAdvancedEvent(ID, Stage.IDEA, Stage.MARKET_DIALOGUE, null, D0)))).isFalse();
@@ -148,7 +150,8 @@ class PartnershipSummaryProjectorTest {
         apply(at(0, proposed()));
         assertThatThrownBy(() -> apply(at(2, new StageAdvancedEvent(ID, Stage.IDEA, Stage.MARKET_DIALOGUE, null, D0))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("before its predecessor");
-        assertThat(detail()).containsEntry("version", 1L).containsEntry("stage", "IDEA");
+        assertThat(detail().version()).isEqualTo(1L);
+        assertThat(detail().stage()).isEqualTo("IDEA");
     }
 
     @Test

@@ -57,12 +57,14 @@ public class QuerySideConfiguration {
                 dk.partnerships.events.ReadinessType.class));
     }
 
-    @Bean(initMethod = "migrate")
+    /** The read tables, migrated; beans that use them depend on this one. */
+    @Bean
     Flyway readModelFlyway(DataSource dataSource) {
-        return ReadModelMigrations.configure(dataSource)
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load();
+        // In standalone the event store's tables are already there: the read schema's history starts empty beside them.
+        org.flywaydb.core.api.configuration.FluentConfiguration configuration = ReadModelMigrations.configure(dataSource)
+                .baselineOnMigrate(true).baselineVersion("0");
+        ReadModelMigrations.migrate(dataSource, configuration);
+        return configuration.load();
     }
 
     /** Axon's units of work in Spring transactions: a projection's rows and its token commit together. */

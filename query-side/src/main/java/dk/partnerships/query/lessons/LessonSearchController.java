@@ -51,9 +51,8 @@ public class LessonSearchController {
                                      @RequestParam(required = false) PartnershipKind kind,
                                      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         String query = q == null || q.isBlank() ? null : q.strip();
-        // Only the conditions asked for reach the SQL: a condition like "(:q IS NULL OR text matches :q)" cannot use
-        // the full-text index, so every search computed the text search vectors of every lesson (700 ms at 250,000
-        // lessons, whatever it found). Matching a tag is written as containment (@>), which the tags' index serves.
+        // Only the conditions asked for reach the SQL: "(:q IS NULL OR text matches :q)" could not use the full-text
+        // index. Matching a tag is written as containment (@>), which the tags' index serves.
         // Without a query the newest come first, read in the order of the index partnership_lesson_recent.
         List<String> conditions = new java.util.ArrayList<>();
         if (query != null) {
@@ -63,7 +62,7 @@ public class LessonSearchController {
             conditions.add("l.stage = :stage");
         }
         // The partnership's conditions as a semi-join: the lessons are ranked and cut to the limit before any other
-        // column of their partnerships is read (a word most lessons hold: 250,000 joined rows before, 20 now).
+        // column of their partnerships is read, so a common word joins only the lessons shown.
         List<String> ofPartnership = new java.util.ArrayList<>();
         if (department != null) {
             ofPartnership.add("s.department = :department");

@@ -10,13 +10,9 @@ import java.util.function.Supplier;
  * {@code partnership_lesson_search}, for a lesson aliased {@code l}), the words as a query (parameter
  * {@code :q}, Danish and English stemming), and the searches run with a plan made for the words searched.
  * <p>
- * Why the plan: after a statement has run five times on a connection it is prepared on the server, and PostgreSQL may then
- * reuse one generic plan for any words. That plan cannot know how many lessons a word matches and assumes few: for a
- * word in every lesson it ranked all 250,000 before filtering by department (1.3 s instead of 0.5 s).
- * <p>
- * And without parallel workers: PostgreSQL starts them per query, which on two cores cost a search that finds a
- * handful of lessons 25 ms instead of under one, and gained nothing on a search that finds 36,000 (0.49 s either
- * way). Both settings hold for the search's own transaction only.
+ * Why a plan per search: a generic plan, reused for any words, cannot know how many lessons a word matches. Why no
+ * parallel workers: starting them costs more than a search of two cores gains (docs/benchmarks.md has the figures).
+ * Both settings hold for the search's own transaction only.
  */
 final class LessonTextSearch {
 

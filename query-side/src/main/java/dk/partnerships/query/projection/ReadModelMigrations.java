@@ -2,18 +2,29 @@ package dk.partnerships.query.projection;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
 
 /**
  * Where the read tables' migrations live and where their history is kept: a history table of their own, apart from
  * the event store's, since in standalone mode both live in one database. The product, a rebuild's scratch schema and
- * the tests all migrate through here, so the three cannot drift apart.
+ * the tests all migrate through here, so they cannot drift apart.
+ * <p>
+ * {@code db/readmodel} is the read schema: one baseline per read model, then whatever changes follow. A database
+ * of the 2026-12 release or earlier (its history in {@value #RELEASE_2026_12_HISTORY}) is first brought to the same
+ * schema by that release's own migrations, {@code db/readmodel-upgrade}, which convert its rows in place and ask
+ * for a rebuild; its history then starts at the baseline.
  */
 public final class ReadModelMigrations {
 
     public static final String LOCATION = "classpath:db/readmodel";
-    public static final String HISTORY_TABLE = "flyway_history_read_model";
+    public static final String HISTORY_TABLE = "read_model_schema_history";
+
+    /** The last version of the baseline: the schema the upgrade path ends in. */
+    static final String BASELINE_VERSION = "5";
+    static final String RELEASE_2026_12_LOCATION = "classpath:db/readmodel-upgrade";
+    static final String RELEASE_2026_12_HISTORY = "flyway_history_read_model";
 
     private ReadModelMigrations() {
     }
@@ -25,6 +36,27 @@ public final class ReadModelMigrations {
 
     /** Migrates the read tables in the data source's default schema to the latest version. */
     public static void migrate(DataSource dataSource) {
-        configure(dataSource).load().migrate();
+        migrate(dataSource, configure(dataSource));
+    }
+
+    /**
+     * Migrates with {@code configuration} (the product's adds a baseline for a database the event store already
+     * uses), first upgrading a database of the 2026-12 release to the baseline.
+     */
+    public static void migrate(DataSource dataSource, FluentConfiguration configuration) {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        if (holdsRelease202612(jdbc)) {
+            Flyway.configure().dataSource(dataSource).locations(RELEASE_2026_12_LOCATION)
+                    .table(RELEASE_2026_12_HISTORY).load().migrate();
+            Flyway.configure().configuration(configuration).baselineOnMigrate(true).baselineVersion(BASELINE_VERSION)
+                    .baselineDescription("schema of the 2026-12 release, upgraded").load().migrate();
+            jdbc.sql("DROP TABLE " + RELEASE_2026_12_HISTORY).update();
+        }
+        Flyway.configure().configuration(configuration).load().migrate();
+    }
+
+    private static boolean holdsRelease202612(JdbcClient jdbc) {
+        return jdbc.sql("SELECT to_regclass(:table) IS NOT NULL").param("table", RELEASE_2026_12_HISTORY)
+                .query(Boolean.class).single();
     }
 }

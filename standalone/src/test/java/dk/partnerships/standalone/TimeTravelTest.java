@@ -66,6 +66,12 @@ class TimeTravelTest extends StandaloneHttpTest {
         assertThat(known.get("version").asLong()).isEqualTo(2);
         JsonNode both = http.get(partnership + "?asOf=2023-02-01&knownAt=" + beforeBackFilling).json();
         assertThat(both.get("stage").asString()).isEqualTo("IDEA");
+        // The moments asked for are echoed, the one not asked for as null; today's state has neither.
+        assertThat(both.get("asOf").asString()).isEqualTo("2023-02-01");
+        assertThat(Instant.parse(both.get("knownAt").asString())).isEqualTo(beforeBackFilling);
+        assertThat(february.get("knownAt").isNull()).isTrue();
+        assertThat(known.get("asOf").isNull()).isTrue();
+        assertThat(http.get(partnership).json().has("asOf")).isFalse();
         JsonNode knownYesterday = http.get(partnership + "?knownAt=2020-01-01").json();
         assertThat(knownYesterday.path("code").asString()).isEqualTo("partnership-not-yet-proposed");
         assertThat(http.get(partnership + "?knownAt=soon").code()).isEqualTo("invalid-parameter");
@@ -77,6 +83,14 @@ class TimeTravelTest extends StandaloneHttpTest {
         assertThat(diff.get("award").get("to").get("supplier").asString()).isEqualTo("Konsortiet");
         assertThat(diff.get("version").get("to").asLong()).isEqualTo(4);
         assertThat(diff.has("title")).isFalse();
+        // From before the proposal: what the partnership came to have, never an empty field "changed" to empty.
+        JsonNode sinceBefore = http.get(partnership + "/diff?from=2022-01-01&to=2023-02-01").json().get("changes");
+        assertThat(sinceBefore.get("title").get("from").isNull()).isTrue();
+        assertThat(sinceBefore.get("title").get("to").asString()).isEqualTo("Biologisk lys");
+        assertThat(sinceBefore.get("version").get("from").asLong()).isZero();
+        assertThat(sinceBefore.has("award")).isFalse();
+        assertThat(sinceBefore.has("statusReason")).isFalse();
+        assertThat(sinceBefore.has("readinessItems")).isFalse();
 
         JsonNode history = http.get(partnership + "/history").json();
         assertThat(history.findValuesAsString("type")).containsExactly("PartnershipProposedEvent",

@@ -6,7 +6,6 @@ import dk.partnerships.query.web.PageParameters;
 import dk.partnerships.query.web.StateText;
 
 import dk.partnerships.query.ReadProblems;
-import dk.partnerships.query.state.PartnershipState;
 import dk.partnerships.security.Author;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
@@ -83,10 +82,10 @@ class HistoryPages {
             model.addAttribute("stateProblem", message("history.badDate"));
         } else {
             try {
-                PartnershipState state = asOfDate != null
+                PastState past = asOfDate != null
                         ? history.asOf(validId, asOfDate, knownAtDate == null ? null : knownAtDate.toString())
                         : history.knownAt(validId, knownAtDate.toString());
-                model.addAttribute("state", state);
+                model.addAttribute("state", past.state());
             } catch (ReadProblems.Refusal notYetProposed) {
                 model.addAttribute("stateProblem", message("history.notYet"));
             }

@@ -17,15 +17,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.NullNode;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code GET /api/partnerships/{id}/history}, the state on a past date ({@code ?asOf=}), the state as the system
@@ -68,7 +67,7 @@ public class PartnershipHistoryController {
 
     @ApiResponse(responseCode = "200", description = "The state on asOf (as known at knownAt).", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/PartnershipDetail"))})
     @GetMapping(path = "/{id}", params = "asOf")
-    public PartnershipState asOf(@PathVariable @Pattern(regexp = ID) String id,
+    public PastState asOf(@PathVariable @Pattern(regexp = ID) String id,
                                  @RequestParam(required = false) LocalDate asOf,
                                  @RequestParam(required = false) String knownAt) {
         if (asOf == null) { // ?asOf= with nothing after it
@@ -79,7 +78,7 @@ public class PartnershipHistoryController {
 
     @ApiResponse(responseCode = "200", description = "The state as known at knownAt.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/PartnershipDetail"))})
     @GetMapping(path = "/{id}", params = {"knownAt", "!asOf"})
-    public PartnershipState knownAt(@PathVariable @Pattern(regexp = ID) String id,
+    public PastState knownAt(@PathVariable @Pattern(regexp = ID) String id,
                                     @RequestParam(required = false) String knownAt) {
         return stateOf(id, null, knownAt(knownAt));
     }
@@ -95,16 +94,17 @@ public class PartnershipHistoryController {
         }
         JsonNode before = asJson(fold(id, from, null), countedTo(from));
         JsonNode after = asJson(fold(id, to, null), countedTo(to));
-        Set<String> fields = new LinkedHashSet<>(before.propertyNames());
-        fields.addAll(after.propertyNames());
-        fields.remove("daysInStage"); // it changes every day without anything happening
         Map<String, StateDiff.Change> changes = new LinkedHashMap<>();
-        for (String field : fields) {
-            JsonNode old = before.path(field);
-            JsonNode now = after.path(field);
+        for (RecordComponent component : PartnershipState.class.getRecordComponents()) {
+            String field = component.getName();
+            if (field.equals("daysInStage")) {
+                continue; // it changes every day without anything happening
+            }
+            // A field the state does not have yet (before the proposal) is as empty as one that is null.
+            JsonNode old = before.path(field).isMissingNode() ? NullNode.getInstance() : before.get(field);
+            JsonNode now = after.path(field).isMissingNode() ? NullNode.getInstance() : after.get(field);
             if (!old.equals(now)) {
-                changes.put(field, new StateDiff.Change(old.isMissingNode() ? NullNode.getInstance() : old,
-                        now.isMissingNode() ? NullNode.getInstance() : now));
+                changes.put(field, new StateDiff.Change(old, now));
             }
         }
         return new StateDiff(id, from, to, changes);
@@ -117,7 +117,7 @@ public class PartnershipHistoryController {
                 .set("lessons", json.createArrayNode()));
     }
 
-    private PartnershipState stateOf(String id, LocalDate asOf, Instant knownAt) {
+    private PastState stateOf(String id, LocalDate asOf, Instant knownAt) {
         if (!history.exists(id)) {
             throw ReadProblems.notFound("partnership-not-found", id);
         }
@@ -128,7 +128,7 @@ public class PartnershipHistoryController {
                         "partnership-not-yet-proposed.known-at", id, String.valueOf(asOf != null ? asOf : LocalDate.now(clock)),
                         knownAt.toString()));
         // The name as it is now kept: an erased name is erased in every past state too.
-        return people.withLeads(List.of(state)).get(0).asOf(asOf, knownAt);
+        return new PastState(people.withLeads(List.of(state)).get(0), asOf, knownAt);
     }
 
     /** The day days in stage and days open are counted to: the asked date, never after today. */

@@ -141,6 +141,6 @@ final class PartnershipStateFold {
         return Optional.of(new PartnershipState(id, title, kind, department, stage, status, lead, leadPersonId, false,
                 stageEnteredOn, ChronoUnit.DAYS.between(stageEnteredOn, day), version, owningOrganisation, need,
                 partners, expectedValueDkk, proposedOn, statusChangedOn, statusReason, award, pilotOutcome, evaluation,
-                items, List.copyOf(lessons), null, null));
+                items, List.copyOf(lessons)));
     }
 }

@@ -5,6 +5,9 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Where the read tables' migrations live and where their history is kept: a history table of their own, apart from
@@ -25,6 +28,8 @@ public final class ReadModelMigrations {
     static final String BASELINE_VERSION = "5";
     static final String RELEASE_2026_12_LOCATION = "classpath:db/readmodel-upgrade";
     static final String RELEASE_2026_12_HISTORY = "flyway_history_read_model";
+    /** The advisory lock's key: "readmodel" in ASCII, so it cannot meet another lock of the product by chance. */
+    private static final long UPGRADE_LOCK = 0x726561646d6f64L;
 
     private ReadModelMigrations() {
     }
@@ -46,13 +51,30 @@ public final class ReadModelMigrations {
     public static void migrate(DataSource dataSource, FluentConfiguration configuration) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         if (holdsRelease202612(jdbc)) {
-            Flyway.configure().dataSource(dataSource).locations(RELEASE_2026_12_LOCATION)
-                    .table(RELEASE_2026_12_HISTORY).load().migrate();
-            Flyway.configure().configuration(configuration).baselineOnMigrate(true).baselineVersion(BASELINE_VERSION)
-                    .baselineDescription("schema of the 2026-12 release, upgraded").load().migrate();
-            jdbc.sql("DROP TABLE " + RELEASE_2026_12_HISTORY).update();
+            upgradeRelease202612(dataSource, configuration);
         }
         Flyway.configure().configuration(configuration).load().migrate();
+    }
+
+    /** One instance upgrades at a time (an advisory lock held on a connection of its own); a later one finds it done. */
+    private static void upgradeRelease202612(DataSource dataSource, FluentConfiguration configuration) {
+        try (Connection lock = dataSource.getConnection(); Statement statement = lock.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(" + UPGRADE_LOCK + ")");
+            try {
+                if (holdsRelease202612(JdbcClient.create(dataSource))) {
+                    Flyway.configure().dataSource(dataSource).locations(RELEASE_2026_12_LOCATION)
+                            .table(RELEASE_2026_12_HISTORY).load().migrate();
+                    Flyway.configure().configuration(configuration).baselineOnMigrate(true)
+                            .baselineVersion(BASELINE_VERSION)
+                            .baselineDescription("schema of the 2026-12 release, upgraded").load().migrate();
+                    JdbcClient.create(dataSource).sql("DROP TABLE IF EXISTS " + RELEASE_2026_12_HISTORY).update();
+                }
+            } finally {
+                statement.execute("SELECT pg_advisory_unlock(" + UPGRADE_LOCK + ")");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not upgrade the read schema of the 2026-12 release", e);
+        }
     }
 
     private static boolean holdsRelease202612(JdbcClient jdbc) {

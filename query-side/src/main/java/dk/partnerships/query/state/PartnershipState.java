@@ -1,26 +1,19 @@
 package dk.partnerships.query.state;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dk.partnerships.query.lessons.Lesson;
 import dk.partnerships.query.people.PersonNames;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/**
- * One partnership: as the summaries hold it now, or folded from its history as it was on {@code asOf} (as known at
- * {@code knownAt}); those two are echoed only in a past state.
- */
+/** One partnership: as the summaries hold it now, or folded from its history as it was on a past date. */
 public record PartnershipState(String id, String title, String kind, String department, String stage, String status,
                                String lead, String leadPersonId, boolean leadErased, LocalDate stageEnteredOn,
                                Long daysInStage, long version, String owningOrganisation, String need,
                                List<String> partners, BigDecimal expectedValueDkk, LocalDate proposedOn,
                                LocalDate statusChangedOn, String statusReason, Award award, PilotResult pilotOutcome,
-                               Evaluation evaluation, List<ReadinessItem> readinessItems, List<Lesson> lessons,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate asOf,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) Instant knownAt)
+                               Evaluation evaluation, List<ReadinessItem> readinessItems, List<Lesson> lessons)
         implements PersonNames.Led<PartnershipState> {
 
     /** The contract awarded after the tender. */
@@ -45,13 +38,6 @@ public record PartnershipState(String id, String title, String kind, String depa
     public PartnershipState withLead(String name, boolean erased) {
         return new PartnershipState(id, title, kind, department, stage, status, name, leadPersonId, erased,
                 stageEnteredOn, daysInStage, version, owningOrganisation, need, partners, expectedValueDkk, proposedOn,
-                statusChangedOn, statusReason, award, pilotOutcome, evaluation, readinessItems, lessons, asOf, knownAt);
-    }
-
-    /** This state with the date and moment it was asked for. */
-    public PartnershipState asOf(LocalDate day, Instant moment) {
-        return new PartnershipState(id, title, kind, department, stage, status, lead, leadPersonId, leadErased,
-                stageEnteredOn, daysInStage, version, owningOrganisation, need, partners, expectedValueDkk, proposedOn,
-                statusChangedOn, statusReason, award, pilotOutcome, evaluation, readinessItems, lessons, day, moment);
+                statusChangedOn, statusReason, award, pilotOutcome, evaluation, readinessItems, lessons);
     }
 }

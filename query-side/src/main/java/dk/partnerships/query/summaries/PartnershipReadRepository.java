@@ -135,7 +135,7 @@ public class PartnershipReadRepository {
                 jsonValue(rs.getString("award"), PartnershipState.Award.class),
                 jsonValue(rs.getString("pilot_outcome"), PartnershipState.PilotResult.class),
                 jsonValue(rs.getString("evaluation"), PartnershipState.Evaluation.class),
-                readinessItems, lessons, null, null);
+                readinessItems, lessons);
     }
 
     private <T> T jsonValue(String value, Class<T> type) {

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * CSV written for a person's spreadsheet in their language: Danish (semicolons, decimal commas, Danish headers and
  * stage names) or English (commas, decimal points, English headers and names). Headers come from the pages' texts
- * ({@code csv.<column>}); codes in the columns below are shown by their names. Programs get
+ * ({@code csv.<column>}, a quarterly figure's {@code figure.<key>}); codes in the columns below are shown by their names. Programs get
  * {@link Csv.Dialect#MACHINE}.
  */
 public class CsvDialects {
@@ -28,7 +28,8 @@ public class CsvDialects {
     public Csv.Dialect forLanguage(Locale locale) {
         Locale language = "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.forLanguageTag("da");
         java.util.function.UnaryOperator<String> header = column -> messages.getMessage("csv." + column, null,
-                messages.getMessage("stage." + column, null, column, language), language);
+                messages.getMessage("figure." + column, null,
+                        messages.getMessage("stage." + column, null, column, language), language), language);
         java.util.function.BiFunction<String, Object, String> value = (column, cell) -> {
             String family = CODE_COLUMNS.get(column);
             return family == null ? null : messages.getMessage(family + cell, null, cell.toString(), language);

@@ -95,6 +95,14 @@ class LifecycleDashboardTest extends StandaloneHttpTest {
         assertThat(trend.get(trend.size() - 1).get("quarter").asString())
                 .isEqualTo(today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1));
         assertThat(suf.get("quarterlyTrend").get(4).get("proposed").asLong()).as("P3 is TMF's").isZero();
+        // Every quarterly figure the answer has is documented for integrators, and required (a figure added in the
+        // code fails here until the OpenAPI document describes it).
+        JsonNode quarterSchema = http.get("/v3/api-docs").json().get("components").get("schemas")
+                .get("LifecycleDashboard").get("properties").get("quarterlyTrend").get("items");
+        assertThat(quarterSchema.get("properties").propertyNames())
+                .containsExactlyInAnyOrderElementsOf(trend.get(0).propertyNames());
+        assertThat(quarterSchema.get("required").valueStream().map(JsonNode::asString).toList())
+                .containsExactlyInAnyOrderElementsOf(trend.get(0).propertyNames());
 
         // The same tables as CSV for spreadsheets.
         Http.Response csv = http.get("/api/dashboard/lifecycle?format=csv&table=quarterlyTrend");

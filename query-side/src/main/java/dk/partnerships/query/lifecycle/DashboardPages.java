@@ -82,7 +82,7 @@ class DashboardPages {
         model.addAttribute("kinds", PageParameters.names(PartnershipKind.values()));
         model.addAttribute("stages", PageParameters.names(Stage.values()));
         model.addAttribute("years", options.years());
-        model.addAttribute("trendSeries", DashboardView.TREND_SERIES);
+        model.addAttribute("quarterFigures", QuarterFigure.values());
         return "dashboard";
     }
 

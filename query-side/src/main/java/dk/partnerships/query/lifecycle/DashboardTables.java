@@ -67,13 +67,14 @@ public final class DashboardTables {
                 Csv.Column.of("stage", Keyed::key), Csv.Column.of("medianDays", row -> row.value().medianDays()),
                 Csv.Column.of("p90Days", row -> row.value().p90Days()),
                 Csv.Column.of("finishedStays", row -> row.value().finishedStays()))));
-        LIFECYCLE.put("quarterlyTrend", figures -> new Table<>(figures.quarterlyTrend(), List.of(
-                Csv.Column.of("quarter", LifecycleDashboard.Quarter::quarter),
-                Csv.Column.of("proposed", LifecycleDashboard.Quarter::proposed),
-                Csv.Column.of("pilotsStarted", LifecycleDashboard.Quarter::pilotsStarted),
-                Csv.Column.of("implementationsStarted", LifecycleDashboard.Quarter::implementationsStarted),
-                Csv.Column.of("completed", LifecycleDashboard.Quarter::completed),
-                Csv.Column.of("abandoned", LifecycleDashboard.Quarter::abandoned))));
+        LIFECYCLE.put("quarterlyTrend", figures -> {
+            List<Csv.Column<LifecycleDashboard.Quarter>> columns = new ArrayList<>();
+            columns.add(Csv.Column.of("quarter", LifecycleDashboard.Quarter::quarter));
+            for (QuarterFigure figure : QuarterFigure.values()) {
+                columns.add(Csv.Column.of(figure.key(), quarter -> quarter.count(figure)));
+            }
+            return new Table<>(figures.quarterlyTrend(), columns);
+        });
 
         GAP.put("stalledAfterPilot", gap -> new Table<>(gap.stalledAfterPilot(), List.of(
                 Csv.Column.of("id", ImplementationGap.Stalled::id), Csv.Column.of("title", ImplementationGap.Stalled::title),

@@ -25,10 +25,6 @@ import java.util.Map;
 record DashboardView(Headline headline, List<Reached> reached, List<Bar> active, List<HeatRow> heat, List<StageTime> times,
                      LineChart trend, List<LifecycleDashboard.Quarter> quarters) {
 
-    /** The series of the quarterly trend, in legend order. */
-    static final List<String> TREND_SERIES = List.of("proposed", "pilotsStarted", "implementationsStarted", "completed",
-            "abandoned");
-
     /**
      * @param active            open partnerships (active or on hold)
      * @param pilotsSucceeded   partnerships whose latest pilot succeeded
@@ -111,13 +107,13 @@ record DashboardView(Headline headline, List<Reached> reached, List<Bar> active,
 
         List<LifecycleDashboard.Quarter> quarters = lifecycle.quarterlyTrend();
         List<String> labels = quarters.stream().map(LifecycleDashboard.Quarter::quarter).toList();
-        List<long[]> values = List.of(
-                quarters.stream().mapToLong(LifecycleDashboard.Quarter::proposed).toArray(),
-                quarters.stream().mapToLong(LifecycleDashboard.Quarter::pilotsStarted).toArray(),
-                quarters.stream().mapToLong(LifecycleDashboard.Quarter::implementationsStarted).toArray(),
-                quarters.stream().mapToLong(LifecycleDashboard.Quarter::completed).toArray(),
-                quarters.stream().mapToLong(LifecycleDashboard.Quarter::abandoned).toArray());
-        LineChart trend = LineChart.of(labels, TREND_SERIES, values);
+        List<String> keys = new ArrayList<>();
+        List<long[]> values = new ArrayList<>();
+        for (QuarterFigure figure : QuarterFigure.values()) {
+            keys.add(figure.key());
+            values.add(quarters.stream().mapToLong(quarter -> quarter.count(figure)).toArray());
+        }
+        LineChart trend = LineChart.of(labels, keys, values);
         return new DashboardView(headline, reached, bars, heat, times, trend, quarters);
     }
 

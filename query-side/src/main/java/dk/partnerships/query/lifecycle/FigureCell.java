@@ -24,9 +24,10 @@ record FigureCell(FigureTable table, List<Comparable<?>> key) implements Compara
         return filtered(FigureTable.CONVERSION, filters, stage.name());
     }
 
-    static FigureCell quarter(Filters filters, LocalDate day) {
+    static FigureCell quarter(Filters filters, LocalDate day, QuarterFigure figure) {
         LocalDate quarterStart = day.withDayOfMonth(1).withMonth((day.getMonthValue() - 1) / 3 * 3 + 1);
-        return filtered(FigureTable.QUARTER, filters, quarterStart);
+        return new FigureCell(FigureTable.QUARTER,
+                List.of(filters.department(), filters.kind().name(), filters.year(), quarterStart, figure.name()));
     }
 
     static FigureCell stayLength(Filters filters, Stage stage, long days) {

@@ -1,8 +1,8 @@
 package dk.partnerships.query.lifecycle;
 
-import dk.partnerships.events.PartnershipStatus;
 import dk.partnerships.events.Stage;
 
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -26,18 +26,12 @@ final class FigureCounts {
         for (Stage stage : partnership.reachedStages()) {
             counts.add(FigureCell.conversion(filters, stage), 1, stage.isBefore(partnership.furthestStage()) ? 1 : 0);
         }
-        counts.add(FigureCell.quarter(filters, partnership.proposedOn()), 1, 0, 0, 0, 0);
-        if (partnership.status() == PartnershipStatus.COMPLETED) {
-            counts.add(FigureCell.quarter(filters, partnership.closedOn()), 0, 0, 0, 1, 0);
-        } else if (partnership.status() == PartnershipStatus.ABANDONED) {
-            counts.add(FigureCell.quarter(filters, partnership.closedOn()), 0, 0, 0, 0, 1);
+        for (QuarterFigure figure : QuarterFigure.values()) {
+            for (LocalDate day : figure.daysCounted(partnership)) {
+                counts.add(FigureCell.quarter(filters, day, figure), 1);
+            }
         }
         for (StageStay stay : partnership.stays()) {
-            if (stay.firstInQuarter() && stay.stage() == Stage.PILOT) {
-                counts.add(FigureCell.quarter(filters, stay.enteredOn()), 0, 1, 0, 0, 0);
-            } else if (stay.firstInQuarter() && stay.stage() == Stage.IMPLEMENTATION) {
-                counts.add(FigureCell.quarter(filters, stay.enteredOn()), 0, 0, 1, 0, 0);
-            }
             if (!stay.isOpen()) {
                 counts.add(FigureCell.stayLength(filters, stay.stage(), stay.days()), 1);
             }

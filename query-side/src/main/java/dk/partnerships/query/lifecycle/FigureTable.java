@@ -14,9 +14,8 @@ enum FigureTable {
             List.of("partnerships", "open_readiness_items")),
     /** Per stage: partnerships that ever entered it, and of those the ones that later entered a later stage. */
     CONVERSION("figure_conversion", List.of("department", "kind", "year", "stage"), List.of("entered", "went_on")),
-    /** Per calendar quarter: proposed, pilots and implementations started (once per partnership), completed, abandoned. */
-    QUARTER("figure_quarter", List.of("department", "kind", "year", "quarter"),
-            List.of("proposed", "pilots_started", "implementations_started", "completed", "abandoned")),
+    /** Per calendar quarter and {@link QuarterFigure}: the partnerships counted in it. */
+    QUARTER("figure_quarter", List.of("department", "kind", "year", "quarter", "figure"), List.of("partnerships")),
     /** Finished stays per stage and length in days (what medians and 90th percentiles are computed from). */
     STAY_LENGTH("figure_stay_length", List.of("department", "kind", "year", "stage", "days"), List.of("stays")),
     /** Partnerships waiting to be put into operation, per day they have waited since. */

@@ -1,6 +1,11 @@
 package dk.partnerships.query.lifecycle;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,9 +41,31 @@ public record LifecycleDashboard(Map<String, Long> byStage, Map<String, Map<Stri
     public record StageTime(double medianDays, double p90Days, long finishedStays) {
     }
 
-    /** One calendar quarter ({@code 2024-Q1}): each partnership counted once per figure. */
-    public record Quarter(String quarter, long proposed, long pilotsStarted, long implementationsStarted,
-                         long completed, long abandoned) {
+    /**
+     * One calendar quarter ({@code 2024-Q1}) and its {@link QuarterFigure}s, every figure present; in JSON each figure
+     * is a property named by its key beside {@code quarter}.
+     */
+    public record Quarter(String quarter, @JsonIgnore Map<QuarterFigure, Long> counts) {
+
+        public Quarter {
+            EnumMap<QuarterFigure, Long> every = new EnumMap<>(QuarterFigure.class);
+            for (QuarterFigure figure : QuarterFigure.values()) {
+                every.put(figure, counts.getOrDefault(figure, 0L));
+            }
+            counts = java.util.Collections.unmodifiableMap(every);
+        }
+
+        public long count(QuarterFigure figure) {
+            return counts.get(figure);
+        }
+
+        /** The figures by key, in the order of {@link QuarterFigure}. */
+        @JsonAnyGetter
+        public Map<String, Long> figures() {
+            Map<String, Long> byKey = new LinkedHashMap<>();
+            counts.forEach((figure, count) -> byKey.put(figure.key(), count));
+            return byKey;
+        }
     }
 
     /** What the dashboard's filters offer: departments with partnerships, years of proposal (newest first). */

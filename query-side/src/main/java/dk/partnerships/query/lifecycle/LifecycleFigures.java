@@ -4,7 +4,6 @@ import dk.partnerships.query.projection.FiguresCache;
 
 import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.events.Stage;
-import dk.partnerships.query.lifecycle.LifecycleProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
@@ -12,9 +11,11 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The lifecycle figures behind {@code GET /api/dashboard/lifecycle} and the dashboard page (filters {@code department},
@@ -26,7 +27,7 @@ import java.util.Map;
  *       conversionCounts: per stage the counts behind it ({@code entered}, {@code wentOn});</li>
  *   <li>timeInStage: median and 90th percentile of finished stays in each stage, in days; a stay ends when the
  *       partnership enters another stage, completes or is abandoned; stays still going on are not counted;</li>
- *   <li>quarterlyTrend: per quarter, partnerships proposed, pilots and implementations started, completed, abandoned.</li>
+ *   <li>quarterlyTrend: per quarter, each {@link QuarterFigure}.</li>
  * </ul>
  * They are read from counts kept per department, kind and year of proposal by the lifecycle projection, in the
  * transaction that changes the rows they count ({@link dk.partnerships.query.lifecycle.LifecycleProjection}): a
@@ -39,27 +40,6 @@ public class LifecycleFigures {
              (CAST(:department AS text) IS NULL OR department = :department)
               AND (CAST(:kind AS text) IS NULL OR kind = :kind)
               AND (CAST(:year AS integer) IS NULL OR year = :year)
-            """;
-
-    /**
-     * Per calendar quarter, from the first selected proposal's quarter to today's: how many partnerships were
-     * proposed, entered PILOT, entered IMPLEMENTATION, completed and were abandoned in it (each partnership counted
-     * once per quarter and figure).
-     */
-    private static final String QUARTERS = """
-            WITH selected AS (SELECT * FROM figure_quarter WHERE""" + FILTERS + """
-            ),
-            quarters AS (
-                SELECT CAST(generate_series(CAST(min(quarter) FILTER (WHERE proposed > 0) AS timestamp),
-                                            CAST(date_trunc('quarter', CAST(:today AS date)) AS timestamp),
-                                            interval '3 months') AS date) AS quarter
-                FROM selected)
-            SELECT to_char(q.quarter, 'YYYY-"Q"Q') AS quarter, coalesce(sum(s.proposed), 0) AS proposed,
-                   coalesce(sum(s.pilots_started), 0) AS pilots_started,
-                   coalesce(sum(s.implementations_started), 0) AS implementations_started,
-                   coalesce(sum(s.completed), 0) AS completed, coalesce(sum(s.abandoned), 0) AS abandoned
-            FROM quarters q LEFT JOIN selected s ON s.quarter = q.quarter
-            GROUP BY q.quarter ORDER BY q.quarter
             """;
 
     private static final String[] STAGES = java.util.Arrays.stream(Stage.values()).map(Enum::name).toArray(String[]::new);
@@ -87,9 +67,11 @@ public class LifecycleFigures {
     /** What the dashboard's filters offer. */
     public LifecycleDashboard.FilterOptions filterOptions() {
         return options.get(List.of(), () -> new LifecycleDashboard.FilterOptions(
-                jdbc.sql("SELECT DISTINCT department FROM figure_quarter WHERE proposed > 0 ORDER BY department")
+                jdbc.sql("SELECT DISTINCT department FROM figure_quarter WHERE figure = :proposed ORDER BY department")
+                        .param("proposed", QuarterFigure.PROPOSED.name())
                         .query(String.class).list(),
-                jdbc.sql("SELECT DISTINCT year FROM figure_quarter WHERE proposed > 0 ORDER BY 1 DESC")
+                jdbc.sql("SELECT DISTINCT year FROM figure_quarter WHERE figure = :proposed ORDER BY 1 DESC")
+                        .param("proposed", QuarterFigure.PROPOSED.name())
                         .query(Integer.class).list()));
     }
 
@@ -153,10 +135,21 @@ public class LifecycleFigures {
             }
         }
 
-        List<LifecycleDashboard.Quarter> trend = jdbc.sql(QUARTERS)
+        Map<LocalDate, Map<QuarterFigure, Long>> perQuarter = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT quarter, figure, sum(partnerships) AS n FROM figure_quarter WHERE""" + FILTERS + """
+                        GROUP BY quarter, figure""")
                 .param("department", department).param("kind", kindName).param("year", year)
-                .param("today", LocalDate.now(clock))
-                .query((rs, row) -> quarter(rs)).list();
+                .query((rs, row) -> {
+                    // A figure no longer defined stays in the table until its recount replaces the rows: not shown.
+                    QuarterFigure figure = QuarterFigure.named(rs.getString("figure"));
+                    if (figure != null) {
+                        perQuarter.computeIfAbsent(rs.getObject("quarter", LocalDate.class),
+                                quarter -> new EnumMap<>(QuarterFigure.class)).put(figure, rs.getLong("n"));
+                    }
+                    return row;
+                }).list();
+        List<LifecycleDashboard.Quarter> trend = quarterlyTrend(perQuarter, LocalDate.now(clock));
         return new LifecycleDashboard(byStage, byDepartment, conversion, conversionCounts, timeInStage, trend);
     }
 
@@ -197,11 +190,22 @@ public class LifecycleFigures {
         }
     }
 
-    /** One row of the quarterly trend (columns as {@link #QUARTERS} names them). */
-    static LifecycleDashboard.Quarter quarter(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new LifecycleDashboard.Quarter(rs.getString("quarter"), rs.getLong("proposed"),
-                rs.getLong("pilots_started"), rs.getLong("implementations_started"), rs.getLong("completed"),
-                rs.getLong("abandoned"));
+    /**
+     * Every calendar quarter from the first one with a selected proposal to today's, each with its counts (zero where
+     * nothing happened); quarters after today's are left out.
+     */
+    static List<LifecycleDashboard.Quarter> quarterlyTrend(Map<LocalDate, Map<QuarterFigure, Long>> counted,
+                                                           LocalDate today) {
+        LocalDate first = counted.entrySet().stream()
+                .filter(quarter -> quarter.getValue().getOrDefault(QuarterFigure.PROPOSED, 0L) > 0)
+                .map(Map.Entry::getKey).min(LocalDate::compareTo).orElse(null);
+        List<LifecycleDashboard.Quarter> trend = new ArrayList<>();
+        LocalDate todaysQuarter = today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1);
+        for (LocalDate quarter = first; quarter != null && !quarter.isAfter(todaysQuarter); quarter = quarter.plusMonths(3)) {
+            trend.add(new LifecycleDashboard.Quarter(quarter.getYear() + "-Q" + ((quarter.getMonthValue() - 1) / 3 + 1),
+                    counted.getOrDefault(quarter, Map.of())));
+        }
+        return trend;
     }
 
     static Map<String, Long> zeroPerStage() {

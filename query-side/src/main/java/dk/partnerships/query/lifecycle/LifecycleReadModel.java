@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 
@@ -20,9 +21,14 @@ import java.time.Clock;
 @Import({DashboardController.class, DashboardPages.class})
 public class LifecycleReadModel {
 
-    /** Depends on the read model's migration, so no event is projected into a table that does not exist yet. */
+    /**
+     * Depends on the read model's migration, so no event is projected into a table that does not exist yet; and
+     * asks for a recount first when the quarterly figures changed since the tables were counted.
+     */
     @Bean
-    LifecycleProjection lifecycleProjection(JdbcClient jdbc, @Qualifier("readModelFlyway") Flyway migrated) {
+    LifecycleProjection lifecycleProjection(JdbcClient jdbc, @Qualifier("readModelFlyway") Flyway migrated,
+                                            TransactionTemplate transactions) {
+        CountedFigures.requestRecountWhenChanged(jdbc, transactions);
         return new LifecycleProjection(jdbc);
     }
 

@@ -34,7 +34,7 @@ import java.util.TreeMap;
  * One partnership as the lifecycle read model keeps it: what the dashboards filter and count by, the milestones
  * the implementation gap is defined by, and its stays in the stages. {@link #when} is the read model's one set of
  * rules: every row of {@code partnership_lifecycle} and {@code partnership_stage_stay}, and every kept figure
- * ({@link KeptFigures}), follows from folding a partnership's events through it.
+ * ({@link FigureCounts}), follows from folding a partnership's events through it.
  *
  * @param version            events applied: the next event expected has this sequence number
  * @param openReadinessItems the readiness items not resolved yet, by id; none once the partnership is closed
@@ -126,6 +126,12 @@ public record PartnershipLifecycle(String partnershipId, long version, String ti
             return null;
         }
         return since;
+    }
+
+    /** The days it entered this stage for the first time in their calendar quarter, in order. */
+    public List<LocalDate> firstEntriesPerQuarter(Stage entered) {
+        return stays.stream().filter(stay -> stay.stage() == entered && stay.firstInQuarter())
+                .map(StageStay::enteredOn).toList();
     }
 
     /** Implemented on or after the day its latest pilot succeeded (false without a successful pilot). */

@@ -63,7 +63,8 @@ public record LineChart(int width, int height, int left, int bottom, List<Series
                         .append(format(x(i, points, plotWidth))).append(',')
                         .append(format(BOTTOM - plotHeight * value / top));
             }
-            series.add(new Series(keys.get(s), "s" + (s + 1), coordinates.toString(), total));
+            // The stylesheet colours eight lines apart (colour and dash); a ninth takes the first one's again.
+            series.add(new Series(keys.get(s), "s" + (s % 8 + 1), coordinates.toString(), total));
         }
         List<Tick> yTicks = new ArrayList<>();
         for (long value = 0; value <= top; value += step) {

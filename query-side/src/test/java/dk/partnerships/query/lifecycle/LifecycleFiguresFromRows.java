@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dk.partnerships.query.lifecycle.LifecycleFigures.quarter;
 import static dk.partnerships.query.lifecycle.LifecycleFigures.zeroPerStage;
 
 /**
@@ -156,5 +155,12 @@ class LifecycleFiguresFromRows {
                 .param("today", LocalDate.now(clock))
                 .query((rs, row) -> quarter(rs)).list();
         return new LifecycleDashboard(byStage, byDepartment, orderedConversion, conversionCounts, orderedTimes, trend);
+    }
+
+    private static LifecycleDashboard.Quarter quarter(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new LifecycleDashboard.Quarter(rs.getString("quarter"), Map.of(
+                QuarterFigure.PROPOSED, rs.getLong("proposed"), QuarterFigure.PILOTS_STARTED, rs.getLong("pilots_started"),
+                QuarterFigure.IMPLEMENTATIONS_STARTED, rs.getLong("implementations_started"),
+                QuarterFigure.COMPLETED, rs.getLong("completed"), QuarterFigure.ABANDONED, rs.getLong("abandoned")));
     }
 }

@@ -10,6 +10,7 @@ import dk.partnerships.query.projection.GeneratedPortfolio;
 import dk.partnerships.query.projection.ProjectedEvent;
 import dk.partnerships.query.projection.ProjectionBatch;
 import dk.partnerships.query.projection.ReadModelMigrations;
+import dk.partnerships.query.projection.ReadModelUpgrade;
 import dk.partnerships.query.projection.ScratchSchema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -201,6 +202,32 @@ class LifecycleFiguresTest {
         assertThat(figuresChanges()).as("emptying moves every figure").isGreaterThan(before);
         assertThat(shared.figures(null, null, null)).isEqualTo(figuresOf(jdbc).figures(null, null, null));
         assertThat(jdbc.sql("SELECT coalesce(sum(partnerships), 0) FROM figure_active").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_quarterly_figure_added_or_removed_in_the_code_has_the_read_model_recounted_from_the_events() {
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        CountedFigures.requestRecountWhenChanged(jdbc, transaction);
+        assertThat(upgrade().requests()).as("counted with the figures the code defines").isEmpty();
+
+        // As if the tables were counted by a release that had PILOTS_FAILED and not yet ABANDONED.
+        jdbc.sql("DELETE FROM figure_quarter_counted WHERE figure = 'ABANDONED'").update();
+        jdbc.sql("INSERT INTO figure_quarter_counted (figure) VALUES ('PILOTS_FAILED')").update();
+        try {
+            CountedFigures.requestRecountWhenChanged(jdbc, transaction);
+            CountedFigures.requestRecountWhenChanged(jdbc, transaction);
+
+            assertThat(upgrade().requests()).containsExactly(new ReadModelUpgrade.RebuildRequest(
+                    LifecycleProjection.NAME, "quarterly figures changed: added [ABANDONED], removed [PILOTS_FAILED]"));
+            assertThat(jdbc.sql("SELECT figure FROM figure_quarter_counted ORDER BY figure").query(String.class).list())
+                    .containsExactlyElementsOf(Arrays.stream(QuarterFigure.values()).map(Enum::name).sorted().toList());
+        } finally {
+            jdbc.sql("DELETE FROM read_model_rebuild_request").update();
+        }
+    }
+
+    private static ReadModelUpgrade upgrade() {
+        return new ReadModelUpgrade(jdbc, null);
     }
 
     private static long figuresChanges() {

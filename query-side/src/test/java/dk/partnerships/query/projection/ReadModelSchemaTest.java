@@ -46,6 +46,27 @@ class ReadModelSchemaTest {
         ReadModelMigrations.migrate(upgraded);
     }
 
+    @Test
+    void the_quarterly_counts_move_from_one_column_per_figure_to_one_row_per_figure_unchanged() throws IOException {
+        JdbcClient.create(postgres.getPostgresDatabase()).sql("CREATE DATABASE quarters").update();
+        DataSource quarters = postgres.getDatabase("postgres", "quarters");
+        Flyway.configure().dataSource(quarters).locations(ReadModelMigrations.LOCATION)
+                .table(ReadModelMigrations.HISTORY_TABLE).target(ReadModelMigrations.BASELINE_VERSION).load().migrate();
+        JdbcClient.create(quarters).sql("""
+                INSERT INTO figure_quarter (department, kind, year, quarter, proposed, pilots_started,
+                    implementations_started, completed, abandoned)
+                VALUES ('TMF', 'OPI', 2024, DATE '2024-01-01', 3, 1, 0, 0, 2),
+                       ('SUF', 'OPP', 2023, DATE '2024-04-01', 0, 0, 1, 1, 0)""").update();
+
+        ReadModelMigrations.migrate(quarters);
+
+        assertThat(rows(quarters, """
+                SELECT department || ' ' || quarter || ' ' || figure || ' ' || partnerships FROM figure_quarter
+                ORDER BY 1""")).containsExactly("SUF 2024-04-01 COMPLETED 1", "SUF 2024-04-01 IMPLEMENTATIONS_STARTED 1",
+                "TMF 2024-01-01 ABANDONED 2", "TMF 2024-01-01 PILOTS_STARTED 1", "TMF 2024-01-01 PROPOSED 3");
+        assertThat(rows(quarters, "SELECT count(*) FROM figure_quarter_counted")).containsExactly("5");
+    }
+
     @AfterAll
     static void stop() throws IOException {
         postgres.close();
@@ -67,13 +88,13 @@ class ReadModelSchemaTest {
         assertThat(rows(upgraded, "SELECT to_regclass('" + ReadModelMigrations.RELEASE_2026_12_HISTORY + "')::text"))
                 .containsOnlyNulls();
         assertThat(rows(upgraded, "SELECT version || ' ' || type FROM " + ReadModelMigrations.HISTORY_TABLE
-                + " ORDER BY installed_rank")).containsExactly(ReadModelMigrations.BASELINE_VERSION + " BASELINE");
+                + " ORDER BY installed_rank")).containsExactly(ReadModelMigrations.BASELINE_VERSION + " BASELINE", "6 SQL");
         assertThat(rows(fresh, "SELECT version FROM " + ReadModelMigrations.HISTORY_TABLE + " ORDER BY installed_rank"))
-                .containsExactly("1", "2", "3", "4", "5");
+                .containsExactly("1", "2", "3", "4", "5", "6");
 
         // A second start finds nothing to do.
         ReadModelMigrations.migrate(upgraded);
-        assertThat(rows(upgraded, "SELECT count(*)::text FROM " + ReadModelMigrations.HISTORY_TABLE)).containsExactly("1");
+        assertThat(rows(upgraded, "SELECT count(*)::text FROM " + ReadModelMigrations.HISTORY_TABLE)).containsExactly("2");
     }
 
     private static final String COLUMNS = """

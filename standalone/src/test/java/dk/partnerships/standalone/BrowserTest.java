@@ -239,13 +239,26 @@ class BrowserTest extends StandaloneHttpTest {
         b.open("/gap?department=SUF");
         b.waitForHeading("Implementeringsgabet");
         b.assertAssetsLoaded();
-        for (String table : List.of("stalledAfterPilot", "openReadinessItems", "abandonedAfterSuccessfulPilot",
-                "pilotToImplementationRate")) {
+        for (String table : List.of("stalledInStage", "onHold", "stalledAfterPilot", "openReadinessItems",
+                "abandonedAfterSuccessfulPilot", "pilotToImplementationRate")) {
             assertThat(b.find("a[href*='/gap/csv?table=" + table + "']").getAttribute("href")).contains("department=SUF");
             assertThat(csv(b.download("a[href*='/gap/csv?table=" + table + "']"))).as(table).startsWith("\uFEFF");
         }
         assertThat(csv(b.download("a[href*='table=pilotToImplementationRate']")))
                 .startsWith("\uFEFFForvaltning;Andel i implementering;Pilot lykkedes (antal);Heraf i implementering\r\nSUF;1,00;1;1");
+        // Biological light has been in implementation since September 2022, past the stage's 365 days.
+        assertThat(b.text("#in-stage-heading")).isEqualTo("Gået i stå i en fase (1)");
+        assertThat(b.text("#stalled-in-stage .thresholds")).contains("Markedsdialog 180 dage").contains("Pilot 365 dage");
+        assertThat(b.text("#stalled-in-stage tbody tr")).contains("Biologisk lys på plejehjem").contains("Implementering")
+                .contains("365");
+        assertThat(csv(b.download("a[href*='/gap/csv?table=stalledInStage']")))
+                .startsWith("\uFEFFId;Titel;Forvaltning;Fase;I fasen siden;Dage i fasen;Grænse (dage)\r\n")
+                .contains(";Biologisk lys på plejehjem;SUF;Implementering;");
+        // Every department: the seed's floating bike data case, stalled in market dialogue since June 2023.
+        b.open("/gap");
+        b.waitForHeading("Implementeringsgabet");
+        assertThat(b.text("#stalled-in-stage")).contains("Floating bike data").contains("Markedsdialog");
+        assertThat(b.text("#on-hold-heading")).isEqualTo("Sat i bero (0)");
         b.assertAccessible();
         b.screenshot("gap-manager-da");
 

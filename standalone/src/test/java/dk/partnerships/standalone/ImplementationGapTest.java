@@ -91,4 +91,67 @@ class ImplementationGapTest extends StandaloneHttpTest {
         assertThat(negative.status()).as(negative.body()).isEqualTo(400);
         assertThat(negative.code()).isEqualTo("invalid-parameter");
     }
+
+    @Test
+    void partnerships_stalled_in_any_stage_are_listed_furthest_past_the_threshold_and_those_on_hold_apart() {
+        String young = partnership("Ung idé", "OPI", "KFF", TODAY.minusDays(100));
+        String oldIdea = partnership("Gammel idé", "OPI", "KFF", TODAY.minusDays(200));
+        String held = partnership("Sat i bero", "OPI", "KFF", TODAY.minusDays(400));
+        post(held, "hold", Map.of("reason", "Afventer budget", "effectiveDate", TODAY.minusDays(50).toString()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/partnerships/" + held + "/history").json().size() == 2);
+        awaitAllProjected();
+
+        JsonNode gap = http.get("/api/dashboard/implementation-gap").json();
+        assertThat(gap.get("stallThresholds").toString()).isEqualTo("""
+                {"IDEA":180,"MARKET_DIALOGUE":180,"TENDER":240,"PILOT":365,"IMPLEMENTATION":365,"EVALUATION":180}""");
+        JsonNode stalled = gap.get("stalledInStage");
+        java.util.List<String> ids = stalled.findValuesAsString("id");
+        String bikeData = DemoData.idOf("floating-bike-data");
+        // The seed's floating bike data case has sat in market dialogue since 1 June 2023.
+        JsonNode bike = stalled.get(ids.indexOf(bikeData));
+        assertThat(bike.get("stage").asString()).isEqualTo("MARKET_DIALOGUE");
+        assertThat(bike.get("department").asString()).isEqualTo("TMF");
+        assertThat(bike.get("stageEnteredOn").asString()).isEqualTo("2023-06-01");
+        assertThat(bike.get("daysInStage").asLong()).isEqualTo(ChronoUnit.DAYS.between(LocalDate.of(2023, 6, 1), TODAY));
+        assertThat(bike.get("thresholdDays").asInt()).isEqualTo(180);
+        JsonNode idea = stalled.get(ids.indexOf(oldIdea));
+        assertThat(idea.get("daysInStage").asInt()).isEqualTo(200);
+        assertThat(idea.get("thresholdDays").asInt()).isEqualTo(180);
+        assertThat(ids).as("100 days in an idea is within its 180; on hold is a decision, not a stall")
+                .doesNotContain(young, held);
+        assertThat(ids.indexOf(bikeData)).as("furthest past the threshold first").isLessThan(ids.indexOf(oldIdea));
+        long previous = Long.MAX_VALUE;
+        for (JsonNode row : stalled) {
+            long past = row.get("daysInStage").asLong() - row.get("thresholdDays").asLong();
+            assertThat(past).as(row.toString()).isPositive().isLessThanOrEqualTo(previous);
+            previous = past;
+        }
+        assertThat(gap.get("stalledInStageTotal").asLong()).isEqualTo(ids.size());
+
+        JsonNode onHold = gap.get("onHold");
+        assertThat(onHold.findValuesAsString("id")).containsExactly(held);
+        assertThat(onHold.get(0).get("stage").asString()).isEqualTo("IDEA");
+        assertThat(onHold.get(0).get("daysInStage").asInt()).isEqualTo(400);
+        assertThat(onHold.get(0).get("onHoldSince").asString()).isEqualTo(TODAY.minusDays(50).toString());
+        assertThat(onHold.get(0).get("daysOnHold").asInt()).isEqualTo(50);
+        assertThat(gap.get("onHoldTotal").asLong()).isEqualTo(1);
+
+        // One department's view.
+        JsonNode kff = http.get("/api/dashboard/implementation-gap?department=KFF").json();
+        assertThat(kff.get("stalledInStage").findValuesAsString("department")).containsOnly("KFF");
+        assertThat(kff.get("stalledInStage").findValuesAsString("id")).contains(oldIdea).doesNotContain(bikeData);
+        assertThat(kff.get("onHold").findValuesAsString("id")).containsExactly(held);
+        JsonNode tmf = http.get("/api/dashboard/implementation-gap?department=TMF").json();
+        assertThat(tmf.get("stalledInStage").findValuesAsString("id")).contains(bikeData).doesNotContain(oldIdea);
+        assertThat(tmf.get("onHoldTotal").asLong()).isZero();
+
+        // The same lists as CSV.
+        assertThat(http.get("/api/dashboard/implementation-gap?format=csv&table=stalledInStage&department=KFF").body()
+                .lines().toList()).first().isEqualTo("\uFEFFid,title,department,stage,stageEnteredOn,daysInStage,thresholdDays");
+        assertThat(http.get("/api/dashboard/implementation-gap?format=csv&table=stalledInStage&department=KFF").body())
+                .contains(oldIdea + ",Gammel idé,KFF,IDEA," + TODAY.minusDays(200) + ",200,180");
+        assertThat(http.get("/api/dashboard/implementation-gap?format=csv&table=onHold&department=KFF").body().lines().toList())
+                .containsExactly("\uFEFFid,title,department,stage,daysInStage,onHoldSince,daysOnHold",
+                        held + ",Sat i bero,KFF,IDEA,400," + TODAY.minusDays(50) + ",50");
+    }
 }

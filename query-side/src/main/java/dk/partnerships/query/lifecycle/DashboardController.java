@@ -82,8 +82,12 @@ class DashboardController {
         return Csv.download("lifecycle-" + table + ".csv", rows.csv(dialects.forParameter(lang)));
     }
 
-    @io.swagger.v3.oas.annotations.Operation(operationId = "implementationGap", summary = "The implementation gap: stalled after a pilot or an award, open readiness items")
-    @ApiResponse(responseCode = "200", description = "Where partnerships stall after a pilot or an award.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ImplementationGap")),
+    @io.swagger.v3.oas.annotations.Operation(operationId = "implementationGap", summary = "The implementation gap: stalled in a stage, on hold, stalled after a pilot or an award, open readiness items",
+            description = "stalledInStage: active partnerships in their current stage for more days than its threshold "
+                    + "(partnerships.gap.stall-days.<STAGE>; defaults IDEA 180, MARKET_DIALOGUE 180, TENDER 240, PILOT 365, "
+                    + "IMPLEMENTATION 365, EVALUATION 180), the furthest past it first. onHold: partnerships on hold, shown "
+                    + "apart (a decision to wait, not a stall). department filters every list and rate.")
+    @ApiResponse(responseCode = "200", description = "Where partnerships stall: in a stage, and after a pilot or an award.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ImplementationGap")),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @io.swagger.v3.oas.annotations.Parameter(name = "format", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
             description = "csv: the same as a CSV file (table and lang choose which table and its language)",

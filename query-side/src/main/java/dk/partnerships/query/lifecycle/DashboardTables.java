@@ -76,6 +76,21 @@ public final class DashboardTables {
             return new Table<>(figures.quarterlyTrend(), columns);
         });
 
+        GAP.put("stalledInStage", gap -> new Table<>(gap.stalledInStage(), List.of(
+                Csv.Column.of("id", ImplementationGap.StalledInStage::id),
+                Csv.Column.of("title", ImplementationGap.StalledInStage::title),
+                Csv.Column.of("department", ImplementationGap.StalledInStage::department),
+                Csv.Column.of("stage", ImplementationGap.StalledInStage::stage),
+                Csv.Column.of("stageEnteredOn", ImplementationGap.StalledInStage::stageEnteredOn),
+                Csv.Column.of("daysInStage", ImplementationGap.StalledInStage::daysInStage),
+                Csv.Column.of("thresholdDays", ImplementationGap.StalledInStage::thresholdDays))));
+        GAP.put("onHold", gap -> new Table<>(gap.onHold(), List.of(
+                Csv.Column.of("id", ImplementationGap.OnHold::id), Csv.Column.of("title", ImplementationGap.OnHold::title),
+                Csv.Column.of("department", ImplementationGap.OnHold::department),
+                Csv.Column.of("stage", ImplementationGap.OnHold::stage),
+                Csv.Column.of("daysInStage", ImplementationGap.OnHold::daysInStage),
+                Csv.Column.of("onHoldSince", ImplementationGap.OnHold::onHoldSince),
+                Csv.Column.of("daysOnHold", ImplementationGap.OnHold::daysOnHold))));
         GAP.put("stalledAfterPilot", gap -> new Table<>(gap.stalledAfterPilot(), List.of(
                 Csv.Column.of("id", ImplementationGap.Stalled::id), Csv.Column.of("title", ImplementationGap.Stalled::title),
                 Csv.Column.of("department", ImplementationGap.Stalled::department),

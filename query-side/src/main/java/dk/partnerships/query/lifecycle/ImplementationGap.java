@@ -12,14 +12,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /api/dashboard/implementation-gap}: where partnerships stall between a successful pilot (or an award)
- * and ordinary operation. Each list holds its oldest rows up to the limit asked for; its {@code …Total} says how
+ * {@code GET /api/dashboard/implementation-gap}: where partnerships stall — in any stage for longer than its
+ * threshold, and between a successful pilot (or an award) and ordinary operation. Each list holds its oldest rows up to the limit asked for; its {@code …Total} says how
  * many there are.
  *
- * @param department the department filtered by; absent for the whole municipality
+ * @param department      the department filtered by; absent for the whole municipality
+ * @param stallThresholds the days per stage beyond which an active partnership is stalled in it
+ * @param stalledInStage  active partnerships in their current stage for longer than its threshold, the furthest past
+ *                        it first
+ * @param onHold          partnerships on hold (a decision to wait, not a stall), the longest on hold first
  */
 public record ImplementationGap(int days, LocalDate today,
                                 @JsonInclude(JsonInclude.Include.NON_NULL) String department,
+                                Map<Stage, Integer> stallThresholds,
+                                long stalledInStageTotal, List<StalledInStage> stalledInStage,
+                                long onHoldTotal, List<OnHold> onHold,
                                 long stalledAfterPilotTotal, List<Stalled> stalledAfterPilot,
                                 long openReadinessItemsTotal, List<OpenItem> openReadinessItems,
                                 long abandonedAfterSuccessfulPilotTotal,
@@ -28,6 +35,9 @@ public record ImplementationGap(int days, LocalDate today,
                                 Map<String, RateCounts> pilotToImplementationCounts) {
 
     public ImplementationGap {
+        stallThresholds = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(stallThresholds));
+        stalledInStage = List.copyOf(stalledInStage);
+        onHold = List.copyOf(onHold);
         stalledAfterPilot = List.copyOf(stalledAfterPilot);
         openReadinessItems = List.copyOf(openReadinessItems);
         abandonedAfterSuccessfulPilot = List.copyOf(abandonedAfterSuccessfulPilot);
@@ -42,6 +52,16 @@ public record ImplementationGap(int days, LocalDate today,
      */
     public record Stalled(String id, String title, String department, PartnershipKind kind, Stage stage,
                           PartnershipStatus status, String trigger, LocalDate waitingSince, int daysWaiting) {
+    }
+
+    /** An active partnership in its current stage for longer than the stage's threshold. */
+    public record StalledInStage(String id, String title, String department, Stage stage, LocalDate stageEnteredOn,
+                                 int daysInStage, int thresholdDays) {
+    }
+
+    /** A partnership on hold, in the stage it was put on hold in ({@code onHoldSince} null until its rebuild). */
+    public record OnHold(String id, String title, String department, Stage stage, int daysInStage,
+                         LocalDate onHoldSince, Integer daysOnHold) {
     }
 
     /** A readiness item not resolved yet, of a partnership not closed. */

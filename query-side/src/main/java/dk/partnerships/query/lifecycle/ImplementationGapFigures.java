@@ -20,6 +20,8 @@ import java.util.Map;
  * The figures behind {@code GET /api/dashboard/implementation-gap?days=90} and the gap page. Definitions, all by
  * effective date:
  * <ul>
+ *   <li>stalledInStage: active partnerships in their current stage for longer than its threshold
+ *       ({@link StallThresholds}), the furthest past it first; on hold apart (onHold), the longest on hold first;</li>
  *   <li>stalledAfterPilot: active or on-hold partnerships whose latest pilot SUCCEEDED, or that were awarded and never
  *       entered a pilot, and that have not entered IMPLEMENTATION (or later) since, for at least {@code days} days;
  *       oldest first;</li>
@@ -36,12 +38,14 @@ public class ImplementationGapFigures {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final StallThresholds thresholds;
 
     private final FiguresCache<ImplementationGap> cache;
 
-    ImplementationGapFigures(JdbcClient jdbc, Clock clock) {
+    ImplementationGapFigures(JdbcClient jdbc, Clock clock, StallThresholds thresholds) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.thresholds = thresholds;
         // The lists show rows of the lifecycle read model; the totals are kept figures.
         this.cache = new FiguresCache<>(jdbc, clock, List.of(LifecycleProjection.NAME, LifecycleProjection.FIGURES));
     }
@@ -131,8 +135,66 @@ public class ImplementationGapFigures {
                     return counts;
                 })
                 .list();
-        return new ImplementationGap(days, today, department, stalledTotal, stalled, openItemsTotal, openItems,
+        long[] onHoldTotal = {0};
+        List<ImplementationGap.OnHold> onHold = jdbc.sql("""
+                        SELECT count(*) OVER () AS total, partnership_id, title, department, stage, stage_entered_on,
+                               on_hold_since
+                        FROM partnership_lifecycle
+                        WHERE status = 'ON_HOLD' AND (CAST(:department AS text) IS NULL OR department = :department)
+                        ORDER BY on_hold_since NULLS FIRST, partnership_id
+                        LIMIT :limit""")
+                .param("limit", limit).param("department", department)
+                .query((rs, row) -> {
+                    onHoldTotal[0] = rs.getLong("total");
+                    LocalDate since = date(rs, "on_hold_since");
+                    return new ImplementationGap.OnHold(rs.getString("partnership_id"), rs.getString("title"),
+                            rs.getString("department"), Stage.valueOf(rs.getString("stage")),
+                            daysBetween(date(rs, "stage_entered_on"), today), since,
+                            since == null ? null : daysBetween(since, today));
+                })
+                .list();
+        StalledInStages inStage = stalledInStage(today, limit, department);
+        return new ImplementationGap(days, today, department, thresholds.days(), inStage.total(), inStage.rows(),
+                onHoldTotal[0], onHold, stalledTotal, stalled, openItemsTotal, openItems,
                 abandonedTotal[0], abandoned, rates, rateCounts);
+    }
+
+    private record StalledInStages(long total, List<ImplementationGap.StalledInStage> rows) {
+    }
+
+    /**
+     * Each stage's longest stays past its threshold (read through the index of active partnerships by stage and
+     * entry day), then the furthest past their threshold first, up to the limit.
+     */
+    private StalledInStages stalledInStage(LocalDate today, int limit, String department) {
+        long total = 0;
+        List<ImplementationGap.StalledInStage> rows = new java.util.ArrayList<>();
+        for (Stage stage : Stage.values()) {
+            LocalDate before = thresholds.stalledIfEnteredBefore(stage, today);
+            String selected = """
+                    FROM partnership_lifecycle
+                    WHERE status = 'ACTIVE' AND stage = :stage AND stage_entered_on < :before
+                      AND (CAST(:department AS text) IS NULL OR department = :department)""";
+            total += jdbc.sql("SELECT count(*) " + selected)
+                    .param("stage", stage.name()).param("before", before).param("department", department)
+                    .query(Long.class).single();
+            rows.addAll(jdbc.sql("SELECT partnership_id, title, department, stage_entered_on " + selected
+                            + " ORDER BY stage_entered_on, partnership_id LIMIT :limit")
+                    .param("stage", stage.name()).param("before", before).param("department", department)
+                    .param("limit", limit)
+                    .query((rs, row) -> new ImplementationGap.StalledInStage(rs.getString("partnership_id"),
+                            rs.getString("title"), rs.getString("department"), stage, date(rs, "stage_entered_on"),
+                            daysBetween(date(rs, "stage_entered_on"), today), thresholds.days(stage)))
+                    .list());
+        }
+        rows.sort(java.util.Comparator.comparingInt(
+                        (ImplementationGap.StalledInStage row) -> row.daysInStage() - row.thresholdDays()).reversed()
+                .thenComparing(ImplementationGap.StalledInStage::id));
+        return new StalledInStages(total, rows.subList(0, Math.min(limit, rows.size())));
+    }
+
+    private static int daysBetween(LocalDate from, LocalDate to) {
+        return Math.toIntExact(java.time.temporal.ChronoUnit.DAYS.between(from, to));
     }
 
     /** Stalled partnerships, oldest first (parameters today, days, department or null, limit). */

@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,7 +47,7 @@ public class LifecycleReadModel {
     }
 
     @Bean
-    ImplementationGapFigures implementationGapFigures(JdbcClient jdbc, Clock clock) {
-        return new ImplementationGapFigures(jdbc, clock);
+    ImplementationGapFigures implementationGapFigures(JdbcClient jdbc, Clock clock, Environment environment) {
+        return new ImplementationGapFigures(jdbc, clock, StallThresholds.from(environment));
     }
 }

@@ -34,11 +34,12 @@ final class LifecycleStore {
     private static final String UPSERT_PARTNERSHIP = """
             INSERT INTO partnership_lifecycle (partnership_id, version, title, department, kind, proposed_on, stage,
                 status, pilot_succeeded_on, awarded_on, had_pilot, implemented_on, closed_on, closed_reason,
-                reached_stages, furthest_stage, waiting_since)
+                reached_stages, furthest_stage, waiting_since, stage_entered_on, on_hold_since)
             VALUES (:id, :version, :title, :department, :kind, :proposedOn, :stage, :status, :pilotSucceededOn,
                 :awardedOn, :hadPilot, :implementedOn, :closedOn, :closedReason, CAST(:reachedStages AS text[]),
-                :furthestStage, :waitingSince)
+                :furthestStage, :waitingSince, :stageEnteredOn, :onHoldSince)
             ON CONFLICT (partnership_id) DO UPDATE SET version = EXCLUDED.version, stage = EXCLUDED.stage,
+                stage_entered_on = EXCLUDED.stage_entered_on, on_hold_since = EXCLUDED.on_hold_since,
                 status = EXCLUDED.status, closed_reason = EXCLUDED.closed_reason, pilot_succeeded_on = EXCLUDED.pilot_succeeded_on, awarded_on = EXCLUDED.awarded_on,
                 had_pilot = EXCLUDED.had_pilot, implemented_on = EXCLUDED.implemented_on,
                 closed_on = EXCLUDED.closed_on, reached_stages = EXCLUDED.reached_stages,
@@ -89,7 +90,7 @@ final class LifecycleStore {
                     partnerships.put(id, new PartnershipLifecycle(id, rs.getLong("version"), rs.getString("title"),
                             rs.getString("department"), PartnershipKind.valueOf(rs.getString("kind")),
                             date(rs, "proposed_on"), Stage.valueOf(rs.getString("stage")),
-                            PartnershipStatus.valueOf(rs.getString("status")),
+                            PartnershipStatus.valueOf(rs.getString("status")), date(rs, "on_hold_since"),
                             items.getOrDefault(id, Map.of()), date(rs, "pilot_succeeded_on"), date(rs, "awarded_on"),
                             rs.getBoolean("had_pilot"), date(rs, "implemented_on"), date(rs, "closed_on"),
                             rs.getString("closed_reason"), stages(rs.getArray("reached_stages")),
@@ -212,7 +213,8 @@ final class LifecycleStore {
                 .addValue("hadPilot", p.hadPilot()).addValue("implementedOn", p.implementedOn())
                 .addValue("closedOn", p.closedOn()).addValue("closedReason", p.closedReason())
                 .addValue("reachedStages", textArray(p.reachedStages().stream().map(Stage::name).toList()))
-                .addValue("furthestStage", p.furthestStage().name()).addValue("waitingSince", p.waitingSince());
+                .addValue("furthestStage", p.furthestStage().name()).addValue("waitingSince", p.waitingSince())
+                .addValue("stageEnteredOn", p.stageEnteredOn()).addValue("onHoldSince", p.onHoldSince());
     }
 
     private static SqlParameterSource item(String partnershipId, OpenReadinessItem item) {

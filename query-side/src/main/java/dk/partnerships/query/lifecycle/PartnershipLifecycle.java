@@ -37,6 +37,7 @@ import java.util.TreeMap;
  * ({@link FigureCounts}), follows from folding a partnership's events through it.
  *
  * @param version            events applied: the next event expected has this sequence number
+ * @param onHoldSince        put on hold on, while it is on hold
  * @param openReadinessItems the readiness items not resolved yet, by id; none once the partnership is closed
  * @param pilotSucceededOn   the latest SUCCEEDED pilot outcome
  * @param awardedOn          the latest award
@@ -50,7 +51,7 @@ import java.util.TreeMap;
  */
 public record PartnershipLifecycle(String partnershipId, long version, String title, String department,
                                    PartnershipKind kind, LocalDate proposedOn, Stage stage, PartnershipStatus status,
-                                   Map<String, OpenReadinessItem> openReadinessItems, LocalDate pilotSucceededOn,
+                                   LocalDate onHoldSince, Map<String, OpenReadinessItem> openReadinessItems, LocalDate pilotSucceededOn,
                                    LocalDate awardedOn, boolean hadPilot, LocalDate implementedOn, LocalDate closedOn,
                                    String closedReason, Set<Stage> reachedStages, Stage furthestStage,
                                    List<StageStay> stays) {
@@ -66,7 +67,7 @@ public record PartnershipLifecycle(String partnershipId, long version, String ti
     public static PartnershipLifecycle proposed(PartnershipProposedEvent proposal, long sequence) {
         LocalDate on = proposal.effectiveDate();
         return new PartnershipLifecycle(proposal.partnershipId(), sequence + 1, proposal.title(), proposal.department(),
-                proposal.kind(), on, Stage.IDEA, PartnershipStatus.ACTIVE, Map.of(), null, null, false, null, null,
+                proposal.kind(), on, Stage.IDEA, PartnershipStatus.ACTIVE, null, Map.of(), null, null, false, null, null,
                 null, EnumSet.of(Stage.IDEA), Stage.IDEA, List.of(new StageStay(sequence, Stage.IDEA, on, null, true)));
     }
 
@@ -97,8 +98,10 @@ public record PartnershipLifecycle(String partnershipId, long version, String ti
             next.openReadinessItems.remove(resolved.itemId());
         } else if (event instanceof PartnershipPutOnHoldEvent) {
             next.status = PartnershipStatus.ON_HOLD;
+            next.onHoldSince = on;
         } else if (event instanceof PartnershipResumedEvent) {
             next.status = PartnershipStatus.ACTIVE;
+            next.onHoldSince = null;
         } else if (event instanceof PartnershipCompletedEvent) {
             next.close(PartnershipStatus.COMPLETED, on, null);
         } else if (event instanceof PartnershipAbandonedEvent abandoned) {
@@ -128,6 +131,11 @@ public record PartnershipLifecycle(String partnershipId, long version, String ti
         return since;
     }
 
+    /** Since when it has been in its current stage (for a closed partnership: the stage it closed in). */
+    public LocalDate stageEnteredOn() {
+        return stays.get(stays.size() - 1).enteredOn();
+    }
+
     /** The days it entered this stage for the first time in their calendar quarter, in order. */
     public List<LocalDate> firstEntriesPerQuarter(Stage entered) {
         return stays.stream().filter(stay -> stay.stage() == entered && stay.firstInQuarter())
@@ -145,6 +153,7 @@ public record PartnershipLifecycle(String partnershipId, long version, String ti
         private final long version;
         private Stage stage;
         private PartnershipStatus status;
+        private LocalDate onHoldSince;
         private final Map<String, OpenReadinessItem> openReadinessItems;
         private LocalDate pilotSucceededOn;
         private LocalDate awardedOn;
@@ -161,6 +170,7 @@ public record PartnershipLifecycle(String partnershipId, long version, String ti
             this.version = version;
             stage = from.stage;
             status = from.status;
+            onHoldSince = from.onHoldSince;
             openReadinessItems = new TreeMap<>(from.openReadinessItems);
             pilotSucceededOn = from.pilotSucceededOn;
             awardedOn = from.awardedOn;
@@ -200,6 +210,7 @@ public record PartnershipLifecycle(String partnershipId, long version, String ti
         void close(PartnershipStatus closedAs, LocalDate on, String reason) {
             leave(on);
             status = closedAs;
+            onHoldSince = null;
             closedOn = on;
             closedReason = reason;
             openReadinessItems.clear();
@@ -211,7 +222,7 @@ public record PartnershipLifecycle(String partnershipId, long version, String ti
 
         PartnershipLifecycle build() {
             return new PartnershipLifecycle(from.partnershipId, version, from.title, from.department, from.kind,
-                    from.proposedOn, stage, status, openReadinessItems, pilotSucceededOn, awardedOn, hadPilot,
+                    from.proposedOn, stage, status, onHoldSince, openReadinessItems, pilotSucceededOn, awardedOn, hadPilot,
                     implementedOn, closedOn, closedReason, reachedStages, furthestStage, stays);
         }
     }

@@ -8,6 +8,7 @@ import dk.partnerships.query.projection.ProjectedEvent;
 import dk.partnerships.query.projection.ProjectionBatch;
 import dk.partnerships.query.projection.ReadModelMigrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dk.partnerships.events.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,9 +65,15 @@ class ImplementationGapFiguresTest {
 
     @Test
     void the_gap_is_what_the_queries_over_every_partnership_said_for_every_threshold_and_limit() {
-        ImplementationGapFigures figures = new ImplementationGapFigures(jdbc, TODAY);
-        ImplementationGapFromRows fromRows = new ImplementationGapFromRows(jdbc, TODAY);
+        // Shorter than the defaults, so the generated portfolio has partnerships stalled in every stage.
+        StallThresholds thresholds = new StallThresholds(java.util.Map.of(Stage.IDEA, 30, Stage.MARKET_DIALOGUE, 60,
+                Stage.TENDER, 90, Stage.PILOT, 120, Stage.IMPLEMENTATION, 150, Stage.EVALUATION, 20));
+        ImplementationGapFigures figures = new ImplementationGapFigures(jdbc, TODAY, thresholds);
+        ImplementationGapFromRows fromRows = new ImplementationGapFromRows(jdbc, TODAY, thresholds);
         ImplementationGap all = fromRows.compute(0, 10_000);
+        assertThat(all.stalledInStage()).as("stalled in a stage in the generated portfolio")
+                .extracting(ImplementationGap.StalledInStage::stage).contains(Stage.IDEA, Stage.PILOT);
+        assertThat(all.onHoldTotal()).as("on hold in the generated portfolio").isPositive();
         assertThat(all.stalledAfterPilotTotal()).as("stalled partnerships in the generated portfolio").isPositive();
         assertThat(all.openReadinessItemsTotal()).as("open readiness items in the generated portfolio").isPositive();
         assertThat(all.abandonedAfterSuccessfulPilotTotal()).as("abandoned after a pilot in the generated portfolio")

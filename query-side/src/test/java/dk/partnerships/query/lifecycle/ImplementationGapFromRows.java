@@ -30,10 +30,12 @@ class ImplementationGapFromRows {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final StallThresholds thresholds;
 
-    ImplementationGapFromRows(JdbcClient jdbc, Clock clock) {
+    ImplementationGapFromRows(JdbcClient jdbc, Clock clock, StallThresholds thresholds) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.thresholds = thresholds;
     }
 
     ImplementationGap compute(int days, int limit) {
@@ -126,7 +128,49 @@ class ImplementationGapFromRows {
                     return row;
                 })
                 .list();
-        return new ImplementationGap(days, today, department, totals[0], stalled, totals[1], items, totals[2],
-                abandoned, rates, counts);
+        // Stalled in a stage and on hold, from the summaries' own stage and status dates.
+        String stages = "{" + String.join(",", java.util.Arrays.stream(Stage.values()).map(Enum::name).toList()) + "}";
+        String limits = "{" + String.join(",", java.util.Arrays.stream(Stage.values())
+                .map(stage -> Integer.toString(thresholds.days(stage))).toList()) + "}";
+        long[] more = new long[2];
+        List<ImplementationGap.StalledInStage> inStage = jdbc.sql("""
+                        SELECT count(*) OVER () AS total, s.id, s.title, s.department, s.stage, s.stage_entered_on,
+                               CAST(:today AS date) - s.stage_entered_on AS days_in_stage, t.threshold
+                        FROM partnership_summary s
+                             JOIN unnest(CAST(:stages AS text[]), CAST(:limits AS integer[])) AS t (stage, threshold)
+                               ON t.stage = s.stage
+                        WHERE s.status = 'ACTIVE' AND CAST(:today AS date) - s.stage_entered_on > t.threshold
+                          AND (CAST(:department AS text) IS NULL OR s.department = :department)
+                        ORDER BY CAST(:today AS date) - s.stage_entered_on - t.threshold DESC, s.id
+                        LIMIT :limit""")
+                .param("today", today).param("stages", stages).param("limits", limits).param("limit", limit)
+                .param("department", department)
+                .query((rs, row) -> {
+                    more[0] = rs.getLong("total");
+                    return new ImplementationGap.StalledInStage(rs.getString("id"), rs.getString("title"),
+                            rs.getString("department"), Stage.valueOf(rs.getString("stage")),
+                            rs.getObject("stage_entered_on", LocalDate.class), rs.getInt("days_in_stage"),
+                            rs.getInt("threshold"));
+                })
+                .list();
+        List<ImplementationGap.OnHold> onHold = jdbc.sql("""
+                        SELECT count(*) OVER () AS total, s.id, s.title, s.department, s.stage,
+                               CAST(:today AS date) - s.stage_entered_on AS days_in_stage,
+                               s.status_changed_on, CAST(:today AS date) - s.status_changed_on AS days_on_hold
+                        FROM partnership_summary s
+                        WHERE s.status = 'ON_HOLD' AND (CAST(:department AS text) IS NULL OR s.department = :department)
+                        ORDER BY s.status_changed_on, s.id
+                        LIMIT :limit""")
+                .param("today", today).param("limit", limit).param("department", department)
+                .query((rs, row) -> {
+                    more[1] = rs.getLong("total");
+                    return new ImplementationGap.OnHold(rs.getString("id"), rs.getString("title"),
+                            rs.getString("department"), Stage.valueOf(rs.getString("stage")),
+                            rs.getInt("days_in_stage"), rs.getObject("status_changed_on", LocalDate.class),
+                            rs.getInt("days_on_hold"));
+                })
+                .list();
+        return new ImplementationGap(days, today, department, thresholds.days(), more[0], inStage, more[1], onHold,
+                totals[0], stalled, totals[1], items, totals[2], abandoned, rates, counts);
     }
 }

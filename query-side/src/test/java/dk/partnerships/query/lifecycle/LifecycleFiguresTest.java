@@ -288,7 +288,7 @@ class LifecycleFiguresTest {
     private static void assertGapTotalsAgree(JdbcClient client, String when) {
         LocalDate today = LocalDate.now(TODAY);
         for (int days : GAP_THRESHOLDS) {
-            ImplementationGap gap = new ImplementationGapFigures(client, TODAY).figures(days, 2);
+            ImplementationGap gap = new ImplementationGapFigures(client, TODAY, new StallThresholds(Map.of())).figures(days, 2);
             assertThat(gap.stalledAfterPilotTotal()).as("%s: stalled for %d days (seed %d)", when, days, SEED)
                     .isEqualTo(client.sql("""
                             SELECT count(*) FROM (

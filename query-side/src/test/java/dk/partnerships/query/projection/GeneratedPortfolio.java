@@ -80,6 +80,9 @@ public final class GeneratedPortfolio {
                             List.of("tag" + random.nextInt(3)), stage, on));
                 } else if (choice == 11) {
                     events.add(new PartnershipPutOnHoldEvent(id, "budget", on));
+                    if (p % 5 == 0) {
+                        break; // still on hold
+                    }
                     events.add(new PartnershipResumedEvent(id, "penge", on.plusDays(5)));
                 } else if (choice == 12) {
                     events.add(new EvaluationRecordedEvent(id, "Godt", "Tid", null, on));

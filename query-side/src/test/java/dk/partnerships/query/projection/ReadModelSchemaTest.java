@@ -87,14 +87,20 @@ class ReadModelSchemaTest {
                 .containsExactly("p-1 Aflåst cykelparkering");
         assertThat(rows(upgraded, "SELECT to_regclass('" + ReadModelMigrations.RELEASE_2026_12_HISTORY + "')::text"))
                 .containsOnlyNulls();
-        assertThat(rows(upgraded, "SELECT version || ' ' || type FROM " + ReadModelMigrations.HISTORY_TABLE
-                + " ORDER BY installed_rank")).containsExactly(ReadModelMigrations.BASELINE_VERSION + " BASELINE", "6 SQL");
+        // The fresh history is the baselines and the changes after them; the upgraded one starts at the baseline.
+        List<String> afterBaseline = rows(fresh, "SELECT version || ' ' || type FROM " + ReadModelMigrations.HISTORY_TABLE
+                + " WHERE CAST(version AS integer) > " + ReadModelMigrations.BASELINE_VERSION + " ORDER BY installed_rank");
         assertThat(rows(fresh, "SELECT version FROM " + ReadModelMigrations.HISTORY_TABLE + " ORDER BY installed_rank"))
-                .containsExactly("1", "2", "3", "4", "5", "6");
+                .startsWith("1", "2", "3", "4", "5").hasSize(5 + afterBaseline.size());
+        List<String> expected = new java.util.ArrayList<>(List.of(ReadModelMigrations.BASELINE_VERSION + " BASELINE"));
+        expected.addAll(afterBaseline);
+        assertThat(rows(upgraded, "SELECT version || ' ' || type FROM " + ReadModelMigrations.HISTORY_TABLE
+                + " ORDER BY installed_rank")).containsExactlyElementsOf(expected);
 
         // A second start finds nothing to do.
         ReadModelMigrations.migrate(upgraded);
-        assertThat(rows(upgraded, "SELECT count(*)::text FROM " + ReadModelMigrations.HISTORY_TABLE)).containsExactly("2");
+        assertThat(rows(upgraded, "SELECT count(*)::text FROM " + ReadModelMigrations.HISTORY_TABLE))
+                .containsExactly(Integer.toString(expected.size()));
     }
 
     private static final String COLUMNS = """

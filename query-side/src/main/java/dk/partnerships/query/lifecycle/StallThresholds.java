@@ -1,0 +1,58 @@
+package dk.partnerships.query.lifecycle;
+
+import dk.partnerships.events.Stage;
+import org.springframework.core.env.Environment;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * How many days a partnership may stay in each stage before the implementation gap lists it as stalled there
+ * ({@code partnerships.gap.stall-days.<STAGE>}). A partnership is stalled in its stage when it is active and has been
+ * in the stage for more days than the stage's threshold; one on hold is not stalled, someone decided to wait.
+ *
+ * @param days per stage, every stage present
+ */
+public record StallThresholds(Map<Stage, Integer> days) {
+
+    /** A dialogue or an idea half a year old deserves a look; a pilot or an implementation a year. */
+    static final Map<Stage, Integer> DEFAULTS = Map.of(Stage.IDEA, 180, Stage.MARKET_DIALOGUE, 180, Stage.TENDER, 240,
+            Stage.PILOT, 365, Stage.IMPLEMENTATION, 365, Stage.EVALUATION, 180);
+
+    public StallThresholds {
+        EnumMap<Stage, Integer> every = new EnumMap<>(Stage.class);
+        for (Stage stage : Stage.values()) {
+            Integer threshold = days.getOrDefault(stage, DEFAULTS.get(stage));
+            if (threshold == null || threshold < 0) {
+                throw new IllegalArgumentException("partnerships.gap.stall-days." + stage + " must be 0 or more days");
+            }
+            every.put(stage, threshold);
+        }
+        days = Collections.unmodifiableMap(every);
+    }
+
+    static StallThresholds from(Environment environment) {
+        Map<Stage, Integer> configured = new EnumMap<>(Stage.class);
+        for (Stage stage : Stage.values()) {
+            configured.put(stage, environment.getProperty("partnerships.gap.stall-days." + stage, Integer.class,
+                    DEFAULTS.get(stage)));
+        }
+        return new StallThresholds(configured);
+    }
+
+    public int days(Stage stage) {
+        return days.get(stage);
+    }
+
+    /** Whether a partnership in {@code stage} since {@code enteredOn} has stayed longer than the stage's threshold. */
+    public boolean exceeded(Stage stage, LocalDate enteredOn, LocalDate today) {
+        return enteredOn.isBefore(stalledIfEnteredBefore(stage, today));
+    }
+
+    /** A partnership that entered {@code stage} before this day, and is still in it and active, is stalled today. */
+    LocalDate stalledIfEnteredBefore(Stage stage, LocalDate today) {
+        return today.minusDays(days(stage));
+    }
+}

@@ -208,6 +208,13 @@ class BrowserTest extends StandaloneHttpTest {
         assertThat(b.width("#trend svg")).isGreaterThan(300);
         assertThat(b.all("#time-in-stage .legend li")).hasSize(2);
         assertThat(b.width("#time-in-stage li[data-stage=PILOT] .bar.median")).isGreaterThan(50);
+        // Time to implementation: a line per kind; of the three OPI cases biological light got there after 1,096
+        // days, while the bike cases are still under way, so half had got there by then.
+        assertThat(b.all("#time-to-implementation svg polyline")).hasSize(3);
+        assertThat(b.all("#time-to-implementation .legend li")).hasSize(3);
+        assertThat(b.width("#time-to-implementation svg")).isGreaterThan(300);
+        assertThat(b.text("#time-to-implementation tr[data-group=OPI] th")).isEqualTo("OPI (offentlig-privat innovation)");
+        assertThat(b.text("#time-to-implementation tr[data-group=OPI] td.median")).isEqualTo("1.096");
         b.assertAccessible();
         b.screenshot("dashboard-manager-da");
 
@@ -218,6 +225,15 @@ class BrowserTest extends StandaloneHttpTest {
         }
         assertThat(csv(b.download("a[href*='table=conversion']"))).startsWith("\uFEFFFase;Andel videre;Nåede fasen;Gik videre\r\n")
                 .contains("Markedsdialog;0,");
+        assertThat(csv(b.download("a[href*='/dashboard/time-to-implementation/csv?table=groups']")))
+                .startsWith("\uFEFFType;Partnerskaber;Nået i drift;Opgivet før drift;Stadig i gang;Median (dage)\r\n")
+                .contains("OPI (offentlig-privat innovation);3;1;0;2;1096");
+        assertThat(csv(b.download("a[href*='/dashboard/time-to-implementation/csv?table=curve']")))
+                .startsWith("\uFEFFType;Dage siden forslaget;Andel nået i drift\r\n");
+        b.find("#time-to-implementation .tti-by a[href*='by=department']").click();
+        b.waitUntil(ExpectedConditions.urlContains("by=department"));
+        assertThat(b.text("#time-to-implementation tr[data-group=TMF] td")).isEqualTo("3");
+        assertThat(b.all("#time-to-implementation svg polyline")).hasSize(3);
 
         // Filtered by department and year: the stage links keep every filter, the downloads too.
         new Select(b.find("select[name=department]")).selectByValue("TMF");

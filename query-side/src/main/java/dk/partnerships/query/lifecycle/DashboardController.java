@@ -42,14 +42,17 @@ class DashboardController {
 
     private final LifecycleFigures lifecycle;
     private final ImplementationGapFigures gap;
+    private final TimeToImplementationFigures timeToImplementation;
     private final ReadYourWrites readYourWrites;
     private final CsvDialects dialects;
 
-    DashboardController(LifecycleFigures lifecycle, ImplementationGapFigures gap, ReadYourWrites readYourWrites,
+    DashboardController(LifecycleFigures lifecycle, ImplementationGapFigures gap,
+                        TimeToImplementationFigures timeToImplementation, ReadYourWrites readYourWrites,
                         CsvDialects dialects) {
         this.dialects = dialects;
         this.lifecycle = lifecycle;
         this.gap = gap;
+        this.timeToImplementation = timeToImplementation;
         this.readYourWrites = readYourWrites;
     }
 
@@ -112,6 +115,47 @@ class DashboardController {
             throw unknownTable(table, DashboardTables.gapTables());
         }
         return Csv.download("implementation-gap-" + table + ".csv", rows.csv(dialects.forParameter(lang)));
+    }
+
+    @io.swagger.v3.oas.annotations.Operation(operationId = "timeToImplementation",
+            summary = "How long partnerships take from proposal to ordinary operation, per kind or department",
+            description = "Per group, the cumulative share of partnerships that reached implementation (first entered "
+                    + "IMPLEMENTATION or EVALUATION) by each number of days since their proposal. Abandonment is a "
+                    + "competing outcome and partnerships still under way are followed up to today (censored): the "
+                    + "Aalen–Johansen estimate. medianDays is null while fewer than half got there. Filters as on the "
+                    + "lifecycle dashboard.")
+    @ApiResponse(responseCode = "200", description = "The curves per group.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/TimeToImplementation")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @io.swagger.v3.oas.annotations.Parameter(name = "format", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            description = "csv: the same as a CSV file (table groups or curve, and lang, choose which table and its language)",
+            schema = @Schema(type = "string", allowableValues = {"json", "csv"}))
+    @GetMapping(path = "/time-to-implementation", produces = MediaType.APPLICATION_JSON_VALUE)
+    TimeToImplementation timeToImplementation(
+            @io.swagger.v3.oas.annotations.Parameter(schema = @Schema(allowableValues = {"kind", "department"}))
+            @RequestParam(defaultValue = "kind") @Pattern(regexp = "kind|department") String by,
+            @RequestParam(required = false) @Pattern(regexp = DEPARTMENT) String department,
+            @RequestParam(required = false) PartnershipKind kind,
+            @RequestParam(required = false) @Min(1990) @Max(2100) Integer year,
+            @RequestParam(required = false) @Pattern(regexp = ID) String partnership,
+            @RequestParam(required = false) @Min(0) Long minVersion) {
+        awaitWrite(partnership, minVersion);
+        return timeToImplementation.figures(TimeToImplementation.By.of(by), department, kind, year);
+    }
+
+    @GetMapping(path = "/time-to-implementation", params = "format=csv", produces = "text/csv")
+    ResponseEntity<String> timeToImplementationCsv(
+            @RequestParam(defaultValue = "kind") @Pattern(regexp = "kind|department") String by,
+            @RequestParam(required = false) @Pattern(regexp = DEPARTMENT) String department,
+            @RequestParam(required = false) PartnershipKind kind,
+            @RequestParam(required = false) @Min(1990) @Max(2100) Integer year,
+            @RequestParam(defaultValue = "groups") String table,
+            @RequestParam(required = false) @Pattern(regexp = "da|en") String lang) {
+        DashboardTables.Table<?> rows = DashboardTables.timeToImplementation(
+                timeToImplementation.figures(TimeToImplementation.By.of(by), department, kind, year), table);
+        if (rows == null) {
+            throw unknownTable(table, DashboardTables.timeToImplementationTables());
+        }
+        return Csv.download("time-to-implementation-" + table + ".csv", rows.csv(dialects.forParameter(lang)));
     }
 
     private void awaitWrite(String partnership, Long minVersion) {

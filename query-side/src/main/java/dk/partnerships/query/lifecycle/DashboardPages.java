@@ -36,11 +36,14 @@ class DashboardPages {
 
     private final LifecycleFigures lifecycle;
     private final ImplementationGapFigures gap;
+    private final TimeToImplementationFigures timeToImplementation;
     private final CsvDialects dialects;
 
-    DashboardPages(LifecycleFigures lifecycle, ImplementationGapFigures gap, CsvDialects dialects) {
+    DashboardPages(LifecycleFigures lifecycle, ImplementationGapFigures gap,
+                   TimeToImplementationFigures timeToImplementation, CsvDialects dialects) {
         this.lifecycle = lifecycle;
         this.gap = gap;
+        this.timeToImplementation = timeToImplementation;
         this.dialects = dialects;
     }
 
@@ -68,7 +71,8 @@ class DashboardPages {
 
     @GetMapping("/dashboard")
     String dashboard(@RequestParam(required = false) String department, @RequestParam(required = false) String kind,
-                     @RequestParam(required = false) String year, Model model) {
+                     @RequestParam(required = false) String year, @RequestParam(required = false) String by,
+                     Model model) {
         Filters filters = Filters.of(department, kind, year);
         LifecycleDashboard figures = lifecycle.figures(filters.department(), filters.kind(), filters.year());
         ImplementationGap gapFigures = gap.figures(PageParameters.DEFAULT_GAP_DAYS, 1, filters.department());
@@ -83,7 +87,32 @@ class DashboardPages {
         model.addAttribute("stages", PageParameters.names(Stage.values()));
         model.addAttribute("years", options.years());
         model.addAttribute("quarterFigures", QuarterFigure.values());
+        model.addAttribute("time", TimeToImplementationView.of(timeToImplementation.figures(timeBy(by),
+                filters.department(), filters.kind(), filters.year())));
         return "dashboard";
+    }
+
+    /** The time-to-implementation curve per kind unless the page asks per department. */
+    private static TimeToImplementation.By timeBy(String by) {
+        TimeToImplementation.By parsed = TimeToImplementation.By.of(by);
+        return parsed == null ? TimeToImplementation.By.KIND : parsed;
+    }
+
+    /** A table of the time to implementation as CSV, with the page's filters, in the page's language. */
+    @GetMapping("/dashboard/time-to-implementation/csv")
+    ResponseEntity<String> timeToImplementationCsv(@RequestParam(required = false) String table,
+                                                   @RequestParam(required = false) String by,
+                                                   @RequestParam(required = false) String department,
+                                                   @RequestParam(required = false) String kind,
+                                                   @RequestParam(required = false) String year) {
+        Filters filters = Filters.of(department, kind, year);
+        DashboardTables.Table<?> rows = DashboardTables.timeToImplementation(timeToImplementation.figures(timeBy(by),
+                filters.department(), filters.kind(), filters.year()), table == null ? "" : table);
+        if (rows == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return Csv.download("time-to-implementation-" + table + ".csv",
+                rows.csv(dialects.forLanguage(LocaleContextHolder.getLocale())));
     }
 
     /** One of the dashboard's tables as CSV, with the page's filters, in the page's language. */

@@ -45,6 +45,11 @@ public final class DashboardTables {
 
     private static final Map<String, Function<LifecycleDashboard, Table<?>>> LIFECYCLE = new LinkedHashMap<>();
     private static final Map<String, Function<ImplementationGap, Table<?>>> GAP = new LinkedHashMap<>();
+    private static final Map<String, Function<TimeToImplementation, Table<?>>> TIME = new LinkedHashMap<>();
+
+    /** One point of one group's curve. */
+    private record CurvePoint(String key, int days, BigDecimal share) {
+    }
 
     static {
         LIFECYCLE.put("byStage", figures -> new Table<>(Keyed.of(figures.byStage()), List.of(
@@ -127,7 +132,31 @@ public final class DashboardTables {
                 Csv.Column.of("implemented", row -> row.counts().implemented()))));
     }
 
+    static {
+        TIME.put("groups", time -> new Table<>(time.groups(), List.of(
+                Csv.Column.of(time.by(), TimeToImplementation.Group::key),
+                Csv.Column.of("partnerships", TimeToImplementation.Group::partnerships),
+                Csv.Column.of("reachedImplementation", TimeToImplementation.Group::reachedImplementation),
+                Csv.Column.of("abandonedBefore", TimeToImplementation.Group::abandonedBefore),
+                Csv.Column.of("stillOpen", TimeToImplementation.Group::stillOpen),
+                Csv.Column.of("medianDays", TimeToImplementation.Group::medianDays))));
+        TIME.put("curve", time -> new Table<>(time.groups().stream().flatMap(group -> group.curve().stream()
+                .map(point -> new CurvePoint(group.key(), point.days(), point.share()))).toList(), List.of(
+                Csv.Column.of(time.by(), CurvePoint::key), Csv.Column.of("days", CurvePoint::days),
+                Csv.Column.of("share", CurvePoint::share))));
+    }
+
     private DashboardTables() {
+    }
+
+    public static Set<String> timeToImplementationTables() {
+        return TIME.keySet();
+    }
+
+    /** A table of the time to implementation, or null when there is no table of that name. */
+    public static Table<?> timeToImplementation(TimeToImplementation figures, String table) {
+        Function<TimeToImplementation, Table<?>> build = TIME.get(table);
+        return build == null ? null : build.apply(figures);
     }
 
     public static Set<String> lifecycleTables() {

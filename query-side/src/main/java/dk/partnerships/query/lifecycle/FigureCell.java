@@ -35,6 +35,15 @@ record FigureCell(FigureTable table, List<Comparable<?>> key) implements Compara
                 List.of(filters.department(), filters.kind().name(), filters.year(), stage.name(), Math.toIntExact(days)));
     }
 
+    static FigureCell outcome(Filters filters, ImplementationJourney.Outcome outcome, int days) {
+        return new FigureCell(FigureTable.OUTCOME,
+                List.of(filters.department(), filters.kind().name(), filters.year(), outcome.name(), days));
+    }
+
+    static FigureCell underWay(Filters filters, LocalDate proposedOn) {
+        return filtered(FigureTable.UNDER_WAY, filters, proposedOn);
+    }
+
     static FigureCell waiting(LocalDate since) {
         return new FigureCell(FigureTable.WAITING, List.of(since));
     }

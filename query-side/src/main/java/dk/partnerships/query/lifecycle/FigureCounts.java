@@ -36,6 +36,12 @@ final class FigureCounts {
                 counts.add(FigureCell.stayLength(filters, stay.stage(), stay.days()), 1);
             }
         }
+        ImplementationJourney journey = ImplementationJourney.of(partnership);
+        if (journey == null) {
+            counts.add(FigureCell.underWay(filters, partnership.proposedOn()), 1);
+        } else {
+            counts.add(FigureCell.outcome(filters, journey.outcome(), journey.days(partnership.proposedOn())), 1);
+        }
         if (partnership.waitingSince() != null) {
             counts.add(FigureCell.waiting(partnership.waitingSince()), 1);
         }

@@ -18,6 +18,10 @@ enum FigureTable {
     QUARTER("figure_quarter", List.of("department", "kind", "year", "quarter", "figure"), List.of("partnerships")),
     /** Finished stays per stage and length in days (what medians and 90th percentiles are computed from). */
     STAY_LENGTH("figure_stay_length", List.of("department", "kind", "year", "stage", "days"), List.of("stays")),
+    /** Partnerships whose way to operation came to an {@link ImplementationJourney.Outcome}, per days it took. */
+    OUTCOME("figure_time_to_outcome", List.of("department", "kind", "year", "outcome", "days"), List.of("partnerships")),
+    /** Partnerships still on their way to operation, per day of proposal (followed up to today). */
+    UNDER_WAY("figure_under_way", List.of("department", "kind", "year", "proposed_on"), List.of("partnerships")),
     /** Partnerships waiting to be put into operation, per day they have waited since. */
     WAITING("figure_waiting", List.of("waiting_since"), List.of("partnerships")),
     /** Per department: partnerships whose latest pilot succeeded, and of those the ones implemented after it. */

@@ -30,9 +30,9 @@ import java.util.Map;
  *   <li>pilotToImplementationRate: per department, the share of partnerships with a SUCCEEDED pilot that entered
  *       IMPLEMENTATION after it.</li>
  * </ul>
- * The lists are read through partial indexes, oldest first, up to their limit. The totals of stalled partnerships and
- * open readiness items, and the rates, are figures the lifecycle projection keeps as it changes the rows, so the
- * first read after a change reads no more rows than it lists.
+ * The lists are read through partial indexes, oldest first, up to their limit. The totals of partnerships stalled
+ * after a pilot and of open readiness items, and the rates, are figures the lifecycle projection keeps as it changes
+ * the rows; the totals stalled in a stage and on hold are counted from the index on each read after a change.
  */
 public class ImplementationGapFigures {
 

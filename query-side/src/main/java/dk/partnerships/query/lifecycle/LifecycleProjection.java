@@ -99,6 +99,6 @@ public class LifecycleProjection implements EventProjection {
     @Override
     public List<String> readerIndexes() {
         return List.of("partnership_lifecycle_waiting", "partnership_lifecycle_abandoned_after_pilot",
-                "lifecycle_readiness_item_oldest");
+                "lifecycle_readiness_item_oldest", "partnership_lifecycle_active_in_stage", "partnership_lifecycle_on_hold");
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -44,6 +45,12 @@ public class LifecycleReadModel {
     @Bean
     LifecycleFigures lifecycleFigures(JdbcClient jdbc, Clock clock) {
         return new LifecycleFigures(jdbc, clock);
+    }
+
+    @Bean
+    TimeToImplementationFigures timeToImplementationFigures(JdbcClient jdbc, Clock clock,
+                                                            PlatformTransactionManager transactions) {
+        return new TimeToImplementationFigures(jdbc, clock, transactions);
     }
 
     @Bean

@@ -136,6 +136,12 @@ public record PartnershipLifecycle(String partnershipId, long version, String ti
         return stays.get(stays.size() - 1).enteredOn();
     }
 
+    /** The day it first reached ordinary operation (entered IMPLEMENTATION or EVALUATION), or null. */
+    public LocalDate firstImplementedOn() {
+        return stays.stream().filter(stay -> stay.stage() == Stage.IMPLEMENTATION || stay.stage() == Stage.EVALUATION)
+                .map(StageStay::enteredOn).min(LocalDate::compareTo).orElse(null);
+    }
+
     /** The days it entered this stage for the first time in their calendar quarter, in order. */
     public List<LocalDate> firstEntriesPerQuarter(Stage entered) {
         return stays.stream().filter(stay -> stay.stage() == entered && stay.firstInQuarter())

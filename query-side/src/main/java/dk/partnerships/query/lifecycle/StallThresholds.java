@@ -17,27 +17,26 @@ import java.util.Map;
  */
 public record StallThresholds(Map<Stage, Integer> days) {
 
-    /** A dialogue or an idea half a year old deserves a look; a pilot or an implementation a year. */
-    static final Map<Stage, Integer> DEFAULTS = Map.of(Stage.IDEA, 180, Stage.MARKET_DIALOGUE, 180, Stage.TENDER, 240,
-            Stage.PILOT, 365, Stage.IMPLEMENTATION, 365, Stage.EVALUATION, 180);
-
     public StallThresholds {
         EnumMap<Stage, Integer> every = new EnumMap<>(Stage.class);
         for (Stage stage : Stage.values()) {
-            Integer threshold = days.getOrDefault(stage, DEFAULTS.get(stage));
+            Integer threshold = days.get(stage);
             if (threshold == null || threshold < 0) {
-                throw new IllegalArgumentException("partnerships.gap.stall-days." + stage + " must be 0 or more days");
+                throw new IllegalArgumentException("partnerships.gap.stall-days." + stage + " must be set, 0 or more days");
             }
             every.put(stage, threshold);
         }
         days = Collections.unmodifiableMap(every);
     }
 
+    /** As configured ({@code partnerships.gap.stall-days.<STAGE>}, set in the product's configuration files). */
     static StallThresholds from(Environment environment) {
         Map<Stage, Integer> configured = new EnumMap<>(Stage.class);
         for (Stage stage : Stage.values()) {
-            configured.put(stage, environment.getProperty("partnerships.gap.stall-days." + stage, Integer.class,
-                    DEFAULTS.get(stage)));
+            Integer days = environment.getProperty("partnerships.gap.stall-days." + stage, Integer.class);
+            if (days != null) {
+                configured.put(stage, days);
+            }
         }
         return new StallThresholds(configured);
     }

@@ -41,6 +41,30 @@ public record LineChart(int width, int height, int left, int bottom, List<Series
      * @param values  per series, one value per point
      */
     public static LineChart of(List<String> xLabels, List<String> keys, List<long[]> values) {
+        // At most about twelve labels: every point on a short series, each year's first quarter on a long one.
+        int points = xLabels.size();
+        return build(points, keys, values, false, i -> {
+            String label = xLabels.get(i);
+            if (points <= 12) {
+                return label;
+            }
+            boolean yearStart = label.endsWith("Q1");
+            return yearStart && (points <= 48 || Integer.parseInt(label.substring(0, 4)) % 2 == 0)
+                    ? label.substring(0, 4) : null;
+        });
+    }
+
+    /**
+     * A step curve (each value holds until the next point) over points whose labels the caller chose.
+     *
+     * @param xLabels one per point; null where the axis shows no label
+     */
+    public static LineChart steps(List<String> xLabels, List<String> keys, List<long[]> values) {
+        return build(xLabels.size(), keys, values, true, xLabels::get);
+    }
+
+    private static LineChart build(int points, List<String> keys, List<long[]> values, boolean steps,
+                                   java.util.function.IntFunction<String> labelAt) {
         long max = 1;
         for (long[] line : values) {
             for (long value : line) {
@@ -49,7 +73,6 @@ public record LineChart(int width, int height, int left, int bottom, List<Series
         }
         long step = niceStep(max);
         long top = ((max + step - 1) / step) * step;
-        int points = xLabels.size();
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = BOTTOM - TOP;
         List<Series> series = new ArrayList<>();
@@ -59,6 +82,10 @@ public record LineChart(int width, int height, int left, int bottom, List<Series
             for (int i = 0; i < points; i++) {
                 long value = values.get(s)[i];
                 total += value;
+                if (steps && i > 0) {
+                    coordinates.append(' ').append(format(x(i, points, plotWidth))).append(',')
+                            .append(format(BOTTOM - plotHeight * values.get(s)[i - 1] / top));
+                }
                 coordinates.append(coordinates.isEmpty() ? "" : " ")
                         .append(format(x(i, points, plotWidth))).append(',')
                         .append(format(BOTTOM - plotHeight * value / top));
@@ -70,14 +97,11 @@ public record LineChart(int width, int height, int left, int bottom, List<Series
         for (long value = 0; value <= top; value += step) {
             yTicks.add(new Tick(BOTTOM - plotHeight * value / top, Long.toString(value)));
         }
-        // At most about twelve labels: every point on a short series, each year's first quarter on a long one.
-        int every = points <= 12 ? 1 : 4;
         List<Tick> labels = new ArrayList<>();
         for (int i = 0; i < points; i++) {
-            String label = xLabels.get(i);
-            boolean yearStart = label.endsWith("Q1");
-            if (every == 1 || (yearStart && (points <= 48 || Integer.parseInt(label.substring(0, 4)) % 2 == 0))) {
-                labels.add(new Tick(x(i, points, plotWidth), every == 1 ? label : label.substring(0, 4)));
+            String label = labelAt.apply(i);
+            if (label != null) {
+                labels.add(new Tick(x(i, points, plotWidth), label));
             }
         }
         return new LineChart(WIDTH, HEIGHT, LEFT, BOTTOM, series, labels, yTicks);

@@ -269,12 +269,91 @@ class LifecycleFiguresTest {
             }
         }
         assertGapTotalsAgree(jdbc, when);
+        assertTimeToImplementationAgrees(when);
         LifecycleDashboard.FilterOptions options = kept.filterOptions();
         assertThat(options.departments()).isEqualTo(jdbc.sql(
                 "SELECT DISTINCT department FROM partnership_lifecycle ORDER BY department").query(String.class).list());
         assertThat(options.years()).isEqualTo(jdbc.sql("""
                 SELECT DISTINCT CAST(extract(year FROM proposed_on) AS integer) FROM partnership_lifecycle ORDER BY 1 DESC""")
                 .query(Integer.class).list());
+    }
+
+    /**
+     * The time-to-implementation curves from the kept counts against the same estimate over every partnership's row
+     * and stays: the first entry into IMPLEMENTATION or EVALUATION, else abandoned or completed on the day it closed,
+     * else followed up to today.
+     */
+    private static void assertTimeToImplementationAgrees(String when) {
+        TimeToImplementationFigures kept = new TimeToImplementationFigures(jdbc, TODAY, new DataSourceTransactionManager(dataSource));
+        LocalDate today = LocalDate.now(TODAY);
+        for (TimeToImplementation.By by : TimeToImplementation.By.values()) {
+            for (String department : Arrays.asList(null, "TMF", "NONE")) {
+                for (PartnershipKind kind : Arrays.asList(null, PartnershipKind.OPI)) {
+                    for (Integer year : Arrays.asList(null, 2024)) {
+                        Map<String, List<AalenJohansen.Observation>> observations = new java.util.TreeMap<>(
+                                by == TimeToImplementation.By.KIND
+                                        ? java.util.Comparator.comparing(PartnershipKind::valueOf)
+                                        : java.util.Comparator.<String>naturalOrder());
+                        Map<String, long[]> counts = new LinkedHashMap<>();
+                        jdbc.sql("""
+                                        SELECT l.department, l.kind, l.status, l.proposed_on, l.closed_on,
+                                               (SELECT min(s.entered_on) FROM partnership_stage_stay s
+                                                WHERE s.partnership_id = l.partnership_id
+                                                  AND s.stage IN ('IMPLEMENTATION', 'EVALUATION')) AS implemented_on
+                                        FROM partnership_lifecycle l
+                                        WHERE (CAST(:department AS text) IS NULL OR l.department = :department)
+                                          AND (CAST(:kind AS text) IS NULL OR l.kind = :kind)
+                                          AND (CAST(:year AS integer) IS NULL OR extract(year FROM l.proposed_on) = :year)""")
+                                .param("department", department).param("kind", kind == null ? null : kind.name())
+                                .param("year", year)
+                                .query((rs, row) -> {
+                                    String key = rs.getString(by == TimeToImplementation.By.KIND ? "kind" : "department");
+                                    LocalDate proposed = rs.getObject("proposed_on", LocalDate.class);
+                                    LocalDate implemented = rs.getObject("implemented_on", LocalDate.class);
+                                    LocalDate closed = rs.getObject("closed_on", LocalDate.class);
+                                    long[] c = counts.computeIfAbsent(key, k -> new long[4]);
+                                    c[0]++;
+                                    AalenJohansen.Observation observed;
+                                    if (implemented != null) {
+                                        c[1]++;
+                                        observed = new AalenJohansen.Observation(days(proposed, implemented), 1, 0, 0);
+                                    } else if ("ABANDONED".equals(rs.getString("status"))) {
+                                        c[2]++;
+                                        observed = new AalenJohansen.Observation(days(proposed, closed), 0, 1, 0);
+                                    } else if ("COMPLETED".equals(rs.getString("status"))) {
+                                        observed = new AalenJohansen.Observation(days(proposed, closed), 0, 0, 1);
+                                    } else {
+                                        c[3]++;
+                                        observed = new AalenJohansen.Observation(days(proposed, today), 0, 0, 1);
+                                    }
+                                    observations.computeIfAbsent(key, k -> new ArrayList<>()).add(observed);
+                                    return row;
+                                }).list();
+                        List<TimeToImplementation.Group> groups = new ArrayList<>();
+                        observations.forEach((key, observed) -> {
+                            List<AalenJohansen.Point> curve = AalenJohansen.curve(observed);
+                            long[] c = counts.get(key);
+                            groups.add(new TimeToImplementation.Group(key, c[0], c[1], c[2], c[3],
+                                    TimeToImplementationFigures.rounded(curve), AalenJohansen.median(curve)));
+                        });
+                        if (department == null && kind == null && year == null && !counts.isEmpty()) {
+                            assertThat(counts.values()).as("%s: every outcome in the portfolio", when)
+                                    .anySatisfy(c -> assertThat(c[1]).isPositive())
+                                    .anySatisfy(c -> assertThat(c[2]).isPositive())
+                                    .anySatisfy(c -> assertThat(c[3]).isPositive());
+                        }
+                        assertThat(kept.figures(by, department, kind, year))
+                                .as("%s: time to implementation by %s, %s, %s, %s (seed %d)", when, by, department,
+                                        kind, year, SEED)
+                                .isEqualTo(new TimeToImplementation(by.parameter(), today, groups));
+                    }
+                }
+            }
+        }
+    }
+
+    private static int days(LocalDate from, LocalDate to) {
+        return (int) Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(from, to));
     }
 
     private static final int[] GAP_THRESHOLDS = {0, 30, 90, 365, 5000};
@@ -288,7 +367,8 @@ class LifecycleFiguresTest {
     private static void assertGapTotalsAgree(JdbcClient client, String when) {
         LocalDate today = LocalDate.now(TODAY);
         for (int days : GAP_THRESHOLDS) {
-            ImplementationGap gap = new ImplementationGapFigures(client, TODAY, new StallThresholds(Map.of())).figures(days, 2);
+            ImplementationGap gap = new ImplementationGapFigures(client, TODAY, new StallThresholds(java.util.Arrays.stream(
+                    dk.partnerships.events.Stage.values()).collect(java.util.stream.Collectors.toMap(stage -> stage, stage -> 180)))).figures(days, 2);
             assertThat(gap.stalledAfterPilotTotal()).as("%s: stalled for %d days (seed %d)", when, days, SEED)
                     .isEqualTo(client.sql("""
                             SELECT count(*) FROM (

@@ -17,6 +17,7 @@ public sealed interface PartnershipEvent permits
         ReadinessItemResolvedEvent,
         EvaluationRecordedEvent,
         LessonRecordedEvent,
+        MarketContactRecordedEvent,
         PartnershipPutOnHoldEvent,
         PartnershipResumedEvent,
         PartnershipAbandonedEvent,

@@ -48,6 +48,8 @@ class PublishedEventFormatTest {
                 new ReadinessItemResolvedEvent(ID, "item-1", "Kursus gennemført", DAY),
                 new EvaluationRecordedEvent(ID, "Lamperne bruges dagligt", "Bedre søvn", "Bedre søvn og arbejdsmiljø", DAY),
                 new LessonRecordedEvent(ID, "lesson-1", "Inddrag brugerne tidligt", List.of("brugerinddragelse"), Stage.PILOT, DAY),
+                new MarketContactRecordedEvent(ID, "contact-1", "Lysleverandør A/S", MarketContactForm.PRODUCT_TEST,
+                        "Test af bordlamper med lysprotokol på ét plejehjem", "Forventet antal plejehjem i udbuddet", DAY),
                 new PartnershipPutOnHoldEvent(ID, "Afventer budget", DAY),
                 new PartnershipResumedEvent(ID, "Budget bevilget", DAY),
                 new PartnershipAbandonedEvent(ID, Stage.PILOT, "Ingen leverandør kunne levere", DAY),

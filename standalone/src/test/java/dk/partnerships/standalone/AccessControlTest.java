@@ -84,6 +84,8 @@ class AccessControlTest extends StandaloneHttpTest {
                         Map.of("summary", "God", "benefitsExpected", "Mere", "benefitsRealised", "Mere")),
                 new Write("complete", "/{id}/complete", Map.of()),
                 new Write("lesson", "/{id}/lessons", Map.of("text", "Tal med driften")),
+                new Write("market contact", "/{id}/market-contacts",
+                        Map.of("organisation", "Leverandør A/S", "form", "MEETING", "summary", "Første møde")),
                 new Write("hold", "/{id}/hold", Map.of("reason", "Budget")),
                 new Write("resume", "/{id}/resume", Map.of()),
                 new Write("abandon", "/{id}/abandon", Map.of("reason", "Ingen leverandør")));

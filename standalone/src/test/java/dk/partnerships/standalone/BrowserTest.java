@@ -126,6 +126,17 @@ class BrowserTest extends StandaloneHttpTest {
         List<String> buttons = b.all("#content button").stream().map(button -> button.getText()).toList();
         assertThat(buttons).doesNotHaveDuplicates().doesNotContain("Gem");
 
+        // A market contact while it is an idea: what was shared with the organisation is on the record.
+        b.find("#form-market-contact input[name=organisation]").sendKeys("Sensorfirmaet A/S");
+        new Select(b.find("#form-market-contact select[name=form]")).selectByValue("WORKSHOP");
+        b.find("#form-market-contact textarea[name=summary]").sendKeys("Workshop om sensorer på cykelstier");
+        b.find("#form-market-contact textarea[name=informationShared]").sendKeys("Kommunens budgetramme");
+        b.setDate("#form-market-contact input[name=effectiveDate]", TODAY.minusDays(190));
+        b.find("#form-market-contact button").click();
+        b.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("market-contacts")));
+        assertThat(b.text("#market-contacts tbody tr")).contains("Sensorfirmaet A/S").contains("Workshop")
+                .contains("Kommunens budgetramme");
+
         // Straight to pilot skips stages: the refusal is where the eye is, not 1,300 px below.
         new Select(b.find("#form-stage select[name=to]")).selectByValue("PILOT");
         b.setDate("#form-stage input[name=effectiveDate]", TODAY.minusDays(150));
@@ -177,6 +188,15 @@ class BrowserTest extends StandaloneHttpTest {
         b.open("/partnerships/" + id);
         assertThat(b.text("#read-only")).isEqualTo("Kun projektledere i KFF kan registrere her.");
         assertThat(b.all("#form-stage")).isEmpty();
+
+        // The seed's floating bike data case: six companies' solutions tested in market dialogue; TMF's lead may add.
+        b.open("/partnerships/" + dk.partnerships.standalone.demo.DemoData.idOf("floating-bike-data"));
+        assertThat(b.all("#market-contacts tbody tr")).hasSize(6);
+        assertThat(b.text("#contacts-heading")).isEqualTo("Markedsdialog (6)");
+        assertThat(b.text("#market-contacts")).contains("Cykeldatavirksomhed A").contains("Produkttest");
+        assertThat(b.all("#form-market-contact")).hasSize(1);
+        b.assertAccessible();
+        b.screenshot("market-contacts-lead-tmf-da");
     }
 
     @Test

@@ -48,8 +48,11 @@ class OcdsExportTest extends StandaloneHttpTest {
 
         JsonNode releases = export.json().get("releases");
         // Only the partnerships that went through a tender: potatoes and biological light; flex-heat never did.
-        assertThat(releases.findValuesAsString("ocid")).containsOnly(
-                "ocds-test01-" + DemoData.idOf("potatoes-eat"), "ocds-test01-" + DemoData.idOf("biological-light"));
+        assertThat(releases.findValuesAsString("ocid")).contains(
+                "ocds-test01-" + DemoData.idOf("potatoes-eat"), "ocds-test01-" + DemoData.idOf("biological-light"))
+                .doesNotContain("ocds-test01-" + DemoData.idOf("flex-heat-hofor"),
+                        "ocds-test01-" + DemoData.idOf("floating-bike-data"),
+                        "ocds-test01-" + DemoData.idOf("locked-bike-parking"));
         JsonNode lightAward = null;
         for (JsonNode release : releases) {
             if (release.get("tag").get(0).asString().equals("award")
@@ -61,6 +64,40 @@ class OcdsExportTest extends StandaloneHttpTest {
         assertThat(lightAward.get("awards").get(0).get("value").get("amount").decimalValue()).isEqualByComparingTo("150000000");
         assertThat(lightAward.get("awards").get(0).get("value").get("currency").asString()).isEqualTo("DKK");
         assertThat(lightAward.get("awards").get(0).get("description").asString()).contains("8 organisations");
+    }
+
+    @Test
+    void organisations_met_in_market_dialogue_are_interested_parties_and_the_package_stays_valid() throws IOException {
+        String id = http.post("/api/partnerships", proposal("Cykeldata til trafikplanlægning", "OPI", "TMF", "2023-01-01"))
+                .json().get("id").asString();
+        String p = "/api/partnerships/" + id;
+        http.post(p + "/stage-transitions", Map.of("to", "MARKET_DIALOGUE", "effectiveDate", "2023-02-01"));
+        http.post(p + "/market-contacts", Map.of("organisation", "Cykeldata ApS", "form", "PRODUCT_TEST",
+                "summary", "Test af GPS-data", "informationShared", "Budgetramme", "effectiveDate", "2023-03-01"));
+        http.post(p + "/stage-transitions", Map.of("to", "TENDER", "effectiveDate", "2023-05-01"));
+        assertThat(http.post(p + "/market-contacts", Map.of("organisation", "Sensorfirmaet A/S", "form",
+                "WRITTEN_QUESTIONS", "summary", "Spørgsmål til udbuddet", "effectiveDate", "2023-05-10")).status())
+                .isEqualTo(201);
+        awaitAllProjected();
+
+        Http.Response export = http.get("/api/exports/ocds");
+        assertThat(validate(export.body())).isEmpty();
+        List<JsonNode> mine = new java.util.ArrayList<>();
+        export.json().get("releases").forEach(release -> {
+            if (release.get("ocid").asString().endsWith(id)) {
+                mine.add(release);
+            }
+        });
+        assertThat(mine).extracting(release -> release.get("tag").get(0).asString())
+                .containsExactly("planning", "planningUpdate", "planningUpdate", "tender", "tenderUpdate");
+        JsonNode last = mine.get(mine.size() - 1);
+        assertThat(last.get("parties").findValuesAsString("name")).contains("Cykeldata ApS", "Sensorfirmaet A/S");
+        for (JsonNode party : last.get("parties")) {
+            if (party.get("name").asString().equals("Sensorfirmaet A/S")) {
+                assertThat(party.get("roles").get(0).asString()).isEqualTo("interestedParty");
+            }
+        }
+        assertThat(export.body()).as("what was said in dialogue stays internal").doesNotContain("Budgetramme");
     }
 
     @Test

@@ -66,7 +66,7 @@ class ReadModelUpgradeTest {
                 .path("liveRowsChanged");
         for (String table : List.of("partnership_stage_stay", "lifecycle_readiness_item", "figure_active",
                 "figure_conversion", "figure_quarter", "figure_stay_length", "figure_waiting", "figure_after_pilot",
-                "figure_time_to_outcome", "figure_under_way")) {
+                "figure_time_to_outcome", "figure_under_way", "figure_in_stage")) {
             assertThat(changed.get(table).toString()).as(table).isEqualTo("{\"deleted\":0,\"updated\":0,\"inserted\":0}");
         }
         // Except since when a partnership is on hold, which only its events tell: the rebuild filled in exactly those.

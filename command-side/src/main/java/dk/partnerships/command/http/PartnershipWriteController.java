@@ -9,6 +9,7 @@ import dk.partnerships.command.partnership.Commands.PutOnHoldCommand;
 import dk.partnerships.command.partnership.Commands.RecordAwardCommand;
 import dk.partnerships.command.partnership.Commands.RecordEvaluationCommand;
 import dk.partnerships.command.partnership.Commands.RecordLessonCommand;
+import dk.partnerships.command.partnership.Commands.RecordMarketContactCommand;
 import dk.partnerships.command.partnership.Commands.RecordPilotOutcomeCommand;
 import dk.partnerships.command.partnership.Commands.ResolveReadinessItemCommand;
 import dk.partnerships.command.partnership.Commands.ResumePartnershipCommand;
@@ -86,7 +87,7 @@ class PartnershipWriteController {
                 new HashedRequest(http.getRequestURI(), body), command, effective,
                 // A new aggregate answers with its id only: it is in IDEA, ACTIVE, at version 1.
                 result -> new WriteAnswerBody(201, "/api/partnerships/" + id,
-                        new PartnershipWritten(id, Stage.IDEA, PartnershipStatus.ACTIVE, 1, null, null)));
+                        new PartnershipWritten(id, Stage.IDEA, PartnershipStatus.ACTIVE, 1, null, null, null)));
     }
 
     @io.swagger.v3.oas.annotations.Operation(operationId = "moveToStage", summary = "Move to another stage (a skip or a step back needs a reason)")
@@ -182,6 +183,24 @@ class PartnershipWriteController {
         return sender.send(context, id, new HashedRequest(http.getRequestURI(), body),
                 new RecordLessonCommand(id, context.expectedVersion(), lessonId, body.text().strip(), body.tags(), effective),
                 effective, created(written -> written.withLesson(lessonId), "/api/partnerships/" + id));
+    }
+
+    @io.swagger.v3.oas.annotations.Operation(operationId = "recordMarketContact",
+            summary = "Record a contact with an organisation in market dialogue (in IDEA, MARKET_DIALOGUE or TENDER)",
+            description = "What the municipality shared with the organisation (informationShared) is kept so that it can "
+                    + "be shown to have reached every bidder (equal treatment).")
+    @ApiResponse(responseCode = "201", description = "Recorded: the partnership, with the new contact's `contactId`.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
+    @PostMapping(path = "/{id}/market-contacts", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> marketContact(@PathVariable String id, @Valid @RequestBody RecordMarketContact body,
+                                         HttpServletRequest http) {
+        WriteContext context = context(id, http);
+        LocalDate effective = effective(body.effectiveDate());
+        String contactId = UUID.randomUUID().toString();
+        return sender.send(context, id, new HashedRequest(http.getRequestURI(), body),
+                new RecordMarketContactCommand(id, context.expectedVersion(), contactId, body.organisation().strip(),
+                        body.form(), body.summary().strip(),
+                        body.informationShared() == null ? null : body.informationShared().strip(), effective),
+                effective, created(written -> written.withContact(contactId), "/api/partnerships/" + id + "/market-contacts"));
     }
 
     @io.swagger.v3.oas.annotations.Operation(operationId = "putOnHold", summary = "Put the partnership on hold")

@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The answer to an accepted write: the partnership as the write left it, and the id of what a write created inside
- * it (a readiness item, a lesson). Its {@code version} is also the answer's {@code ETag}.
+ * it (a readiness item, a lesson, a market contact). Its {@code version} is also the answer's {@code ETag}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "The partnership as the write left it.")
@@ -18,17 +18,23 @@ record PartnershipWritten(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PartnershipStatus status,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1") long version,
         @Schema(description = "The new readiness item's id (adding one only).", format = "uuid") String itemId,
-        @Schema(description = "The new lesson's id (recording one only).", format = "uuid") String lessonId) {
+        @Schema(description = "The new lesson's id (recording one only).", format = "uuid") String lessonId,
+        @Schema(description = "The new market contact's id (recording one only).", format = "uuid") String contactId) {
 
     static PartnershipWritten of(PartnershipState state) {
-        return new PartnershipWritten(state.partnershipId(), state.stage(), state.status(), state.version(), null, null);
+        return new PartnershipWritten(state.partnershipId(), state.stage(), state.status(), state.version(), null, null,
+                null);
     }
 
     PartnershipWritten withItem(String itemId) {
-        return new PartnershipWritten(id, stage, status, version, itemId, null);
+        return new PartnershipWritten(id, stage, status, version, itemId, null, null);
     }
 
     PartnershipWritten withLesson(String lessonId) {
-        return new PartnershipWritten(id, stage, status, version, null, lessonId);
+        return new PartnershipWritten(id, stage, status, version, null, lessonId, null);
+    }
+
+    PartnershipWritten withContact(String contactId) {
+        return new PartnershipWritten(id, stage, status, version, null, null, contactId);
     }
 }

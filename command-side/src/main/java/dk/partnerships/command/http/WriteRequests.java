@@ -1,5 +1,6 @@
 package dk.partnerships.command.http;
 
+import dk.partnerships.events.MarketContactForm;
 import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.events.PilotOutcome;
 import dk.partnerships.events.ReadinessType;
@@ -109,6 +110,17 @@ final class WriteRequests {
     record RecordLesson(
             @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String text,
             @Size(max = 20) List<@NotBlank @CleanText @Size(max = 50) String> tags,
+            LocalDate effectiveDate) {
+    }
+
+    @Schema(example = """
+            {"organisation": "Cykeldata ApS", "form": "PRODUCT_TEST", "summary": "Test af GPS-data fra 500 cykler",
+             "informationShared": "Forventet antal strækninger i udbuddet", "effectiveDate": "2024-02-01"}""")
+    record RecordMarketContact(
+            @NotBlank @CleanText @Size(max = NAME) String organisation,
+            @NotNull MarketContactForm form,
+            @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String summary,
+            @CleanText(multiline = true) @Size(max = TEXT) String informationShared,
             LocalDate effectiveDate) {
     }
 

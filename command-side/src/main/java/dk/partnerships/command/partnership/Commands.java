@@ -7,6 +7,8 @@ import dk.partnerships.events.Stage;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;
+import dk.partnerships.events.MarketContactForm;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -99,6 +101,17 @@ public final class Commands {
             String lessonId,
             String text,
             List<String> tags,
+            LocalDate effectiveDate) {
+    }
+
+    public record RecordMarketContactCommand(
+            @TargetAggregateIdentifier String partnershipId,
+            Long expectedVersion,
+            String contactId,
+            String organisation,
+            MarketContactForm form,
+            String summary,
+            String informationShared,
             LocalDate effectiveDate) {
     }
 

@@ -8,6 +8,7 @@ import dk.partnerships.command.partnership.Commands.PutOnHoldCommand;
 import dk.partnerships.command.partnership.Commands.RecordAwardCommand;
 import dk.partnerships.command.partnership.Commands.RecordEvaluationCommand;
 import dk.partnerships.command.partnership.Commands.RecordLessonCommand;
+import dk.partnerships.command.partnership.Commands.RecordMarketContactCommand;
 import dk.partnerships.command.partnership.Commands.RecordPilotOutcomeCommand;
 import dk.partnerships.command.partnership.Commands.ResolveReadinessItemCommand;
 import dk.partnerships.command.partnership.Commands.ResumePartnershipCommand;
@@ -15,6 +16,7 @@ import dk.partnerships.command.partnership.Commands.TransitionStageCommand;
 import dk.partnerships.events.AwardRecordedEvent;
 import dk.partnerships.events.EvaluationRecordedEvent;
 import dk.partnerships.events.LessonRecordedEvent;
+import dk.partnerships.events.MarketContactRecordedEvent;
 import dk.partnerships.events.PartnershipAbandonedEvent;
 import dk.partnerships.events.PartnershipCompletedEvent;
 import dk.partnerships.events.PartnershipProposedEvent;
@@ -41,8 +43,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dk.partnerships.command.partnership.CommandRejectedException.invalid;
 import static dk.partnerships.command.partnership.CommandRejectedException.rule;
@@ -75,6 +79,7 @@ public class Partnership {
     private boolean evaluated;
     /** Readiness items by id: {@code true} once resolved. */
     private final Map<String, Boolean> readinessItems = new HashMap<>();
+    private final Set<String> marketContacts = new HashSet<>();
 
     protected Partnership() {
         // for Axon: rebuilt from events
@@ -255,6 +260,23 @@ public class Partnership {
     }
 
     @CommandHandler
+    public PartnershipState handle(RecordMarketContactCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        requireActive();
+        requireEffectiveDate(command.effectiveDate(), clock);
+        // Dialogue happens before and while the tender is out; after the award it is contract management.
+        if (stage != Stage.IDEA && stage != Stage.MARKET_DIALOGUE && stage != Stage.TENDER) {
+            throw rule("market-contact-wrong-stage", stage);
+        }
+        if (marketContacts.contains(command.contactId())) {
+            throw rule("market-contact-already-exists", command.contactId());
+        }
+        apply(new MarketContactRecordedEvent(partnershipId, command.contactId(), command.organisation(), command.form(),
+                command.summary(), blankToNull(command.informationShared()), command.effectiveDate()));
+        return state();
+    }
+
+    @CommandHandler
     public PartnershipState handle(PutOnHoldCommand command, Clock clock) {
         requireVersion(command.expectedVersion());
         requireNotClosed();
@@ -363,6 +385,12 @@ public class Partnership {
 
     @EventSourcingHandler
     void on(LessonRecordedEvent event) {
+        lastEffectiveDate = event.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(MarketContactRecordedEvent event) {
+        marketContacts.add(event.contactId());
         lastEffectiveDate = event.effectiveDate();
     }
 

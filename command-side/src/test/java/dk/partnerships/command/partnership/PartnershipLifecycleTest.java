@@ -8,6 +8,7 @@ import dk.partnerships.command.partnership.Commands.PutOnHoldCommand;
 import dk.partnerships.command.partnership.Commands.RecordAwardCommand;
 import dk.partnerships.command.partnership.Commands.RecordEvaluationCommand;
 import dk.partnerships.command.partnership.Commands.RecordLessonCommand;
+import dk.partnerships.command.partnership.Commands.RecordMarketContactCommand;
 import dk.partnerships.command.partnership.Commands.RecordPilotOutcomeCommand;
 import dk.partnerships.command.partnership.Commands.ResolveReadinessItemCommand;
 import dk.partnerships.command.partnership.Commands.ResumePartnershipCommand;
@@ -15,6 +16,8 @@ import dk.partnerships.command.partnership.Commands.TransitionStageCommand;
 import dk.partnerships.events.AwardRecordedEvent;
 import dk.partnerships.events.EvaluationRecordedEvent;
 import dk.partnerships.events.LessonRecordedEvent;
+import dk.partnerships.events.MarketContactForm;
+import dk.partnerships.events.MarketContactRecordedEvent;
 import dk.partnerships.events.PartnershipAbandonedEvent;
 import dk.partnerships.events.PartnershipCompletedEvent;
 import dk.partnerships.events.PartnershipKind;
@@ -614,6 +617,44 @@ class PartnershipLifecycleTest {
             List<Object> history = List.of(proposed(), new StageAdvancedEvent(ID, Stage.IDEA, Stage.MARKET_DIALOGUE, null, D2));
             refused(fixture.given(history).when(new RecordLessonCommand(ID, null, "l-1", "x", List.of(), D1)),
                     "effective-date-before-previous-event");
+        }
+    }
+
+    @Nested
+    class MarketContacts {
+
+        private RecordMarketContactCommand contact(String contactId, String shared) {
+            return new RecordMarketContactCommand(ID, null, contactId, "Cykeldata ApS", MarketContactForm.PRODUCT_TEST,
+                    "Test af GPS-data", shared, D1);
+        }
+
+        @Test
+        void contacts_are_recorded_from_the_idea_until_the_tender_with_what_was_shared() {
+            for (Stage stage : List.of(Stage.IDEA, Stage.MARKET_DIALOGUE, Stage.TENDER)) {
+                whenIn(stage, contact("c-1", "Antal strækninger"))
+                        .expectEvents(new MarketContactRecordedEvent(ID, "c-1", "Cykeldata ApS",
+                                MarketContactForm.PRODUCT_TEST, "Test af GPS-data", "Antal strækninger", D1));
+            }
+            whenIn(Stage.MARKET_DIALOGUE, contact("c-2", "  "))
+                    .expectEvents(new MarketContactRecordedEvent(ID, "c-2", "Cykeldata ApS",
+                            MarketContactForm.PRODUCT_TEST, "Test af GPS-data", null, D1));
+        }
+
+        @Test
+        void a_contact_after_the_tender_is_refused() {
+            for (Stage stage : List.of(Stage.PILOT, Stage.IMPLEMENTATION, Stage.EVALUATION)) {
+                refused(whenIn(stage, contact("c-1", null)), "market-contact-wrong-stage");
+            }
+        }
+
+        @Test
+        void the_same_contact_twice_is_refused_and_so_is_one_while_on_hold() {
+            List<Object> history = historyUpTo(Stage.MARKET_DIALOGUE);
+            history.add(new MarketContactRecordedEvent(ID, "c-1", "Cykeldata ApS", MarketContactForm.MEETING, "Møde",
+                    null, D0));
+            refused(fixture.given(history).when(contact("c-1", null)), "market-contact-already-exists");
+            history.add(new PartnershipPutOnHoldEvent(ID, "Afventer budget", D0));
+            refused(fixture.given(history).when(contact("c-2", null)), "partnership-on-hold");
         }
     }
 }

@@ -4,6 +4,7 @@ package dk.partnerships.query.history;
 import dk.partnerships.events.AwardRecordedEvent;
 import dk.partnerships.events.EvaluationRecordedEvent;
 import dk.partnerships.events.LessonRecordedEvent;
+import dk.partnerships.events.MarketContactRecordedEvent;
 import dk.partnerships.events.PartnershipAbandonedEvent;
 import dk.partnerships.events.PartnershipCompletedEvent;
 import dk.partnerships.events.PartnershipEvent;
@@ -51,6 +52,8 @@ final class HistoryEntries {
             return "Evaluation recorded: " + e.summary();
         } else if (event instanceof LessonRecordedEvent e) {
             return "Lesson recorded: " + e.text();
+        } else if (event instanceof MarketContactRecordedEvent e) {
+            return "Market contact (" + e.form() + ") with " + e.organisation() + ": " + e.summary();
         } else if (event instanceof PartnershipPutOnHoldEvent) {
             return "Put on hold";
         } else if (event instanceof PartnershipResumedEvent) {

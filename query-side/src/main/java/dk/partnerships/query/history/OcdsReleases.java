@@ -1,6 +1,7 @@
 package dk.partnerships.query.history;
 
 import dk.partnerships.events.AwardRecordedEvent;
+import dk.partnerships.events.MarketContactRecordedEvent;
 import dk.partnerships.events.PartnershipAbandonedEvent;
 import dk.partnerships.events.PartnershipCompletedEvent;
 import dk.partnerships.events.PartnershipEvent;
@@ -32,6 +33,8 @@ import java.util.Map;
  *   <tr><td>into IMPLEMENTATION</td><td>implementation</td><td>the contract in ordinary operation</td></tr>
  *   <tr><td>completed</td><td>contractTermination</td><td>contract status terminated (ended as planned)</td></tr>
  *   <tr><td>abandoned</td><td>tenderCancellation before an award, else contractTermination</td><td>status cancelled / terminated</td></tr>
+ *   <tr><td>market contact</td><td>planningUpdate, tenderUpdate once the tender is out</td><td>the organisation as a
+ *       party (role interestedParty); what was said stays internal</td></tr>
  * </table>
  * Lessons, readiness items and holds are internal and not published. Going back to TENDER after a pilot starts a
  * follow-on procurement: a new process, ocid suffixed {@code -2}, {@code -3}, ..., linked to the earlier one with
@@ -94,6 +97,11 @@ final class OcdsReleases {
                     }
                     default -> tag = null;
                 }
+            } else if (event instanceof MarketContactRecordedEvent e) {
+                if (!process.dialogue.contains(e.organisation())) {
+                    process.dialogue.add(e.organisation());
+                    tag = "active".equals(process.tenderStatus) ? "tenderUpdate" : "planningUpdate";
+                }
             } else if (event instanceof AwardRecordedEvent e) {
                 process.awarded = true;
                 process.award = e;
@@ -145,6 +153,8 @@ final class OcdsReleases {
         String description;
         String buyer;
         List<String> partners = List.of();
+        /** Organisations met in market dialogue, in the order first met. */
+        final List<String> dialogue = new ArrayList<>();
         String tenderStatus;
         boolean awarded;
         AwardRecordedEvent award;
@@ -171,6 +181,7 @@ final class OcdsReleases {
             next.description = description;
             next.buyer = buyer;
             next.partners = partners;
+            next.dialogue.addAll(dialogue);
             return next;
         }
 
@@ -180,6 +191,7 @@ final class OcdsReleases {
             role(roles, buyer, "buyer");
             role(roles, buyer, "procuringEntity");
             partners.forEach(partner -> role(roles, partner, "interestedParty"));
+            dialogue.forEach(organisation -> role(roles, organisation, "interestedParty"));
             Ocds.Planning planning = tag.equals("planning") || tag.equals("planningUpdate")
                     ? new Ocds.Planning(description) : null;
             Ocds.Tender tender = new Ocds.Tender(ocid() + "-tender", title, description, tenderStatus);

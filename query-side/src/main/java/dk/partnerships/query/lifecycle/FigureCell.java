@@ -44,6 +44,10 @@ record FigureCell(FigureTable table, List<Comparable<?>> key) implements Compara
         return filtered(FigureTable.UNDER_WAY, filters, proposedOn);
     }
 
+    static FigureCell inStage(String department, Stage stage, LocalDate enteredOn) {
+        return new FigureCell(FigureTable.IN_STAGE, List.of(department, stage.name(), enteredOn));
+    }
+
     static FigureCell waiting(LocalDate since) {
         return new FigureCell(FigureTable.WAITING, List.of(since));
     }

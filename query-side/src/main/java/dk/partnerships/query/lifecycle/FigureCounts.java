@@ -1,5 +1,6 @@
 package dk.partnerships.query.lifecycle;
 
+import dk.partnerships.events.PartnershipStatus;
 import dk.partnerships.events.Stage;
 
 import java.time.LocalDate;
@@ -22,6 +23,9 @@ final class FigureCounts {
                 partnership.proposedOn().getYear());
         if (partnership.isOpen()) {
             counts.add(FigureCell.active(filters, partnership.stage()), 1, partnership.openReadinessItems().size());
+        }
+        if (partnership.status() == PartnershipStatus.ACTIVE) {
+            counts.add(FigureCell.inStage(partnership.department(), partnership.stage(), partnership.stageEnteredOn()), 1);
         }
         for (Stage stage : partnership.reachedStages()) {
             counts.add(FigureCell.conversion(filters, stage), 1, stage.isBefore(partnership.furthestStage()) ? 1 : 0);

@@ -22,6 +22,8 @@ enum FigureTable {
     OUTCOME("figure_time_to_outcome", List.of("department", "kind", "year", "outcome", "days"), List.of("partnerships")),
     /** Partnerships still on their way to operation, per day of proposal (followed up to today). */
     UNDER_WAY("figure_under_way", List.of("department", "kind", "year", "proposed_on"), List.of("partnerships")),
+    /** Active partnerships per department, current stage and the day they entered it. */
+    IN_STAGE("figure_in_stage", List.of("department", "stage", "entered_on"), List.of("partnerships")),
     /** Partnerships waiting to be put into operation, per day they have waited since. */
     WAITING("figure_waiting", List.of("waiting_since"), List.of("partnerships")),
     /** Per department: partnerships whose latest pilot succeeded, and of those the ones implemented after it. */

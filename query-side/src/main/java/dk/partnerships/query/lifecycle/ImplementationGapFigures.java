@@ -32,7 +32,8 @@ import java.util.Map;
  * </ul>
  * The lists are read through partial indexes, oldest first, up to their limit. The totals of partnerships stalled
  * after a pilot and of open readiness items, and the rates, are figures the lifecycle projection keeps as it changes
- * the rows; the totals stalled in a stage and on hold are counted from the index on each read after a change.
+ * the rows, and so are the active partnerships per stage and day of entry the totals stalled in a stage are summed
+ * from; the partnerships on hold are counted from their index.
  */
 public class ImplementationGapFigures {
 
@@ -175,7 +176,10 @@ public class ImplementationGapFigures {
                     FROM partnership_lifecycle
                     WHERE status = 'ACTIVE' AND stage = :stage AND stage_entered_on < :before
                       AND (CAST(:department AS text) IS NULL OR department = :department)""";
-            total += jdbc.sql("SELECT count(*) " + selected)
+            total += jdbc.sql("""
+                            SELECT coalesce(sum(partnerships), 0) FROM figure_in_stage
+                            WHERE stage = :stage AND entered_on < :before
+                              AND (CAST(:department AS text) IS NULL OR department = :department)""")
                     .param("stage", stage.name()).param("before", before).param("department", department)
                     .query(Long.class).single();
             rows.addAll(jdbc.sql("SELECT partnership_id, title, department, stage_entered_on " + selected

@@ -28,6 +28,8 @@ public class LifecycleProjection implements EventProjection {
 
     /** The change counter of the kept figures: moved only when a figure did, so a lesson leaves cached figures alone. */
     public static final String FIGURES = "dashboard-figures";
+    /** Moves only with the time-to-implementation cells, which most events leave alone. */
+    public static final String JOURNEYS = "journey-figures";
 
     private final JdbcClient jdbc;
 
@@ -67,8 +69,13 @@ public class LifecycleProjection implements EventProjection {
             }
             applied.add(event);
         }
-        if (!LifecycleStore.write(batchJdbc, before, after.values()).isEmpty()) {
+        java.util.SortedMap<FigureCell, long[]> moved = LifecycleStore.write(batchJdbc, before, after.values());
+        if (!moved.isEmpty()) {
             ReadModelChanges.changed(JdbcClient.create(batchJdbc), FIGURES);
+        }
+        if (moved.keySet().stream().anyMatch(cell -> cell.table() == FigureTable.OUTCOME
+                || cell.table() == FigureTable.UNDER_WAY)) {
+            ReadModelChanges.changed(JdbcClient.create(batchJdbc), JOURNEYS);
         }
         return applied;
     }
@@ -83,6 +90,7 @@ public class LifecycleProjection implements EventProjection {
     public void clear() {
         jdbc.sql("TRUNCATE " + String.join(", ", tables())).update();
         ReadModelChanges.changed(jdbc, FIGURES);
+        ReadModelChanges.changed(jdbc, JOURNEYS);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dk.partnerships.query.lifecycle;
 import dk.partnerships.events.AwardRecordedEvent;
 import dk.partnerships.events.EvaluationRecordedEvent;
 import dk.partnerships.events.LessonRecordedEvent;
+import dk.partnerships.events.MarketContactRecordedEvent;
 import dk.partnerships.events.PartnershipAbandonedEvent;
 import dk.partnerships.events.PartnershipCompletedEvent;
 import dk.partnerships.events.PartnershipEvent;
@@ -108,7 +109,8 @@ public record PartnershipLifecycle(String partnershipId, long version, String ti
             next.close(PartnershipStatus.ABANDONED, on, abandoned.reason());
         } else if (event instanceof PartnershipProposedEvent) {
             throw new IllegalArgumentException("Partnership " + partnershipId + " proposed again at event " + sequence);
-        } else if (!(event instanceof EvaluationRecordedEvent || event instanceof LessonRecordedEvent)) {
+        } else if (!(event instanceof EvaluationRecordedEvent || event instanceof LessonRecordedEvent
+                || event instanceof MarketContactRecordedEvent)) {
             throw new IllegalArgumentException("No lifecycle rule for " + event.getClass().getName());
         }
         return next.build();

@@ -44,7 +44,7 @@ public class TimeToImplementationFigures {
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
-        this.cache = new FiguresCache<>(jdbc, clock, List.of(LifecycleProjection.FIGURES));
+        this.cache = new FiguresCache<>(jdbc, clock, List.of(LifecycleProjection.JOURNEYS));
     }
 
     public TimeToImplementation figures(TimeToImplementation.By by, String department, PartnershipKind kind, Integer year) {

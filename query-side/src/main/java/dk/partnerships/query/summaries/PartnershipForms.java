@@ -49,6 +49,7 @@ class PartnershipForms {
             Map.entry("readiness-item", List.of("type", "description", "owner", "effectiveDate")),
             Map.entry("resolve", List.of("itemId", "note", "effectiveDate")),
             Map.entry("lesson", List.of("text", "tags", "effectiveDate")),
+            Map.entry("market-contact", List.of("organisation", "form", "summary", "informationShared", "effectiveDate")),
             Map.entry("evaluation", List.of("summary", "benefitsExpected", "benefitsRealised", "effectiveDate")),
             Map.entry("complete", List.of("effectiveDate")),
             Map.entry("hold", List.of("reason", "effectiveDate")),
@@ -125,6 +126,7 @@ class PartnershipForms {
             case "resolve" -> "/readiness-items/" + (form.getOrDefault("itemId", "").matches("[0-9A-Za-z-]{1,64}")
                     ? form.get("itemId") : "unknown") + "/resolution";
             case "lesson" -> "/lessons";
+            case "market-contact" -> "/market-contacts";
             default -> "/" + action; // evaluation, complete, hold, resume, abandon: the API's own paths
         };
         Long version = form.getOrDefault("version", "").matches("\\d{1,9}") ? Long.valueOf(form.get("version")) : null;

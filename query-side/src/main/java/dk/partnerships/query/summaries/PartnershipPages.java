@@ -43,7 +43,8 @@ class PartnershipPages {
     static final int LIST_PAGE_ROWS = 100;
 
     /** The forms on a partnership's page, each posted back to the page with {@code action} set to its name. */
-    static final List<String> ACTIONS = List.of("stage", "award", "pilot-outcome", "readiness-item", "resolve", "lesson",
+    static final List<String> ACTIONS = List.of("stage", "award", "pilot-outcome", "readiness-item", "resolve",
+            "market-contact", "lesson",
             "evaluation", "complete", "hold", "resume", "abandon");
 
     private final PartnershipReadRepository partnerships;
@@ -169,6 +170,8 @@ class PartnershipPages {
                 : Stage.values()[current.ordinal() + 1].name());
         model.addAttribute("outcomes", PageParameters.names(PilotOutcome.values()));
         model.addAttribute("readinessTypes", PageParameters.names(ReadinessType.values()));
+        model.addAttribute("contactForms", PageParameters.names(dk.partnerships.events.MarketContactForm.values()));
+        model.addAttribute("contacts", partnerships.marketContacts(validId));
     }
 
     /** The history read model may be a moment behind the summary; then the timeline is shown as far as it goes. */

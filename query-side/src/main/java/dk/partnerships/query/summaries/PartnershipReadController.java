@@ -101,6 +101,20 @@ class PartnershipReadController {
         return ResponseEntity.ok().eTag("\"" + partnership.version() + "\"").body(partnership);
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "listMarketContacts", summary = "A partnership's contacts with organisations in market dialogue, oldest first")
+    @ApiResponse(responseCode = "200", description = "Its market contacts.", content = {@Content(mediaType = "application/json", array = @io.swagger.v3.oas.annotations.media.ArraySchema(schema = @Schema(ref = "#/components/schemas/MarketContact")))})
+    @GetMapping("/{id}/market-contacts")
+    List<MarketContact> marketContacts(@PathVariable @Pattern(regexp = "[0-9A-Za-z-]{1,64}") String id,
+                                       @RequestParam(required = false) @Min(0) Long minVersion) {
+        if (minVersion != null) {
+            readYourWrites.await(() -> repository.version(id).orElse(0L), minVersion);
+        }
+        if (repository.version(id).isEmpty()) {
+            throw ReadProblems.notFound("partnership-not-found", id);
+        }
+        return repository.marketContacts(id);
+    }
+
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
     }

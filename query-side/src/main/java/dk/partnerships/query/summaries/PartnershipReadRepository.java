@@ -142,6 +142,18 @@ public class PartnershipReadRepository {
         return value == null ? null : json.readValue(value, type);
     }
 
+    /** The partnership's market contacts, oldest first; empty when it has none or does not exist. */
+    public List<MarketContact> marketContacts(String id) {
+        return jdbc.sql("""
+                        SELECT * FROM partnership_market_contact WHERE partnership_id = :id
+                        ORDER BY effective_date, contact_id""")
+                .param("id", id)
+                .query((rs, row) -> new MarketContact(rs.getString("contact_id"), rs.getString("organisation"),
+                        dk.partnerships.events.MarketContactForm.valueOf(rs.getString("form")), rs.getString("summary"),
+                        rs.getString("information_shared"), rs.getObject("effective_date", LocalDate.class)))
+                .list();
+    }
+
     private List<PartnershipState.ReadinessItem> readinessItems(String id, LocalDate today) {
         return jdbc.sql("""
                         SELECT * FROM partnership_readiness_item WHERE partnership_id = :id

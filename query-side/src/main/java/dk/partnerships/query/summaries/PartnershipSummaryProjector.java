@@ -3,6 +3,7 @@ package dk.partnerships.query.summaries;
 import dk.partnerships.events.AwardRecordedEvent;
 import dk.partnerships.events.EvaluationRecordedEvent;
 import dk.partnerships.events.LessonRecordedEvent;
+import dk.partnerships.events.MarketContactRecordedEvent;
 import dk.partnerships.events.PartnershipAbandonedEvent;
 import dk.partnerships.events.PartnershipCompletedEvent;
 import dk.partnerships.events.PartnershipEvent;
@@ -60,7 +61,7 @@ public class PartnershipSummaryProjector implements StatementProjection {
 
     @Override
     public List<String> tables() {
-        return List.of("partnership_summary", "partnership_readiness_item");
+        return List.of("partnership_summary", "partnership_readiness_item", "partnership_market_contact");
     }
 
     @Override
@@ -102,6 +103,14 @@ public class PartnershipSummaryProjector implements StatementProjection {
                     .param("note", e.note()).param("item", e.itemId());
         } else if (payload instanceof LessonRecordedEvent) {
             return claim(event, "", null);
+        } else if (payload instanceof MarketContactRecordedEvent e) {
+            return claim(event, "", """
+                    INSERT INTO partnership_market_contact (partnership_id, contact_id, organisation, form, summary,
+                        information_shared, effective_date)
+                    SELECT :id, :contact, :organisation, :form, :summary, :shared, :on WHERE""" + EXPECTED)
+                    .param("contact", e.contactId()).param("organisation", e.organisation())
+                    .param("form", e.form().name()).param("summary", e.summary())
+                    .param("shared", e.informationShared());
         } else if (payload instanceof PartnershipPutOnHoldEvent e) {
             return setStatus(event, "ON_HOLD", e.reason());
         } else if (payload instanceof PartnershipResumedEvent e) {
@@ -132,7 +141,7 @@ public class PartnershipSummaryProjector implements StatementProjection {
 
     @Override
     public void clear() {
-        jdbc.sql("TRUNCATE partnership_readiness_item, partnership_summary").update();
+        jdbc.sql("TRUNCATE partnership_market_contact, partnership_readiness_item, partnership_summary").update();
     }
 
     private ProjectionStatement proposal(PartnershipProposedEvent e, ProjectedEvent event) {

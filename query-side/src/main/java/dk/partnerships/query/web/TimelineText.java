@@ -25,6 +25,7 @@ public final class TimelineText {
             Map.entry("ReadinessItemResolvedEvent", List.of("note")),
             Map.entry("EvaluationRecordedEvent", List.of("summary")),
             Map.entry("LessonRecordedEvent", List.of("text")),
+            Map.entry("MarketContactRecordedEvent", List.of("organisation", "contactForm:form", "summary")),
             Map.entry("PartnershipAbandonedEvent", List.of("stage:stage")));
 
     private TimelineText() {

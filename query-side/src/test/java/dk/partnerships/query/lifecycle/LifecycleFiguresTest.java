@@ -198,6 +198,25 @@ class LifecycleFiguresTest {
                 .query(Long.class).single()).isOne();
         assertThat(figuresChanges()).as("a lesson moves no figure").isEqualTo(before);
 
+        // A new partnership starts a journey; putting it on hold moves the dashboard's figures but not the time to
+        // implementation; abandoning it ends its journey.
+        java.time.Instant at = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        long journeys = changes(LifecycleProjection.JOURNEYS);
+        apply(List.of(new ProjectedEvent(new dk.partnerships.events.PartnershipProposedEvent("p-journey", "Ny",
+                dk.partnerships.events.PartnershipKind.OPI, "TMF", "KK", null, "lead", "Behov", List.of(), null,
+                java.time.LocalDate.of(2025, 1, 1)), 0, at, Map.of())));
+        assertThat(changes(LifecycleProjection.JOURNEYS)).as("a proposal starts a journey").isGreaterThan(journeys);
+        journeys = changes(LifecycleProjection.JOURNEYS);
+        before = figuresChanges();
+        apply(List.of(new ProjectedEvent(new dk.partnerships.events.PartnershipPutOnHoldEvent("p-journey", "Budget",
+                java.time.LocalDate.of(2025, 1, 2)), 1, at, Map.of())));
+        assertThat(figuresChanges()).as("on hold leaves the stalled-in-stage cells").isGreaterThan(before);
+        assertThat(changes(LifecycleProjection.JOURNEYS)).as("but no journey").isEqualTo(journeys);
+        apply(List.of(new ProjectedEvent(new dk.partnerships.events.PartnershipAbandonedEvent("p-journey",
+                dk.partnerships.events.Stage.IDEA, "Stop", java.time.LocalDate.of(2025, 1, 3)), 2, at, Map.of())));
+        assertThat(changes(LifecycleProjection.JOURNEYS)).as("abandoning ends a journey").isGreaterThan(journeys);
+        before = figuresChanges();
+
         projections.forEach(EventProjection::clear);
         assertThat(figuresChanges()).as("emptying moves every figure").isGreaterThan(before);
         assertThat(shared.figures(null, null, null)).isEqualTo(figuresOf(jdbc).figures(null, null, null));
@@ -228,6 +247,11 @@ class LifecycleFiguresTest {
 
     private static ReadModelUpgrade upgrade() {
         return new ReadModelUpgrade(jdbc, null);
+    }
+
+    private static long changes(String counter) {
+        return jdbc.sql("SELECT changes FROM read_model_change WHERE read_model = :name").param("name", counter)
+                .query(Long.class).single();
     }
 
     private static long figuresChanges() {

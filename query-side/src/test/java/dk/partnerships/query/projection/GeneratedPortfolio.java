@@ -3,6 +3,8 @@ package dk.partnerships.query.projection;
 import dk.partnerships.events.AwardRecordedEvent;
 import dk.partnerships.events.EvaluationRecordedEvent;
 import dk.partnerships.events.LessonRecordedEvent;
+import dk.partnerships.events.MarketContactForm;
+import dk.partnerships.events.MarketContactRecordedEvent;
 import dk.partnerships.events.PartnershipAbandonedEvent;
 import dk.partnerships.events.PartnershipCompletedEvent;
 import dk.partnerships.events.PartnershipEvent;
@@ -76,8 +78,14 @@ public final class GeneratedPortfolio {
                 } else if (choice == 9 && items > 0) {
                     events.add(new ReadinessItemResolvedEvent(id, "item-" + random.nextInt(items), "klaret", on));
                 } else if (choice == 10) {
-                    events.add(new LessonRecordedEvent(id, id + "-lesson-" + events.size(), "Lær af " + id,
-                            List.of("tag" + random.nextInt(3)), stage, on));
+                    String tag = "tag" + random.nextInt(3);
+                    if (p % 2 == 0 && stage.ordinal() <= Stage.TENDER.ordinal()) {
+                        events.add(new MarketContactRecordedEvent(id, id + "-contact-" + events.size(), "Firma " + tag,
+                                MarketContactForm.MEETING, "Dialog om " + id, p % 4 == 0 ? "Budget" : null, on));
+                    } else {
+                        events.add(new LessonRecordedEvent(id, id + "-lesson-" + events.size(), "Lær af " + id,
+                                List.of(tag), stage, on));
+                    }
                 } else if (choice == 11) {
                     events.add(new PartnershipPutOnHoldEvent(id, "budget", on));
                     if (p % 5 == 0) {

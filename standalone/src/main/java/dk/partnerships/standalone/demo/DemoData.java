@@ -6,8 +6,10 @@ import dk.partnerships.command.partnership.Commands.AddReadinessItemCommand;
 import dk.partnerships.command.partnership.Commands.ProposePartnershipCommand;
 import dk.partnerships.command.partnership.Commands.RecordAwardCommand;
 import dk.partnerships.command.partnership.Commands.RecordLessonCommand;
+import dk.partnerships.command.partnership.Commands.RecordMarketContactCommand;
 import dk.partnerships.command.partnership.Commands.RecordPilotOutcomeCommand;
 import dk.partnerships.command.partnership.Commands.TransitionStageCommand;
+import dk.partnerships.events.MarketContactForm;
 import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.events.PilotOutcome;
 import dk.partnerships.events.ReadinessType;
@@ -115,6 +117,16 @@ public class DemoData implements ApplicationRunner {
                         + "politiske beslutninger.",
                 List.of(), null, date(2023, 3, 1));
         stage(id, Stage.MARKET_DIALOGUE, null, date(2023, 6, 1));
+        // The seed names six tested companies but not who they are: the demo calls them A to F.
+        List<LocalDate> tested = List.of(date(2023, 9, 1), date(2023, 10, 15), date(2023, 12, 1), date(2024, 2, 1),
+                date(2024, 3, 15), date(2024, 5, 1));
+        for (int company = 0; company < tested.size(); company++) {
+            String name = "Cykeldatavirksomhed " + (char) ('A' + company);
+            send(tested.get(company), new RecordMarketContactCommand(id, null, idOf("floating-bike-data:contact-" + company),
+                    name, MarketContactForm.PRODUCT_TEST, "Test af virksomhedens cykeldata på udvalgte strækninger.",
+                    company == 0 ? "Kommunens tællepunkter for cykeltrafik og de strækninger, data skal dække." : null,
+                    tested.get(company)));
+        }
         lesson(id, "Markedsoverblik skabt, og løsninger fra seks virksomheder er testet.",
                 List.of("markedsdialog", "data"), date(2024, 6, 1));
     }

@@ -1,0 +1,88 @@
+package dk.partnerships.standalone;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Market dialogue on the record: contacts with organisations, what was shared with them, and where they may not go. */
+@TestPropertySource(properties = "partnerships.demo-data.enabled=false")
+class MarketContactsTest extends StandaloneHttpTest {
+
+    private long events() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    private static Map<String, Object> contact(String organisation, String form, String shared, String on) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("organisation", organisation);
+        body.put("form", form);
+        body.put("summary", "Test af cykeldata på Nørrebrogade");
+        if (shared != null) {
+            body.put("informationShared", shared);
+        }
+        body.put("effectiveDate", on);
+        return body;
+    }
+
+    @Test
+    void contacts_in_market_dialogue_are_recorded_listed_oldest_first_and_refused_after_the_tender() {
+        String id = http.post("/api/partnerships", proposal("Cykeldata", "OPI", "TMF", "2024-01-10")).json().get("id").asString();
+        http.post("/api/partnerships/" + id + "/stage-transitions", Map.of("to", "MARKET_DIALOGUE", "effectiveDate", "2024-02-01"));
+
+        Http.Response second = http.post("/api/partnerships/" + id + "/market-contacts",
+                contact("Cykeldata ApS", "PRODUCT_TEST", "Kommunens tællepunkter", "2024-03-01"));
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        assertThat(second.json().get("contactId").asString()).isNotBlank();
+        assertThat(second.json().get("version").asLong()).isEqualTo(3);
+        Http.Response first = http.post("/api/partnerships/" + id + "/market-contacts",
+                contact("Sensorfirmaet A/S", "MEETING", null, "2024-02-15"));
+        assertThat(first.status()).as("an earlier date than the last event is refused").isEqualTo(409);
+        Http.Response third = http.post("/api/partnerships/" + id + "/market-contacts",
+                contact("Sensorfirmaet A/S", "WRITTEN_QUESTIONS", null, "2024-03-05"));
+        assertThat(third.status()).as(third.body()).isEqualTo(201);
+
+        JsonNode contacts = http.get("/api/partnerships/" + id + "/market-contacts?minVersion=4&partnership=" + id).json();
+        assertThat(contacts.findValuesAsString("organisation")).containsExactly("Cykeldata ApS", "Sensorfirmaet A/S");
+        assertThat(contacts.get(0).get("contactId").asString()).isEqualTo(second.json().get("contactId").asString());
+        assertThat(contacts.get(0).get("form").asString()).isEqualTo("PRODUCT_TEST");
+        assertThat(contacts.get(0).get("informationShared").asString()).isEqualTo("Kommunens tællepunkter");
+        assertThat(contacts.get(0).get("effectiveDate").asString()).isEqualTo("2024-03-01");
+        assertThat(contacts.get(1).get("informationShared").isNull()).isTrue();
+        // In the history and the timeline too.
+        assertThat(http.get("/api/partnerships/" + id + "/history").json().findValuesAsString("type"))
+                .contains("MarketContactRecordedEvent");
+
+        // Bad input: a clear answer, nothing appended.
+        long before = events();
+        Http.Response missing = http.post("/api/partnerships/" + id + "/market-contacts",
+                Map.of("form", "MEETING", "summary", "Møde"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        Http.Response unknownForm = http.post("/api/partnerships/" + id + "/market-contacts",
+                Map.of("organisation", "X", "form", "LUNCH", "summary", "Møde"));
+        assertThat(unknownForm.status()).isEqualTo(400);
+        assertThat(events()).isEqualTo(before);
+
+        // After the tender, dialogue is contract management: refused with its own code, in the language asked for.
+        http.post("/api/partnerships/" + id + "/stage-transitions", Map.of("to", "TENDER", "effectiveDate", "2024-04-01"));
+        http.post("/api/partnerships/" + id + "/award", Map.of("supplier", "Cykeldata ApS", "valueDkk", 100000,
+                "effectiveDate", "2024-05-01"));
+        http.post("/api/partnerships/" + id + "/stage-transitions", Map.of("to", "PILOT", "effectiveDate", "2024-06-01"));
+        before = events();
+        Http.Response late = http.post("/api/partnerships/" + id + "/market-contacts",
+                contact("Tredje A/S", "MEETING", null, "2024-07-01"), "Accept-Language", "en");
+        assertThat(late.status()).as(late.body()).isEqualTo(409);
+        assertThat(late.contentType()).startsWith("application/problem+json");
+        assertThat(late.code()).isEqualTo("market-contact-wrong-stage");
+        assertThat(late.json().get("type").asString()).isEqualTo("urn:partnerships:problem:market-contact-wrong-stage");
+        assertThat(late.json().get("title").asString()).isEqualTo("Not in market dialogue");
+        assertThat(events()).as("nothing appended").isEqualTo(before);
+
+        assertThat(http.get("/api/partnerships/no-such-partnership/market-contacts").status()).isEqualTo(404);
+    }
+}

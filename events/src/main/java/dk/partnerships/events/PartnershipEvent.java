@@ -18,6 +18,7 @@ public sealed interface PartnershipEvent permits
         EvaluationRecordedEvent,
         LessonRecordedEvent,
         MarketContactRecordedEvent,
+        TenderProcedureChosenEvent,
         PartnershipPutOnHoldEvent,
         PartnershipResumedEvent,
         PartnershipAbandonedEvent,

@@ -50,6 +50,7 @@ class PublishedEventFormatTest {
                 new LessonRecordedEvent(ID, "lesson-1", "Inddrag brugerne tidligt", List.of("brugerinddragelse"), Stage.PILOT, DAY),
                 new MarketContactRecordedEvent(ID, "contact-1", "Lysleverandør A/S", MarketContactForm.PRODUCT_TEST,
                         "Test af bordlamper med lysprotokol på ét plejehjem", "Forventet antal plejehjem i udbuddet", DAY),
+                new TenderProcedureChosenEvent(ID, TenderProcedure.INNOVATION_PARTNERSHIP, null, List.of("contact-1"), DAY),
                 new PartnershipPutOnHoldEvent(ID, "Afventer budget", DAY),
                 new PartnershipResumedEvent(ID, "Budget bevilget", DAY),
                 new PartnershipAbandonedEvent(ID, Stage.PILOT, "Ingen leverandør kunne levere", DAY),

@@ -136,6 +136,9 @@ class BrowserTest extends StandaloneHttpTest {
         b.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("market-contacts")));
         assertThat(b.text("#market-contacts tbody tr")).contains("Sensorfirmaet A/S").contains("Workshop")
                 .contains("Kommunens budgetramme");
+        // The stage form offers the tender's procedure and the shared information to mark as published.
+        assertThat(b.all("#form-stage select[name=procedure] option")).hasSize(9);
+        assertThat(b.text("#published-contacts")).contains("Sensorfirmaet A/S: Kommunens budgetramme");
 
         // Straight to pilot skips stages: the refusal is where the eye is, not 1,300 px below.
         new Select(b.find("#form-stage select[name=to]")).selectByValue("PILOT");

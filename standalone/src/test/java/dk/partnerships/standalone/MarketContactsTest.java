@@ -85,4 +85,55 @@ class MarketContactsTest extends StandaloneHttpTest {
 
         assertThat(http.get("/api/partnerships/no-such-partnership/market-contacts").status()).isEqualTo(404);
     }
+
+    @Test
+    void information_shared_in_dialogue_and_not_published_with_the_tender_is_flagged_for_the_central_unit() {
+        String id = http.post("/api/partnerships", proposal("Trafiksensorer", "OPI", "KFF", "2024-01-10")).json().get("id").asString();
+        String p = "/api/partnerships/" + id;
+        http.post(p + "/stage-transitions", Map.of("to", "MARKET_DIALOGUE", "effectiveDate", "2024-02-01"));
+        String told = http.post(p + "/market-contacts", contact("Sensor A/S", "MEETING", "Budgetrammen", "2024-03-01"))
+                .json().get("contactId").asString();
+        String alsoTold = http.post(p + "/market-contacts", contact("Måler ApS", "WORKSHOP", "Antal kryds", "2024-03-10"))
+                .json().get("contactId").asString();
+        http.post(p + "/market-contacts", contact("Tavs A/S", "MEETING", null, "2024-03-15"));
+
+        JsonNode before = http.get(p + "/equal-treatment?minVersion=5").json();
+        assertThat(before.get("tenderEnteredOn").isNull()).isTrue();
+        assertThat(before.get("notYetDue").findValuesAsString("contactId")).containsExactly(told, alsoTold);
+        assertThat(before.get("flagged")).isEmpty();
+
+        // Refusals first: no procedure without a reason, a contact that is not this partnership's; nothing appended.
+        long events = events();
+        Http.Response none = http.post(p + "/stage-transitions", Map.of("to", "TENDER", "procedure", "NONE",
+                "effectiveDate", "2024-04-01"));
+        assertThat(none.status()).isEqualTo(409);
+        assertThat(none.code()).isEqualTo("procedure-none-needs-reason");
+        Http.Response unknown = http.post(p + "/stage-transitions", Map.of("to", "TENDER", "procedure", "OPEN",
+                "publishedContacts", java.util.List.of("not-a-contact"), "effectiveDate", "2024-04-01"));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.code()).isEqualTo("market-contact-not-found");
+        assertThat(events()).isEqualTo(events);
+
+        Http.Response tender = http.post(p + "/stage-transitions", Map.of("to", "TENDER", "procedure",
+                "INNOVATION_PARTNERSHIP", "publishedContacts", java.util.List.of(told), "effectiveDate", "2024-04-01"));
+        assertThat(tender.status()).as(tender.body()).isEqualTo(200);
+        assertThat(tender.json().get("version").asLong()).as("the move and its procedure: two events").isEqualTo(7);
+
+        JsonNode after = http.get(p + "/equal-treatment?minVersion=7").json();
+        assertThat(after.get("tenderEnteredOn").asString()).isEqualTo("2024-04-01");
+        assertThat(after.get("procedure").asString()).isEqualTo("INNOVATION_PARTNERSHIP");
+        assertThat(after.get("published").findValuesAsString("contactId")).containsExactly(told);
+        assertThat(after.get("flagged").findValuesAsString("organisation")).containsExactly("Måler ApS");
+        assertThat(after.get("flagged").get(0).get("informationShared").asString()).isEqualTo("Antal kryds");
+
+        // A tender that names no procedure, as clients of before send it, is listed for the central unit.
+        String older = http.post("/api/partnerships", proposal("Gadelys", "OPI", "KFF", "2024-01-10")).json().get("id").asString();
+        http.post("/api/partnerships/" + older + "/stage-transitions", Map.of("to", "TENDER", "reason", "Kendt marked",
+                "effectiveDate", "2024-02-01"));
+        awaitAllProjected();
+        String gap = http.get("/gap?department=KFF").body();
+        assertThat(gap).contains("Måler ApS").contains("Antal kryds").contains("Gadelys");
+        assertThat(http.get("/api/partnerships/" + older + "/equal-treatment").json().get("procedure").isNull()).isTrue();
+        assertThat(http.get("/api/partnerships/nope/equal-treatment").status()).isEqualTo(404);
+    }
 }

@@ -74,7 +74,8 @@ class OcdsExportTest extends StandaloneHttpTest {
         http.post(p + "/stage-transitions", Map.of("to", "MARKET_DIALOGUE", "effectiveDate", "2023-02-01"));
         http.post(p + "/market-contacts", Map.of("organisation", "Cykeldata ApS", "form", "PRODUCT_TEST",
                 "summary", "Test af GPS-data", "informationShared", "Budgetramme", "effectiveDate", "2023-03-01"));
-        http.post(p + "/stage-transitions", Map.of("to", "TENDER", "effectiveDate", "2023-05-01"));
+        http.post(p + "/stage-transitions", Map.of("to", "TENDER", "procedure", "COMPETITIVE_DIALOGUE",
+                "effectiveDate", "2023-05-01"));
         assertThat(http.post(p + "/market-contacts", Map.of("organisation", "Sensorfirmaet A/S", "form",
                 "WRITTEN_QUESTIONS", "summary", "Spørgsmål til udbuddet", "effectiveDate", "2023-05-10")).status())
                 .isEqualTo(201);
@@ -89,8 +90,10 @@ class OcdsExportTest extends StandaloneHttpTest {
             }
         });
         assertThat(mine).extracting(release -> release.get("tag").get(0).asString())
-                .containsExactly("planning", "planningUpdate", "planningUpdate", "tender", "tenderUpdate");
+                .containsExactly("planning", "planningUpdate", "planningUpdate", "tender", "tenderUpdate", "tenderUpdate");
         JsonNode last = mine.get(mine.size() - 1);
+        assertThat(last.get("tender").get("procurementMethod").asString()).isEqualTo("selective");
+        assertThat(last.get("tender").get("procurementMethodDetails").asString()).isEqualTo("Konkurrencepræget dialog");
         assertThat(last.get("parties").findValuesAsString("name")).contains("Cykeldata ApS", "Sensorfirmaet A/S");
         for (JsonNode party : last.get("parties")) {
             if (party.get("name").asString().equals("Sensorfirmaet A/S")) {

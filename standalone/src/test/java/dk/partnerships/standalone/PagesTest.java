@@ -172,6 +172,47 @@ class PagesTest extends StandaloneHttpTest {
     }
 
     @Test
+    void the_stage_form_names_the_tender_procedure_and_what_was_published_from_market_dialogue() {
+        String id = propose("Trafikdata", "KFF");
+        String told = http.post("/api/partnerships/" + id + "/market-contacts", Map.of("organisation", "Sensor A/S",
+                "form", "MEETING", "summary", "Møde", "informationShared", "Budgetrammen", "effectiveDate", "2025-01-20"))
+                .json().get("contactId").asString();
+        awaitVersion(id, 2);
+        String page = http.get("/partnerships/" + id).body();
+        assertThat(page).contains("name=\"procedure\"").contains("name=\"published:" + told + "\"")
+                .contains("Sensor A/S: Budgetrammen");
+
+        Map<String, String> tender = new LinkedHashMap<>();
+        tender.put("action", "stage");
+        tender.put("version", "2");
+        tender.put("requestKey", UUID.randomUUID().toString());
+        tender.put("to", "TENDER");
+        tender.put("reason", "Kendt marked");
+        tender.put("procedure", "NONE");
+        tender.put("procedureReason", "");
+        tender.put("effectiveDate", "2025-02-01");
+        long before = events();
+        Http.Response refused = http.postForm("/partnerships/" + id, tender);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("Skriv hvorfor der ikke bruges en udbudsprocedure.");
+        assertThat(events()).isEqualTo(before);
+
+        tender.put("requestKey", UUID.randomUUID().toString());
+        tender.put("procedure", "OPEN");
+        tender.put("published:" + told, "on");
+        assertThat(http.postForm("/partnerships/" + id, tender).status()).isEqualTo(302);
+        tenderPublished(id, told);
+        assertThat(http.get("/partnerships/" + id + "/history").body()).contains("Offentligt udbud");
+    }
+
+    private void tenderPublished(String id, String contactId) {
+        var check = http.get("/api/partnerships/" + id + "/equal-treatment?minVersion=4").json();
+        assertThat(check.get("procedure").asString()).isEqualTo("OPEN");
+        assertThat(check.get("published").findValuesAsString("contactId")).containsExactly(contactId);
+        assertThat(check.get("flagged")).isEmpty();
+    }
+
+    @Test
     void an_evaluation_recorded_from_the_page_lets_the_partnership_complete() {
         String id = propose("Genbrugsstationer", "TMF");
         Http.Response moved = http.post("/api/partnerships/" + id + "/stage-transitions",

@@ -98,7 +98,8 @@ class PartnershipWriteController {
         WriteContext context = context(id, http);
         LocalDate effective = effective(body.effectiveDate());
         return send(context, id, body, http, effective,
-                new TransitionStageCommand(id, context.expectedVersion(), body.to(), body.reason(), effective));
+                new TransitionStageCommand(id, context.expectedVersion(), body.to(), body.reason(), body.procedure(),
+                        body.procedureReason(), body.publishedContacts(), effective));
     }
 
     @io.swagger.v3.oas.annotations.Operation(operationId = "recordAward", summary = "Record the tender's award")

@@ -5,6 +5,7 @@ import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.events.PilotOutcome;
 import dk.partnerships.events.ReadinessType;
 import dk.partnerships.events.Stage;
+import dk.partnerships.events.TenderProcedure;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -53,7 +54,13 @@ final class WriteRequests {
     record TransitionStage(
             @NotNull Stage to,
             LocalDate effectiveDate,
-            @CleanText(multiline = true) @Size(max = TEXT) String reason) {
+            @CleanText(multiline = true) @Size(max = TEXT) String reason,
+            @Schema(description = "Into TENDER only: the tender's procedure; tenders without one are listed for the central unit.")
+            TenderProcedure procedure,
+            @Schema(description = "Why there is no procedure (procedure NONE).")
+            @CleanText(multiline = true) @Size(max = TEXT) String procedureReason,
+            @Schema(description = "Into TENDER: the market contacts whose shared information went out with the tender documents.")
+            @Size(max = 200) List<@NotBlank @CleanText @Size(max = 64) String> publishedContacts) {
     }
 
     @Schema(example = """

@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;
 import dk.partnerships.events.MarketContactForm;
+import dk.partnerships.events.TenderProcedure;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -35,12 +36,29 @@ public final class Commands {
             LocalDate effectiveDate) {
     }
 
+    /**
+     * @param procedure         into TENDER only: the tender's procedure (optional, so clients of before keep working)
+     * @param procedureReason   why no procedure ({@link TenderProcedure#NONE})
+     * @param publishedContacts into TENDER: the market contacts whose shared information went out with the tender
+     */
     public record TransitionStageCommand(
             @TargetAggregateIdentifier String partnershipId,
             Long expectedVersion,
             Stage to,
             String reason,
+            TenderProcedure procedure,
+            String procedureReason,
+            List<String> publishedContacts,
             LocalDate effectiveDate) {
+
+        public TransitionStageCommand(String partnershipId, Long expectedVersion, Stage to, String reason,
+                                      LocalDate effectiveDate) {
+            this(partnershipId, expectedVersion, to, reason, null, null, List.of(), effectiveDate);
+        }
+
+        public TransitionStageCommand {
+            publishedContacts = publishedContacts == null ? List.of() : List.copyOf(publishedContacts);
+        }
     }
 
     public record RecordAwardCommand(

@@ -17,6 +17,8 @@ import dk.partnerships.events.AwardRecordedEvent;
 import dk.partnerships.events.EvaluationRecordedEvent;
 import dk.partnerships.events.LessonRecordedEvent;
 import dk.partnerships.events.MarketContactRecordedEvent;
+import dk.partnerships.events.TenderProcedure;
+import dk.partnerships.events.TenderProcedureChosenEvent;
 import dk.partnerships.events.PartnershipAbandonedEvent;
 import dk.partnerships.events.PartnershipCompletedEvent;
 import dk.partnerships.events.PartnershipProposedEvent;
@@ -123,23 +125,52 @@ public class Partnership {
         if (to == stage) {
             throw rule("stage-unchanged", stage);
         }
+        TenderProcedureChosenEvent procedure = procedure(command);
         if (to.isBefore(stage)) {
             if (reason == null) {
                 throw rule("stage-revert-needs-reason", stage, to);
             }
             apply(new StageRevertedEvent(partnershipId, stage, to, reason, command.effectiveDate()));
-            return state();
-        }
-        requireExitConditions(to, reason);
-        List<Stage> skipped = stage.stagesBetween(to);
-        if (skipped.isEmpty()) {
-            apply(new StageAdvancedEvent(partnershipId, stage, to, reason, command.effectiveDate()));
-        } else if (reason == null) {
-            throw rule("stage-skip-needs-reason", stage, to, skipped);
         } else {
-            apply(new StageSkippedEvent(partnershipId, stage, to, skipped, reason, command.effectiveDate()));
+            requireExitConditions(to, reason);
+            List<Stage> skipped = stage.stagesBetween(to);
+            if (skipped.isEmpty()) {
+                apply(new StageAdvancedEvent(partnershipId, stage, to, reason, command.effectiveDate()));
+            } else if (reason == null) {
+                throw rule("stage-skip-needs-reason", stage, to, skipped);
+            } else {
+                apply(new StageSkippedEvent(partnershipId, stage, to, skipped, reason, command.effectiveDate()));
+            }
+        }
+        if (procedure != null) {
+            apply(procedure);
         }
         return state();
+    }
+
+    /** The tender's procedure a move into TENDER records, or null when the move gives none. */
+    private TenderProcedureChosenEvent procedure(TransitionStageCommand command) {
+        if (command.procedure() == null) {
+            if (!command.publishedContacts().isEmpty() || blankToNull(command.procedureReason()) != null) {
+                throw rule("procedure-missing");
+            }
+            return null;
+        }
+        if (command.to() != Stage.TENDER) {
+            throw rule("procedure-only-into-tender", command.to());
+        }
+        String reason = blankToNull(command.procedureReason());
+        if (command.procedure() == TenderProcedure.NONE && reason == null) {
+            throw rule("procedure-none-needs-reason");
+        }
+        for (String contactId : command.publishedContacts()) {
+            if (!marketContacts.contains(contactId)) {
+                throw new CommandRejectedException(CommandRejectedException.Reason.NOT_FOUND, "market-contact-not-found",
+                        contactId);
+            }
+        }
+        return new TenderProcedureChosenEvent(partnershipId, command.procedure(), reason,
+                command.publishedContacts().stream().distinct().toList(), command.effectiveDate());
     }
 
     /** What must be true before the partnership may leave its current stage forward. */
@@ -391,6 +422,11 @@ public class Partnership {
     @EventSourcingHandler
     void on(MarketContactRecordedEvent event) {
         marketContacts.add(event.contactId());
+        lastEffectiveDate = event.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(TenderProcedureChosenEvent event) {
         lastEffectiveDate = event.effectiveDate();
     }
 

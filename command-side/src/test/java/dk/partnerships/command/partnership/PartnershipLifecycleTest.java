@@ -18,6 +18,8 @@ import dk.partnerships.events.EvaluationRecordedEvent;
 import dk.partnerships.events.LessonRecordedEvent;
 import dk.partnerships.events.MarketContactForm;
 import dk.partnerships.events.MarketContactRecordedEvent;
+import dk.partnerships.events.TenderProcedure;
+import dk.partnerships.events.TenderProcedureChosenEvent;
 import dk.partnerships.events.PartnershipAbandonedEvent;
 import dk.partnerships.events.PartnershipCompletedEvent;
 import dk.partnerships.events.PartnershipKind;
@@ -655,6 +657,46 @@ class PartnershipLifecycleTest {
             refused(fixture.given(history).when(contact("c-1", null)), "market-contact-already-exists");
             history.add(new PartnershipPutOnHoldEvent(ID, "Afventer budget", D0));
             refused(fixture.given(history).when(contact("c-2", null)), "partnership-on-hold");
+        }
+    }
+
+    @Nested
+    class TenderProcedures {
+
+        private TransitionStageCommand intoTender(TenderProcedure procedure, String reason, List<String> published) {
+            return new TransitionStageCommand(ID, null, Stage.TENDER, null, procedure, reason, published, D1);
+        }
+
+        @Test
+        void the_move_into_the_tender_records_its_procedure_and_what_was_published() {
+            List<Object> history = historyUpTo(Stage.MARKET_DIALOGUE);
+            history.add(new MarketContactRecordedEvent(ID, "c-1", "Cykeldata ApS", MarketContactForm.PRODUCT_TEST, "Test",
+                    "Budgetramme", D0));
+            fixture.given(history)
+                    .when(intoTender(TenderProcedure.INNOVATION_PARTNERSHIP, null, List.of("c-1", "c-1")))
+                    .expectEvents(new StageAdvancedEvent(ID, Stage.MARKET_DIALOGUE, Stage.TENDER, null, D1),
+                            new TenderProcedureChosenEvent(ID, TenderProcedure.INNOVATION_PARTNERSHIP, null,
+                                    List.of("c-1"), D1));
+        }
+
+        @Test
+        void without_a_procedure_the_move_is_what_it_always_was() {
+            whenIn(Stage.MARKET_DIALOGUE, intoTender(null, null, List.of()))
+                    .expectEvents(new StageAdvancedEvent(ID, Stage.MARKET_DIALOGUE, Stage.TENDER, null, D1));
+        }
+
+        @Test
+        void no_procedure_needs_a_reason_and_a_procedure_belongs_to_the_tender() {
+            refused(whenIn(Stage.MARKET_DIALOGUE, intoTender(TenderProcedure.NONE, " ", List.of())),
+                    "procedure-none-needs-reason");
+            whenIn(Stage.MARKET_DIALOGUE, intoTender(TenderProcedure.NONE, "Under tærskelværdien", List.of()))
+                    .expectEvents(new StageAdvancedEvent(ID, Stage.MARKET_DIALOGUE, Stage.TENDER, null, D1),
+                            new TenderProcedureChosenEvent(ID, TenderProcedure.NONE, "Under tærskelværdien", List.of(), D1));
+            refused(whenIn(Stage.IDEA, new TransitionStageCommand(ID, null, Stage.MARKET_DIALOGUE, null,
+                    TenderProcedure.OPEN, null, List.of(), D1)), "procedure-only-into-tender");
+            refused(whenIn(Stage.MARKET_DIALOGUE, intoTender(null, null, List.of("c-1"))), "procedure-missing");
+            refused(whenIn(Stage.MARKET_DIALOGUE, intoTender(TenderProcedure.OPEN, null, List.of("c-9"))),
+                    "market-contact-not-found");
         }
     }
 }

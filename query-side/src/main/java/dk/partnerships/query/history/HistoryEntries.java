@@ -5,6 +5,7 @@ import dk.partnerships.events.AwardRecordedEvent;
 import dk.partnerships.events.EvaluationRecordedEvent;
 import dk.partnerships.events.LessonRecordedEvent;
 import dk.partnerships.events.MarketContactRecordedEvent;
+import dk.partnerships.events.TenderProcedureChosenEvent;
 import dk.partnerships.events.PartnershipAbandonedEvent;
 import dk.partnerships.events.PartnershipCompletedEvent;
 import dk.partnerships.events.PartnershipEvent;
@@ -52,6 +53,10 @@ final class HistoryEntries {
             return "Evaluation recorded: " + e.summary();
         } else if (event instanceof LessonRecordedEvent e) {
             return "Lesson recorded: " + e.text();
+        } else if (event instanceof TenderProcedureChosenEvent e) {
+            return "Tender procedure " + e.procedure() + (e.reason() == null ? "" : ": " + e.reason())
+                    + (e.publishedContacts().isEmpty() ? "" : "; published with the tender: " + e.publishedContacts().size()
+                    + " contact(s)");
         } else if (event instanceof MarketContactRecordedEvent e) {
             return "Market contact (" + e.form() + ") with " + e.organisation() + ": " + e.summary();
         } else if (event instanceof PartnershipPutOnHoldEvent) {

@@ -33,7 +33,13 @@ final class Ocds {
     record Planning(String rationale) {
     }
 
-    record Tender(String id, String title, String description, String status) {
+    /**
+     * @param procurementMethod        OCDS's method code (open, selective, limited, direct); absent until a procedure is named
+     * @param procurementMethodDetails the procedure's name under Danish procurement law
+     */
+    record Tender(String id, String title, String description, String status,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) String procurementMethod,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) String procurementMethodDetails) {
     }
 
     record Award(String id, String status, String date, @JsonInclude(JsonInclude.Include.NON_NULL) Value value,

@@ -2,6 +2,8 @@ package dk.partnerships.query.history;
 
 import dk.partnerships.events.AwardRecordedEvent;
 import dk.partnerships.events.MarketContactRecordedEvent;
+import dk.partnerships.events.TenderProcedure;
+import dk.partnerships.events.TenderProcedureChosenEvent;
 import dk.partnerships.events.PartnershipAbandonedEvent;
 import dk.partnerships.events.PartnershipCompletedEvent;
 import dk.partnerships.events.PartnershipEvent;
@@ -33,6 +35,7 @@ import java.util.Map;
  *   <tr><td>into IMPLEMENTATION</td><td>implementation</td><td>the contract in ordinary operation</td></tr>
  *   <tr><td>completed</td><td>contractTermination</td><td>contract status terminated (ended as planned)</td></tr>
  *   <tr><td>abandoned</td><td>tenderCancellation before an award, else contractTermination</td><td>status cancelled / terminated</td></tr>
+ *   <tr><td>tender procedure</td><td>tenderUpdate</td><td>tender.procurementMethod and procurementMethodDetails</td></tr>
  *   <tr><td>market contact</td><td>planningUpdate, tenderUpdate once the tender is out</td><td>the organisation as a
  *       party (role interestedParty); what was said stays internal</td></tr>
  * </table>
@@ -97,6 +100,9 @@ final class OcdsReleases {
                     }
                     default -> tag = null;
                 }
+            } else if (event instanceof TenderProcedureChosenEvent e) {
+                process.procedure = e.procedure();
+                tag = "tenderUpdate";
             } else if (event instanceof MarketContactRecordedEvent e) {
                 if (!process.dialogue.contains(e.organisation())) {
                     process.dialogue.add(e.organisation());
@@ -153,6 +159,7 @@ final class OcdsReleases {
         String description;
         String buyer;
         List<String> partners = List.of();
+        TenderProcedure procedure;
         /** Organisations met in market dialogue, in the order first met. */
         final List<String> dialogue = new ArrayList<>();
         String tenderStatus;
@@ -182,6 +189,7 @@ final class OcdsReleases {
             next.buyer = buyer;
             next.partners = partners;
             next.dialogue.addAll(dialogue);
+            // A follow-on procurement names its own procedure.
             return next;
         }
 
@@ -194,7 +202,8 @@ final class OcdsReleases {
             dialogue.forEach(organisation -> role(roles, organisation, "interestedParty"));
             Ocds.Planning planning = tag.equals("planning") || tag.equals("planningUpdate")
                     ? new Ocds.Planning(description) : null;
-            Ocds.Tender tender = new Ocds.Tender(ocid() + "-tender", title, description, tenderStatus);
+            Ocds.Tender tender = new Ocds.Tender(ocid() + "-tender", title, description, tenderStatus,
+                    procedure == null ? null : method(procedure), procedure == null ? null : details(procedure));
             List<Ocds.Award> awards = null;
             List<Ocds.Contract> contracts = null;
             if (awarded) {
@@ -217,6 +226,33 @@ final class OcdsReleases {
                     List.of("planning"), title, "ocid", previousOcid));
             return new Ocds.Release(ocid(), ocid() + "-" + entry.sequence(), entry.recordedAt().toString(), List.of(tag),
                     "tender", "da", reference(buyer), planning, tender, awards, contracts, parties, related);
+        }
+
+        /**
+         * OCDS's procurement method: open and restricted as the directive names them; the procedures with a
+         * selection of candidates (dialogue, negotiation, innovation partnership) are selective; pre-commercial
+         * procurement, outside the directive, is limited; a call-off or no procedure at all is direct.
+         */
+        private static String method(TenderProcedure procedure) {
+            return switch (procedure) {
+                case OPEN -> "open";
+                case RESTRICTED, COMPETITIVE_DIALOGUE, COMPETITIVE_WITH_NEGOTIATION, INNOVATION_PARTNERSHIP -> "selective";
+                case PRE_COMMERCIAL_PROCUREMENT -> "limited";
+                case FRAMEWORK_CALL_OFF, NONE -> "direct";
+            };
+        }
+
+        private static String details(TenderProcedure procedure) {
+            return switch (procedure) {
+                case INNOVATION_PARTNERSHIP -> "Innovationspartnerskab";
+                case COMPETITIVE_DIALOGUE -> "Konkurrencepræget dialog";
+                case COMPETITIVE_WITH_NEGOTIATION -> "Udbud med forhandling";
+                case OPEN -> "Offentligt udbud";
+                case RESTRICTED -> "Begrænset udbud";
+                case PRE_COMMERCIAL_PROCUREMENT -> "Prækommercielt indkøb";
+                case FRAMEWORK_CALL_OFF -> "Træk på rammeaftale";
+                case NONE -> "Ingen udbudsprocedure";
+            };
         }
 
         private static Ocds.OrganizationReference reference(String name) {

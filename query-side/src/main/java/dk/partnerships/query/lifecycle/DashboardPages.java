@@ -37,10 +37,13 @@ class DashboardPages {
     private final LifecycleFigures lifecycle;
     private final ImplementationGapFigures gap;
     private final TimeToImplementationFigures timeToImplementation;
+    private final dk.partnerships.query.summaries.EqualTreatmentQueries equalTreatment;
     private final CsvDialects dialects;
 
     DashboardPages(LifecycleFigures lifecycle, ImplementationGapFigures gap,
-                   TimeToImplementationFigures timeToImplementation, CsvDialects dialects) {
+                   TimeToImplementationFigures timeToImplementation,
+                   dk.partnerships.query.summaries.EqualTreatmentQueries equalTreatment, CsvDialects dialects) {
+        this.equalTreatment = equalTreatment;
         this.lifecycle = lifecycle;
         this.gap = gap;
         this.timeToImplementation = timeToImplementation;
@@ -137,6 +140,10 @@ class DashboardPages {
         int threshold = PageParameters.days(days);
         String departmentFilter = PageParameters.department(department);
         model.addAttribute("gap", gap.figures(threshold, PAGE_ROWS, departmentFilter));
+        // For the central procurement and legal unit: dialogue information that did not reach every bidder, and
+        // tenders that named no procedure.
+        model.addAttribute("unpublished", equalTreatment.flagged(departmentFilter, PAGE_ROWS));
+        model.addAttribute("withoutProcedure", equalTreatment.withoutProcedure(departmentFilter, PAGE_ROWS));
         model.addAttribute("pageRows", PAGE_ROWS);
         model.addAttribute("days", threshold);
         model.addAttribute("department", departmentFilter);

@@ -4,6 +4,7 @@ import dk.partnerships.events.AwardRecordedEvent;
 import dk.partnerships.events.EvaluationRecordedEvent;
 import dk.partnerships.events.LessonRecordedEvent;
 import dk.partnerships.events.MarketContactRecordedEvent;
+import dk.partnerships.events.TenderProcedureChosenEvent;
 import dk.partnerships.events.PartnershipAbandonedEvent;
 import dk.partnerships.events.PartnershipCompletedEvent;
 import dk.partnerships.events.PartnershipEvent;
@@ -110,7 +111,7 @@ public record PartnershipLifecycle(String partnershipId, long version, String ti
         } else if (event instanceof PartnershipProposedEvent) {
             throw new IllegalArgumentException("Partnership " + partnershipId + " proposed again at event " + sequence);
         } else if (!(event instanceof EvaluationRecordedEvent || event instanceof LessonRecordedEvent
-                || event instanceof MarketContactRecordedEvent)) {
+                || event instanceof MarketContactRecordedEvent || event instanceof TenderProcedureChosenEvent)) {
             throw new IllegalArgumentException("No lifecycle rule for " + event.getClass().getName());
         }
         return next.build();

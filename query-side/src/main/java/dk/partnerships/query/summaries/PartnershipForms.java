@@ -43,7 +43,7 @@ class PartnershipForms {
     /** The form fields of each action, in the order they are sent; anything else posted is ignored. */
     private static final Map<String, List<String>> FIELDS = Map.ofEntries(
             Map.entry("propose", List.of("title", "kind", "department", "lead", "need", "partners", "expectedValueDkk", "effectiveDate")),
-            Map.entry("stage", List.of("to", "reason", "effectiveDate")),
+            Map.entry("stage", List.of("to", "reason", "procedure", "procedureReason", "publishedContacts", "effectiveDate")),
             Map.entry("award", List.of("supplier", "valueDkk", "buyers", "buyerCount", "frameworkAgreement", "effectiveDate")),
             Map.entry("pilot-outcome", List.of("outcome", "findings", "effectiveDate")),
             Map.entry("readiness-item", List.of("type", "description", "owner", "effectiveDate")),
@@ -56,6 +56,7 @@ class PartnershipForms {
             Map.entry("resume", List.of("reason", "effectiveDate")),
             Map.entry("abandon", List.of("reason", "effectiveDate")));
     private static final List<String> LISTS = List.of("partners", "buyers", "tags");
+    private static final List<String> TENDER_FIELDS = List.of("procedure", "procedureReason", "publishedContacts");
     private static final List<String> NUMBERS = List.of("expectedValueDkk", "valueDkk", "buyerCount");
 
     private final CommandApi commands;
@@ -172,8 +173,22 @@ class PartnershipForms {
     /** The JSON body for the write API: blank fields left out, lists split by line or comma, numbers as numbers. */
     static ObjectNode body(String action, Map<String, String> form) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
+        boolean intoTender = "stage".equals(action) && "TENDER".equals(form.get("to"));
         for (String field : FIELDS.get(action)) {
             String value = form.get(field);
+            if (TENDER_FIELDS.contains(field) && !intoTender) {
+                continue; // the procedure fieldset only counts for a move into the tender
+            }
+            if (field.equals("publishedContacts")) {
+                // One checkbox per contact whose shared information can be published: published:<contactId>.
+                List<String> published = form.keySet().stream().filter(name -> name.startsWith("published:"))
+                        .map(name -> name.substring("published:".length())).sorted().toList();
+                if (!published.isEmpty()) {
+                    ArrayNode items = body.putArray(field);
+                    published.forEach(items::add);
+                }
+                continue;
+            }
             if (field.equals("frameworkAgreement")) {
                 body.put(field, value != null);
                 continue;

@@ -171,7 +171,10 @@ class PartnershipPages {
         model.addAttribute("outcomes", PageParameters.names(PilotOutcome.values()));
         model.addAttribute("readinessTypes", PageParameters.names(ReadinessType.values()));
         model.addAttribute("contactForms", PageParameters.names(dk.partnerships.events.MarketContactForm.values()));
-        model.addAttribute("contacts", partnerships.marketContacts(validId));
+        List<MarketContact> contacts = partnerships.marketContacts(validId);
+        model.addAttribute("contacts", contacts);
+        model.addAttribute("sharedContacts", contacts.stream().filter(c -> c.informationShared() != null).toList());
+        model.addAttribute("procedures", PageParameters.names(dk.partnerships.events.TenderProcedure.values()));
     }
 
     /** The history read model may be a moment behind the summary; then the timeline is shown as far as it goes. */

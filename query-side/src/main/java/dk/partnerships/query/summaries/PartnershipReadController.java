@@ -42,8 +42,11 @@ class PartnershipReadController {
 
     private final dk.partnerships.query.CsvDialects dialects;
 
+    private final EqualTreatmentQueries equalTreatment;
+
     PartnershipReadController(PartnershipReadRepository repository, ReadYourWrites readYourWrites,
-                              dk.partnerships.query.CsvDialects dialects) {
+                              dk.partnerships.query.CsvDialects dialects, EqualTreatmentQueries equalTreatment) {
+        this.equalTreatment = equalTreatment;
         this.dialects = dialects;
         this.repository = repository;
         this.readYourWrites = readYourWrites;
@@ -113,6 +116,19 @@ class PartnershipReadController {
             throw ReadProblems.notFound("partnership-not-found", id);
         }
         return repository.marketContacts(id);
+    }
+
+    @io.swagger.v3.oas.annotations.Operation(operationId = "equalTreatment", summary = "What organisations were told in market dialogue, and whether it went out with the tender",
+            description = "Information shared with an organisation in market dialogue must reach every bidder: once the partnership has gone into TENDER, "
+                    + "shared information not among the tender's publishedContacts is flagged.")
+    @ApiResponse(responseCode = "200", description = "The check.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/EqualTreatment"))})
+    @GetMapping("/{id}/equal-treatment")
+    EqualTreatment equalTreatment(@PathVariable @Pattern(regexp = "[0-9A-Za-z-]{1,64}") String id,
+                                  @RequestParam(required = false) @Min(0) Long minVersion) {
+        if (minVersion != null) {
+            readYourWrites.await(() -> repository.version(id).orElse(0L), minVersion);
+        }
+        return equalTreatment.of(id).orElseThrow(() -> ReadProblems.notFound("partnership-not-found", id));
     }
 
     private static String name(Enum<?> value) {

@@ -16,6 +16,7 @@ import dk.partnerships.events.ReadinessItemResolvedEvent;
 import dk.partnerships.events.StageAdvancedEvent;
 import dk.partnerships.events.StageRevertedEvent;
 import dk.partnerships.events.StageSkippedEvent;
+import dk.partnerships.events.TenderProcedureChosenEvent;
 import dk.partnerships.query.state.PartnershipState;
 import dk.partnerships.query.projection.StatementProjection;
 import dk.partnerships.query.projection.ProjectedEvent;
@@ -76,11 +77,18 @@ public class PartnershipSummaryProjector implements StatementProjection {
             return proposal(e, event);
         }
         if (payload instanceof StageAdvancedEvent e) {
-            return claim(event, ", stage = :stage, stage_entered_on = :on", null).param("stage", e.to().name());
+            return enter(event, e.to());
         } else if (payload instanceof StageSkippedEvent e) {
-            return claim(event, ", stage = :stage, stage_entered_on = :on", null).param("stage", e.to().name());
+            return enter(event, e.to());
         } else if (payload instanceof StageRevertedEvent e) {
-            return claim(event, ", stage = :stage, stage_entered_on = :on", null).param("stage", e.to().name());
+            return enter(event, e.to());
+        } else if (payload instanceof TenderProcedureChosenEvent e) {
+            return claim(event, ", tender_procedure = :procedure, tender_procedure_reason = :procedureReason", """
+                    UPDATE partnership_market_contact SET published = true
+                    WHERE partnership_id = :id AND contact_id = ANY (CAST(:published AS text[])) AND""" + EXPECTED)
+                    .param("procedure", e.procedure().name()).param("procedureReason", e.reason())
+                    .param("published", "{" + String.join(",", e.publishedContacts().stream()
+                            .map(contact -> '"' + contact.replace("\\", "\\\\").replace("\"", "\\\"") + '"').toList()) + "}");
         } else if (payload instanceof AwardRecordedEvent e) {
             return setJson(event, "award", new PartnershipState.Award(e.supplier(), e.valueDkk(), e.buyers(),
                     e.buyerCount(), e.frameworkAgreement(), e.effectiveDate()));
@@ -176,6 +184,12 @@ public class PartnershipSummaryProjector implements StatementProjection {
         return ProjectionStatement.sql(sql).param("id", event.partnershipId()).param("sequence", event.sequence())
                 .param("next", event.sequence() + 1).param("recordedAt", Timestamp.from(event.recordedAt()))
                 .param("on", event.payload().effectiveDate());
+    }
+
+    /** A stage entered; the first move into TENDER is when the tender documents went out. */
+    private static ProjectionStatement enter(ProjectedEvent event, dk.partnerships.events.Stage to) {
+        return claim(event, ", stage = :stage, stage_entered_on = :on" + (to == dk.partnerships.events.Stage.TENDER
+                ? ", tender_entered_on = coalesce(tender_entered_on, :on)" : ""), null).param("stage", to.name());
     }
 
     private static ProjectionStatement setStatus(ProjectedEvent event, String status, String reason) {

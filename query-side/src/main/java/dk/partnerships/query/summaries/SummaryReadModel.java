@@ -35,6 +35,11 @@ public class SummaryReadModel {
     }
 
     @Bean
+    EqualTreatmentQueries equalTreatmentQueries(JdbcClient jdbc) {
+        return new EqualTreatmentQueries(jdbc);
+    }
+
+    @Bean
     PartnershipReadRepository partnershipReadRepository(JdbcClient jdbc, JsonMapper json, Clock clock,
                                                         dk.partnerships.query.people.PersonNames people,
                                                         dk.partnerships.query.lessons.LessonsOfPartnership lessons) {

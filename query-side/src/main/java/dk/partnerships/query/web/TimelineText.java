@@ -26,6 +26,7 @@ public final class TimelineText {
             Map.entry("EvaluationRecordedEvent", List.of("summary")),
             Map.entry("LessonRecordedEvent", List.of("text")),
             Map.entry("MarketContactRecordedEvent", List.of("organisation", "contactForm:form", "summary")),
+            Map.entry("TenderProcedureChosenEvent", List.of("procedure:procedure")),
             Map.entry("PartnershipAbandonedEvent", List.of("stage:stage")));
 
     private TimelineText() {

@@ -5,6 +5,8 @@ import dk.partnerships.events.EvaluationRecordedEvent;
 import dk.partnerships.events.LessonRecordedEvent;
 import dk.partnerships.events.MarketContactForm;
 import dk.partnerships.events.MarketContactRecordedEvent;
+import dk.partnerships.events.TenderProcedure;
+import dk.partnerships.events.TenderProcedureChosenEvent;
 import dk.partnerships.events.PartnershipAbandonedEvent;
 import dk.partnerships.events.PartnershipCompletedEvent;
 import dk.partnerships.events.PartnershipEvent;
@@ -58,6 +60,9 @@ public final class GeneratedPortfolio {
                 if (choice <= 3 && stage.ordinal() < Stage.values().length - 1) {
                     Stage to = Stage.values()[stage.ordinal() + 1];
                     events.add(new StageAdvancedEvent(id, stage, to, null, on));
+                    if (to == Stage.TENDER && p % 3 == 0) {
+                        events.add(new TenderProcedureChosenEvent(id, TenderProcedure.OPEN, null, List.of(), on));
+                    }
                     stage = to;
                 } else if (choice == 4 && stage.ordinal() < Stage.values().length - 2) {
                     Stage to = Stage.values()[stage.ordinal() + 2];

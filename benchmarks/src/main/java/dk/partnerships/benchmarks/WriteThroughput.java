@@ -27,9 +27,13 @@ import java.util.function.Supplier;
  * <ol>
  *   <li>the ceiling: single-row INSERT transactions per second into a table shaped like the event store (same
  *       columns, keys and unique constraints, an event-sized payload), plain JDBC, at 1, 4 and 16 clients;</li>
+ *   <li>the event-sourced ceiling: the minimal event-sourced command in plain JDBC on the product's own event store
+ *       schema (its migrations, so the same keys and the same hash-chain trigger): in one transaction read the
+ *       aggregate's last sequence number, append the next event, commit; each client cycles through aggregates of
+ *       its own, as the product's clients do, at the same concurrencies;</li>
  *   <li>stage-transition commands per second over HTTP against the standalone product at the same concurrencies
  *       (each client moves its own partnerships forward and back, so no two clients touch one aggregate), with
- *       p50/p95/p99 latency and the ratio to (1);</li>
+ *       p50/p95/p99 latency and the ratio to (1) and to (2);</li>
  *   <li>the standalone JVM's peak resident memory (Linux VmHWM) over the run.</li>
  * </ol>
  */
@@ -68,6 +72,7 @@ final class WriteThroughput {
                 .setCleanDataDirectory(true).setServerConfig("synchronous_commit", "on").start()) {
             JdbcClient admin = JdbcClient.create(postgres.getPostgresDatabase());
             admin.sql("CREATE DATABASE ceiling").update();
+            admin.sql("CREATE DATABASE event_sourced_ceiling").update();
             admin.sql("CREATE DATABASE partnerships").update();
             System.out.printf("%n== Writes: the ceiling and the product (%d s per step) ==%n", seconds);
 
@@ -94,6 +99,24 @@ final class WriteThroughput {
                         + " (PostgreSQL CPU %.3f ms per transaction)%n", CLIENTS[i], ceiling[i], postgresMillis);
             }
 
+            double[] eventSourced = new double[CLIENTS.length];
+            String eventSourcedUrl = postgres.getJdbcUrl("postgres", "event_sourced_ceiling");
+            org.flywaydb.core.Flyway.configure().dataSource(postgres.getDatabase("postgres", "event_sourced_ceiling"))
+                    .locations("classpath:db/eventstore").table("flyway_history_event_store").load().migrate();
+            for (int i = 0; i < CLIENTS.length; i++) {
+                double postgresBefore = CpuTime.postgresSeconds(directory.resolve("postgres"));
+                eventSourced[i] = eventSourcedCeiling(eventSourcedUrl, CLIENTS[i]);
+                while (admin.sql("SELECT count(*) FROM pg_stat_activity WHERE datname = 'event_sourced_ceiling'")
+                        .query(Long.class).single() > 0) {
+                    Thread.sleep(50);
+                }
+                double postgresMillis = (CpuTime.postgresSeconds(directory.resolve("postgres")) - postgresBefore) * 1000
+                        / (eventSourced[i] * seconds);
+                System.out.printf("event-sourced ceiling, plain JDBC read-last-sequence + append with the hash chain,"
+                        + " %2d clients: %,8.0f commands/s (PostgreSQL CPU %.3f ms per command)%n", CLIENTS[i],
+                        eventSourced[i], postgresMillis);
+            }
+
             int port = KafkaBroker.freePort();
             Path recording = directory.resolve("standalone.jfr");
             List<String> jvm = profile
@@ -113,17 +136,19 @@ final class WriteThroughput {
                 ChildProcess.awaitPort(port, Duration.ofSeconds(120), standalone);
                 Http http = new Http(port);
                 warmUp(http);
-                System.out.printf("%-8s %12s %12s %9s %9s %9s %9s %8s %14s%n", "clients", "ceiling/s", "commands/s", "ratio",
-                        "p50 ms", "p95 ms", "p99 ms", "refused", "events/stream");
+                System.out.printf("%-8s %12s %12s %12s %9s %9s %9s %9s %9s %8s %14s%n", "clients", "ceiling/s",
+                        "es-ceiling/s", "commands/s", "ratio", "ratio es", "p50 ms", "p95 ms", "p99 ms", "refused",
+                        "events/stream");
                 Supplier<Map<String, Double>> cpu = () -> CpuTime.read(standalone.pid(), directory.resolve("postgres"));
                 JdbcClient store = JdbcClient.create(postgres.getDatabase("postgres", "partnerships"));
                 List<String> cpuLines = new ArrayList<>();
                 for (int i = 0; i < CLIENTS.length; i++) {
                     Result result = commands(http, CLIENTS[i], cpu, store);
                     cpuLines.add(String.format("%2d clients: %s", CLIENTS[i], CpuTime.describe(result.cpuPerCommand())));
-                    System.out.printf("%-8d %,12.0f %,12.0f %8.1f%% %9.1f %9.1f %9.1f %8d %14.0f%n", CLIENTS[i],
-                            ceiling[i], result.perSecond(), 100 * result.perSecond() / ceiling[i], result.p(50),
-                            result.p(95), result.p(99), result.refused(), result.eventsPerStream());
+                    System.out.printf("%-8d %,12.0f %,12.0f %,12.0f %8.1f%% %8.1f%% %9.1f %9.1f %9.1f %8d %14.0f%n",
+                            CLIENTS[i], ceiling[i], eventSourced[i], result.perSecond(),
+                            100 * result.perSecond() / ceiling[i], 100 * result.perSecond() / eventSourced[i],
+                            result.p(50), result.p(95), result.p(99), result.refused(), result.eventsPerStream());
                 }
                 System.out.println("CPU per accepted command (ms; the product's JVM by thread, and PostgreSQL):");
                 cpuLines.forEach(line -> System.out.println("  " + line));
@@ -139,6 +164,61 @@ final class WriteThroughput {
                 }
             }
         }
+    }
+
+    /**
+     * The minimal event-sourced command: read the aggregate's last sequence number, append the next event (the
+     * hash-chain trigger computes its link and moves the chain head), commit. Each client cycles through
+     * {@link #PARTNERSHIPS_PER_CLIENT} aggregates of its own, so clients never contend for one.
+     */
+    private double eventSourcedCeiling(String url, int clients) throws Exception {
+        AtomicLong appended = new AtomicLong();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> running = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            running.add(pool.submit(() -> {
+                try (Connection connection = java.sql.DriverManager.getConnection(url, "postgres", "");
+                     PreparedStatement last = connection.prepareStatement(
+                             "SELECT max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?");
+                     PreparedStatement append = connection.prepareStatement("""
+                             INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                                 meta_data, payload, payload_revision, payload_type, time_stamp)
+                             VALUES (?, ?, 'Partnership', ?, ?, ?, '1', 'dk.partnerships.events.StageAdvancedEvent', ?)""")) {
+                    connection.setAutoCommit(false);
+                    List<String> aggregates = new ArrayList<>();
+                    for (int a = 0; a < PARTNERSHIPS_PER_CLIENT; a++) {
+                        aggregates.add(UUID.randomUUID().toString());
+                    }
+                    for (long n = 0; System.nanoTime() < end; n++) {
+                        String aggregate = aggregates.get((int) (n % aggregates.size()));
+                        last.setString(1, aggregate);
+                        long next;
+                        try (java.sql.ResultSet rs = last.executeQuery()) {
+                            rs.next();
+                            long current = rs.getLong(1);
+                            next = rs.wasNull() ? 0 : current + 1;
+                        }
+                        append.setString(1, aggregate);
+                        append.setLong(2, next);
+                        append.setString(3, UUID.randomUUID().toString());
+                        append.setBytes(4, METADATA);
+                        append.setBytes(5, PAYLOAD);
+                        append.setString(6, java.time.Instant.now().toString());
+                        append.executeUpdate();
+                        connection.commit();
+                        appended.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : running) {
+            client.get();
+        }
+        pool.shutdown();
+        return appended.get() / ((System.nanoTime() - start) / 1e9);
     }
 
     private double ceiling(String url, int clients) throws Exception {

@@ -37,7 +37,9 @@ class PublishedEventSchemaTest {
             PartnershipProposedEvent.class, Set.of("lead", "leadPersonId", "expectedValueDkk"),
             AwardRecordedEvent.class, Set.of("valueDkk"),
             StageAdvancedEvent.class, Set.of("reason"),
-            PartnershipResumedEvent.class, Set.of("reason"));
+            PartnershipResumedEvent.class, Set.of("reason"),
+            MarketContactRecordedEvent.class, Set.of("informationShared"),
+            TenderProcedureChosenEvent.class, Set.of("reason"));
 
     static Stream<Class<? extends PartnershipEvent>> eventTypes() {
         return PartnershipEventJson.eventTypes().values().stream();

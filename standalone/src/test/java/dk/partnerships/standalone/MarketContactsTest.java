@@ -119,7 +119,12 @@ class MarketContactsTest extends StandaloneHttpTest {
         assertThat(tender.status()).as(tender.body()).isEqualTo(200);
         assertThat(tender.json().get("version").asLong()).as("the move and its procedure: two events").isEqualTo(7);
 
-        JsonNode after = http.get(p + "/equal-treatment?minVersion=7").json();
+        // Questions answered while the tender is out are not checked against it (they are not flagged).
+        assertThat(http.post(p + "/market-contacts", contact("Spørger ApS", "WRITTEN_QUESTIONS", "Svar om tidsplanen",
+                "2024-04-10")).status()).isEqualTo(201);
+
+        JsonNode after = http.get(p + "/equal-treatment?minVersion=8").json();
+        assertThat(after.get("notYetDue").findValuesAsString("organisation")).containsExactly("Spørger ApS");
         assertThat(after.get("tenderEnteredOn").asString()).isEqualTo("2024-04-01");
         assertThat(after.get("procedure").asString()).isEqualTo("INNOVATION_PARTNERSHIP");
         assertThat(after.get("published").findValuesAsString("contactId")).containsExactly(told);

@@ -150,14 +150,16 @@ public class Partnership {
 
     /** The tender's procedure a move into TENDER records, or null when the move gives none. */
     private TenderProcedureChosenEvent procedure(TransitionStageCommand command) {
+        boolean procedureFields = command.procedure() != null || !command.publishedContacts().isEmpty()
+                || blankToNull(command.procedureReason()) != null;
+        if (procedureFields && command.to() != Stage.TENDER) {
+            throw rule("procedure-only-into-tender", command.to());
+        }
         if (command.procedure() == null) {
-            if (!command.publishedContacts().isEmpty() || blankToNull(command.procedureReason()) != null) {
+            if (procedureFields) {
                 throw rule("procedure-missing");
             }
             return null;
-        }
-        if (command.to() != Stage.TENDER) {
-            throw rule("procedure-only-into-tender", command.to());
         }
         String reason = blankToNull(command.procedureReason());
         if (command.procedure() == TenderProcedure.NONE && reason == null) {
@@ -296,7 +298,7 @@ public class Partnership {
         requireActive();
         requireEffectiveDate(command.effectiveDate(), clock);
         // Dialogue happens before and while the tender is out; after the award it is contract management.
-        if (stage != Stage.IDEA && stage != Stage.MARKET_DIALOGUE && stage != Stage.TENDER) {
+        if (stage != Stage.IDEA && stage != Stage.MARKET_DIALOGUE && (stage != Stage.TENDER || awardedInThisTender)) {
             throw rule("market-contact-wrong-stage", stage);
         }
         if (marketContacts.contains(command.contactId())) {

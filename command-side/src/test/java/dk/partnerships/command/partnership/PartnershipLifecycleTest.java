@@ -643,10 +643,13 @@ class PartnershipLifecycleTest {
         }
 
         @Test
-        void a_contact_after_the_tender_is_refused() {
+        void a_contact_after_the_award_is_refused() {
             for (Stage stage : List.of(Stage.PILOT, Stage.IMPLEMENTATION, Stage.EVALUATION)) {
                 refused(whenIn(stage, contact("c-1", null)), "market-contact-wrong-stage");
             }
+            List<Object> awarded = historyUpTo(Stage.TENDER);
+            awarded.add(award());
+            refused(fixture.given(awarded).when(contact("c-1", null)), "market-contact-wrong-stage");
         }
 
         @Test
@@ -695,6 +698,8 @@ class PartnershipLifecycleTest {
             refused(whenIn(Stage.IDEA, new TransitionStageCommand(ID, null, Stage.MARKET_DIALOGUE, null,
                     TenderProcedure.OPEN, null, List.of(), D1)), "procedure-only-into-tender");
             refused(whenIn(Stage.MARKET_DIALOGUE, intoTender(null, null, List.of("c-1"))), "procedure-missing");
+            refused(whenIn(Stage.IDEA, new TransitionStageCommand(ID, null, Stage.MARKET_DIALOGUE, null, null, null,
+                    List.of("c-1"), D1)), "procedure-only-into-tender");
             refused(whenIn(Stage.MARKET_DIALOGUE, intoTender(TenderProcedure.OPEN, null, List.of("c-9"))),
                     "market-contact-not-found");
         }

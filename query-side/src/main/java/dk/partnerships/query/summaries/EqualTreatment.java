@@ -11,11 +11,11 @@ import java.util.List;
  * went out with the tender documents to every bidder. Information shared with some and not published is flagged once
  * the partnership has gone into TENDER.
  *
- * @param tenderEnteredOn the first move into TENDER; null while the tender has not gone out
- * @param procedure       the tender's procedure; null when the move into TENDER named none
- * @param flagged         shared in dialogue and not published with the tender (empty before the tender)
- * @param published       shared in dialogue and published with the tender
- * @param notYetDue       shared in dialogue before the tender has gone out
+ * @param tenderEnteredOn the latest move into TENDER; null while no tender has gone out
+ * @param procedure       that tender's procedure; null when the move into TENDER named none
+ * @param flagged         shared in dialogue up to that tender and not published with it (empty before a tender)
+ * @param published       shared in dialogue and published with a tender
+ * @param notYetDue       shared before any tender, or after the latest one went out (not checked against one)
  */
 public record EqualTreatment(String partnershipId, LocalDate tenderEnteredOn, TenderProcedure procedure,
                              String procedureReason, List<SharedInformation> flagged,

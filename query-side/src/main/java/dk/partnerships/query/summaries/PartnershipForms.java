@@ -275,6 +275,9 @@ class PartnershipForms {
                 values.put(field, limit(form.get(field)));
             }
         }
+        // The ticked "published" boxes of a refused stage form stay ticked.
+        form.keySet().stream().filter(name -> "stage".equals(action) && name.startsWith("published:")
+                && name.length() <= 80).forEach(name -> values.put(name, "on"));
         return values;
     }
 

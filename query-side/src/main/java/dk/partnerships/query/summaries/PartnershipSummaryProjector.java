@@ -186,10 +186,14 @@ public class PartnershipSummaryProjector implements StatementProjection {
                 .param("on", event.payload().effectiveDate());
     }
 
-    /** A stage entered; the first move into TENDER is when the tender documents went out. */
+    /**
+     * A stage entered. A move into TENDER sends tender documents out (a follow-on tender too): it is the day the
+     * equal-treatment check counts from, and its procedure is the one recorded with it, if any.
+     */
     private static ProjectionStatement enter(ProjectedEvent event, dk.partnerships.events.Stage to) {
         return claim(event, ", stage = :stage, stage_entered_on = :on" + (to == dk.partnerships.events.Stage.TENDER
-                ? ", tender_entered_on = coalesce(tender_entered_on, :on)" : ""), null).param("stage", to.name());
+                ? ", tender_entered_on = :on, tender_procedure = NULL, tender_procedure_reason = NULL" : ""), null)
+                .param("stage", to.name());
     }
 
     private static ProjectionStatement setStatus(ProjectedEvent event, String status, String reason) {

@@ -166,96 +166,97 @@ final class WriteThroughput {
         }
     }
 
+    /** One client's work until {@code end} (System.nanoTime): how many operations it completed. */
+    private interface ClientLoop {
+        long run(Connection connection, long end) throws Exception;
+    }
+
+    /** Operations per second of {@code clients} threads, each with a connection of its own, for {@code seconds}. */
+    private double perSecond(String url, int clients, ClientLoop loop) throws Exception {
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> running = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            running.add(pool.submit(() -> {
+                try (Connection connection = java.sql.DriverManager.getConnection(url, "postgres", "")) {
+                    done.addAndGet(loop.run(connection, end));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : running) {
+            client.get();
+        }
+        pool.shutdown();
+        return done.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
     /**
      * The minimal event-sourced command: read the aggregate's last sequence number, append the next event (the
      * hash-chain trigger computes its link and moves the chain head), commit. Each client cycles through
      * {@link #PARTNERSHIPS_PER_CLIENT} aggregates of its own, so clients never contend for one.
      */
     private double eventSourcedCeiling(String url, int clients) throws Exception {
-        AtomicLong appended = new AtomicLong();
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<?>> running = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            running.add(pool.submit(() -> {
-                try (Connection connection = java.sql.DriverManager.getConnection(url, "postgres", "");
-                     PreparedStatement last = connection.prepareStatement(
-                             "SELECT max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?");
-                     PreparedStatement append = connection.prepareStatement("""
-                             INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
-                                 meta_data, payload, payload_revision, payload_type, time_stamp)
-                             VALUES (?, ?, 'Partnership', ?, ?, ?, '1', 'dk.partnerships.events.StageAdvancedEvent', ?)""")) {
-                    connection.setAutoCommit(false);
-                    List<String> aggregates = new ArrayList<>();
-                    for (int a = 0; a < PARTNERSHIPS_PER_CLIENT; a++) {
-                        aggregates.add(UUID.randomUUID().toString());
-                    }
-                    for (long n = 0; System.nanoTime() < end; n++) {
-                        String aggregate = aggregates.get((int) (n % aggregates.size()));
-                        last.setString(1, aggregate);
-                        long next;
-                        try (java.sql.ResultSet rs = last.executeQuery()) {
-                            rs.next();
-                            long current = rs.getLong(1);
-                            next = rs.wasNull() ? 0 : current + 1;
-                        }
-                        append.setString(1, aggregate);
-                        append.setLong(2, next);
-                        append.setString(3, UUID.randomUUID().toString());
-                        append.setBytes(4, METADATA);
-                        append.setBytes(5, PAYLOAD);
-                        append.setString(6, java.time.Instant.now().toString());
-                        append.executeUpdate();
-                        connection.commit();
-                        appended.incrementAndGet();
-                    }
+        return perSecond(url, clients, (connection, end) -> {
+            try (PreparedStatement last = connection.prepareStatement(
+                         "SELECT max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?");
+                 PreparedStatement append = connection.prepareStatement(INSERT_EVENT.formatted("domain_event_entry"))) {
+                connection.setAutoCommit(false);
+                List<String> aggregates = new ArrayList<>();
+                for (int a = 0; a < PARTNERSHIPS_PER_CLIENT; a++) {
+                    aggregates.add(UUID.randomUUID().toString());
                 }
-                return null;
-            }));
-        }
-        for (Future<?> client : running) {
-            client.get();
-        }
-        pool.shutdown();
-        return appended.get() / ((System.nanoTime() - start) / 1e9);
+                long appended = 0;
+                while (System.nanoTime() < end) {
+                    String aggregate = aggregates.get((int) (appended % aggregates.size()));
+                    last.setString(1, aggregate);
+                    long next;
+                    try (java.sql.ResultSet rs = last.executeQuery()) {
+                        rs.next();
+                        long current = rs.getLong(1);
+                        next = rs.wasNull() ? 0 : current + 1;
+                    }
+                    bindEvent(append, aggregate, next);
+                    append.executeUpdate();
+                    connection.commit();
+                    appended++;
+                }
+                return appended;
+            }
+        });
     }
 
+    /** Single-row INSERT transactions (autocommit) into the event-shaped table, one aggregate per client. */
     private double ceiling(String url, int clients) throws Exception {
-        AtomicLong inserted = new AtomicLong();
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<?>> running = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            running.add(pool.submit(() -> {
-                try (Connection connection = java.sql.DriverManager.getConnection(url, "postgres", "");
-                     PreparedStatement insert = connection.prepareStatement("""
-                             INSERT INTO event_ceiling (aggregate_identifier, sequence_number, type, event_identifier,
-                                 meta_data, payload, payload_revision, payload_type, time_stamp)
-                             VALUES (?, ?, 'Partnership', ?, ?, ?, '1', 'dk.partnerships.events.StageAdvancedEvent', ?)""")) {
-                    connection.setAutoCommit(true);
-                    String aggregate = UUID.randomUUID().toString();
-                    long sequence = 0;
-                    while (System.nanoTime() < end) {
-                        insert.setString(1, aggregate);
-                        insert.setLong(2, sequence++);
-                        insert.setString(3, UUID.randomUUID().toString());
-                        insert.setBytes(4, METADATA);
-                        insert.setBytes(5, PAYLOAD);
-                        insert.setString(6, java.time.Instant.now().toString());
-                        insert.executeUpdate();
-                        inserted.incrementAndGet();
-                    }
+        return perSecond(url, clients, (connection, end) -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT.formatted("event_ceiling"))) {
+                connection.setAutoCommit(true);
+                String aggregate = UUID.randomUUID().toString();
+                long sequence = 0;
+                while (System.nanoTime() < end) {
+                    bindEvent(insert, aggregate, sequence++);
+                    insert.executeUpdate();
                 }
-                return null;
-            }));
-        }
-        for (Future<?> client : running) {
-            client.get();
-        }
-        pool.shutdown();
-        return inserted.get() / ((System.nanoTime() - start) / 1e9);
+                return sequence;
+            }
+        });
+    }
+
+    /** An event row, in the event store's columns (%s: the table). */
+    private static final String INSERT_EVENT = """
+            INSERT INTO %s (aggregate_identifier, sequence_number, type, event_identifier, meta_data, payload,
+                payload_revision, payload_type, time_stamp)
+            VALUES (?, ?, 'Partnership', ?, ?, ?, '1', 'dk.partnerships.events.StageAdvancedEvent', ?)""";
+
+    private static void bindEvent(PreparedStatement insert, String aggregate, long sequence) throws java.sql.SQLException {
+        insert.setString(1, aggregate);
+        insert.setLong(2, sequence);
+        insert.setString(3, UUID.randomUUID().toString());
+        insert.setBytes(4, METADATA);
+        insert.setBytes(5, PAYLOAD);
+        insert.setString(6, java.time.Instant.now().toString());
     }
 
     private static void warmUp(Http http) {

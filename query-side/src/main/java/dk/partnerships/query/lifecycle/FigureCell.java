@@ -25,9 +25,13 @@ record FigureCell(FigureTable table, List<Comparable<?>> key) implements Compara
     }
 
     static FigureCell quarter(Filters filters, LocalDate day, QuarterFigure figure) {
-        LocalDate quarterStart = day.withDayOfMonth(1).withMonth((day.getMonthValue() - 1) / 3 * 3 + 1);
         return new FigureCell(FigureTable.QUARTER,
-                List.of(filters.department(), filters.kind().name(), filters.year(), quarterStart, figure.name()));
+                List.of(filters.department(), filters.kind().name(), filters.year(), quarterStart(day), figure.name()));
+    }
+
+    /** The first day of the calendar quarter {@code day} falls in: the key of its quarterly cells. */
+    static LocalDate quarterStart(LocalDate day) {
+        return day.withDayOfMonth(1).withMonth((day.getMonthValue() - 1) / 3 * 3 + 1);
     }
 
     static FigureCell stayLength(Filters filters, Stage stage, long days) {

@@ -36,7 +36,7 @@ import java.util.TreeMap;
 public class LifecycleFigures {
 
     /** The filters, on any of the figure tables (each is counted per department, kind and year of proposal). */
-    private static final String FILTERS = """
+    static final String FILTERS = """
              (CAST(:department AS text) IS NULL OR department = :department)
               AND (CAST(:kind AS text) IS NULL OR kind = :kind)
               AND (CAST(:year AS integer) IS NULL OR year = :year)
@@ -200,7 +200,7 @@ public class LifecycleFigures {
                 .filter(quarter -> quarter.getValue().getOrDefault(QuarterFigure.PROPOSED, 0L) > 0)
                 .map(Map.Entry::getKey).min(LocalDate::compareTo).orElse(null);
         List<LifecycleDashboard.Quarter> trend = new ArrayList<>();
-        LocalDate todaysQuarter = today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1);
+        LocalDate todaysQuarter = FigureCell.quarterStart(today);
         for (LocalDate quarter = first; quarter != null && !quarter.isAfter(todaysQuarter); quarter = quarter.plusMonths(3)) {
             trend.add(new LifecycleDashboard.Quarter(quarter.getYear() + "-Q" + ((quarter.getMonthValue() - 1) / 3 + 1),
                     counted.getOrDefault(quarter, Map.of())));

@@ -4,6 +4,7 @@ import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.events.PartnershipStatus;
 import dk.partnerships.events.ReadinessType;
 import dk.partnerships.events.Stage;
+import dk.partnerships.query.projection.SqlArrays;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -62,7 +63,7 @@ final class LifecycleStore {
 
     /** The partnerships with these ids that the read model holds, locked for this transaction. */
     static Map<String, PartnershipLifecycle> load(NamedParameterJdbcOperations jdbc, Collection<String> ids) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource("ids", textArray(ids));
+        MapSqlParameterSource parameters = new MapSqlParameterSource("ids", SqlArrays.text(ids));
         Map<String, List<StageStay>> stays = new HashMap<>();
         jdbc.query("""
                         SELECT partnership_id, sequence, stage, entered_on, left_on, first_in_quarter
@@ -212,7 +213,7 @@ final class LifecycleStore {
                 .addValue("pilotSucceededOn", p.pilotSucceededOn()).addValue("awardedOn", p.awardedOn())
                 .addValue("hadPilot", p.hadPilot()).addValue("implementedOn", p.implementedOn())
                 .addValue("closedOn", p.closedOn()).addValue("closedReason", p.closedReason())
-                .addValue("reachedStages", textArray(p.reachedStages().stream().map(Stage::name).toList()))
+                .addValue("reachedStages", SqlArrays.text(p.reachedStages().stream().map(Stage::name).toList()))
                 .addValue("furthestStage", p.furthestStage().name()).addValue("waitingSince", p.waitingSince())
                 .addValue("stageEnteredOn", p.stageEnteredOn()).addValue("onHoldSince", p.onHoldSince());
     }
@@ -227,15 +228,6 @@ final class LifecycleStore {
         return new MapSqlParameterSource().addValue("id", partnershipId).addValue("sequence", stay.sequence())
                 .addValue("stage", stay.stage().name()).addValue("enteredOn", stay.enteredOn())
                 .addValue("leftOn", stay.leftOn()).addValue("firstInQuarter", stay.firstInQuarter());
-    }
-
-    /**
-     * A PostgreSQL array literal ({@code {"a","b"}}), cast to {@code text[]} in the statement: named parameters
-     * would expand a Java array or collection into a list of values.
-     */
-    static String textArray(Collection<String> values) {
-        return values.stream().map(value -> "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                .collect(Collectors.joining(",", "{", "}"));
     }
 
     private static List<String> strings(Array array) throws SQLException {

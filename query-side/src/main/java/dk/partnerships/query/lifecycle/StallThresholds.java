@@ -45,11 +45,6 @@ public record StallThresholds(Map<Stage, Integer> days) {
         return days.get(stage);
     }
 
-    /** Whether a partnership in {@code stage} since {@code enteredOn} has stayed longer than the stage's threshold. */
-    public boolean exceeded(Stage stage, LocalDate enteredOn, LocalDate today) {
-        return enteredOn.isBefore(stalledIfEnteredBefore(stage, today));
-    }
-
     /** A partnership that entered {@code stage} before this day, and is still in it and active, is stalled today. */
     LocalDate stalledIfEnteredBefore(Stage stage, LocalDate today) {
         return today.minusDays(days(stage));

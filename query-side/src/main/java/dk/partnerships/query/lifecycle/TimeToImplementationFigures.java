@@ -26,12 +26,6 @@ import java.util.TreeMap;
  */
 public class TimeToImplementationFigures {
 
-    private static final String FILTERS = """
-             (CAST(:department AS text) IS NULL OR department = :department)
-              AND (CAST(:kind AS text) IS NULL OR kind = :kind)
-              AND (CAST(:year AS integer) IS NULL OR year = :year)
-            """;
-
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate snapshot;
@@ -69,7 +63,7 @@ public class TimeToImplementationFigures {
                 ? Comparator.comparing(PartnershipKind::valueOf) : Comparator.naturalOrder());
         // by.column is one of two column names, never input.
         jdbc.sql("SELECT " + by.column + " AS key, outcome, days, sum(partnerships) AS n FROM figure_time_to_outcome WHERE"
-                        + FILTERS + " GROUP BY 1, 2, 3")
+                        + LifecycleFigures.FILTERS + " GROUP BY 1, 2, 3")
                 .param("department", department).param("kind", kindName).param("year", year)
                 .query((rs, row) -> {
                     Counted group = groups.computeIfAbsent(rs.getString("key"), key -> new Counted());
@@ -91,7 +85,7 @@ public class TimeToImplementationFigures {
                     return row;
                 }).list();
         jdbc.sql("SELECT " + by.column + " AS key, proposed_on, sum(partnerships) AS n FROM figure_under_way WHERE"
-                        + FILTERS + " GROUP BY 1, 2")
+                        + LifecycleFigures.FILTERS + " GROUP BY 1, 2")
                 .param("department", department).param("kind", kindName).param("year", year)
                 .query((rs, row) -> {
                     Counted group = groups.computeIfAbsent(rs.getString("key"), key -> new Counted());

@@ -18,6 +18,7 @@ import dk.partnerships.events.StageRevertedEvent;
 import dk.partnerships.events.StageSkippedEvent;
 import dk.partnerships.events.TenderProcedureChosenEvent;
 import dk.partnerships.query.state.PartnershipState;
+import dk.partnerships.query.projection.SqlArrays;
 import dk.partnerships.query.projection.StatementProjection;
 import dk.partnerships.query.projection.ProjectedEvent;
 import dk.partnerships.query.projection.ProjectionBatch;
@@ -87,8 +88,7 @@ public class PartnershipSummaryProjector implements StatementProjection {
                     UPDATE partnership_market_contact SET published = true
                     WHERE partnership_id = :id AND contact_id = ANY (CAST(:published AS text[])) AND""" + EXPECTED)
                     .param("procedure", e.procedure().name()).param("procedureReason", e.reason())
-                    .param("published", "{" + String.join(",", e.publishedContacts().stream()
-                            .map(contact -> '"' + contact.replace("\\", "\\\\").replace("\"", "\\\"") + '"').toList()) + "}");
+                    .param("published", SqlArrays.text(e.publishedContacts()));
         } else if (payload instanceof AwardRecordedEvent e) {
             return setJson(event, "award", new PartnershipState.Award(e.supplier(), e.valueDkk(), e.buyers(),
                     e.buyerCount(), e.frameworkAgreement(), e.effectiveDate()));

@@ -39,7 +39,9 @@ class PublishedEventSchemaTest {
             StageAdvancedEvent.class, Set.of("reason"),
             PartnershipResumedEvent.class, Set.of("reason"),
             MarketContactRecordedEvent.class, Set.of("informationShared"),
-            TenderProcedureChosenEvent.class, Set.of("reason"));
+            TenderProcedureChosenEvent.class, Set.of("reason"),
+            BenefitDeclaredEvent.class, Set.of("unit", "expected"),
+            BenefitFollowedUpEvent.class, Set.of("realised", "note"));
 
     static Stream<Class<? extends PartnershipEvent>> eventTypes() {
         return PartnershipEventJson.eventTypes().values().stream();

@@ -16,7 +16,7 @@ public class CsvDialects {
     /** Columns holding codes, and the family of texts that names them. */
     private static final Map<String, String> CODE_COLUMNS = Map.of(
             "stage", "stage.", "status", "status.", "kind", "kind.", "type", "readiness.", "trigger", "gap.trigger.",
-            "outcome", "outcome.");
+            "outcome", "outcome.", "category", "benefitCategory.", "assessment", "assessment.", "topic", "adviceTopic.");
 
     private final MessageSource messages;
 

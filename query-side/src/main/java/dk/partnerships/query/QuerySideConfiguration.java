@@ -35,7 +35,8 @@ import java.time.ZoneId;
         beforeName = {"org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
                 "org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration"})
 @Import({SummaryReadModel.class, HistoryReadModel.class, LessonReadModel.class,
-        dk.partnerships.query.lifecycle.LifecycleReadModel.class,
+        dk.partnerships.query.lifecycle.LifecycleReadModel.class, dk.partnerships.query.benefits.BenefitsReadModel.class,
+        dk.partnerships.query.advice.AdviceReadModel.class,
         ProjectionAdministration.class, dk.partnerships.query.web.WebPages.class,
         ReadProblems.class})
 public class QuerySideConfiguration {
@@ -54,7 +55,8 @@ public class QuerySideConfiguration {
         return new dk.partnerships.security.ApiSchemas("openapi/read-side.yaml", java.util.List.of(
                 dk.partnerships.events.Stage.class, dk.partnerships.events.PartnershipStatus.class,
                 dk.partnerships.events.PartnershipKind.class, dk.partnerships.events.PilotOutcome.class,
-                dk.partnerships.events.ReadinessType.class));
+                dk.partnerships.events.ReadinessType.class, dk.partnerships.events.BenefitCategory.class,
+                dk.partnerships.events.BenefitAssessment.class, dk.partnerships.events.AdviceTopic.class));
     }
 
     /** The read tables, migrated; beans that use them depend on this one. */

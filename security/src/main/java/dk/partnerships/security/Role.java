@@ -3,7 +3,7 @@ package dk.partnerships.security;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The four roles of the product; a user may hold several. */
+/** The five roles of the product; a user may hold several. */
 public enum Role {
     /** Records what happens to the partnerships of their own departments; reads everything. */
     PROJECT_LEAD,
@@ -11,6 +11,11 @@ public enum Role {
     MANAGEMENT,
     /** Reads everything, history, verification and exports; writes nothing. */
     AUDITOR,
+    /**
+     * The central procurement and legal unit: reads everything and answers the project leads' advice requests;
+     * records nothing else.
+     */
+    ADVISOR,
     /** Manages reference data (departments), read-model maintenance and erasure of personal data. */
     ADMIN;
 

@@ -35,7 +35,8 @@ import java.util.List;
  * <ul>
  *   <li>The API ({@code /api/**}, actuator): stateless; a bearer JWT (the identity provider's, or the pages' own
  *       {@link ProductTokens}) or HTTP Basic with a local account. Writes need {@code PROJECT_LEAD} (the
- *       department is checked by the aggregate), maintenance and erasure {@code ADMIN}, reads any role.
+ *       department is checked by the aggregate), an answer to an advice request {@code ADVISOR}, maintenance and
+ *       erasure {@code ADMIN}, reads any role.
  *       401/403 are problem+json.</li>
  *   <li>The pages: a session; a login form for local accounts and, when a client registration is configured,
  *       OpenID Connect sign-in; CSRF protection on every form.</li>
@@ -135,6 +136,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.DELETE, "/api/people/*").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.PUT, "/api/departments/*").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/partnerships/*/advice-requests/*/answer").hasRole(Role.ADVISOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/partnerships", "/api/partnerships/**").hasRole(Role.PROJECT_LEAD.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ANY_ROLE)
                         // Every write the API has is matched above; any other method reaches Spring MVC only to be
@@ -159,6 +161,7 @@ public class SecurityConfiguration {
                               ObjectProvider<ClientRegistrationRepository> openIdConnect) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/advice/**").hasRole(Role.ADVISOR.name())
                         .requestMatchers(HttpMethod.POST, "/partnerships/**").hasRole(Role.PROJECT_LEAD.name())
                         .requestMatchers("/partnerships/new", "/partnerships/new/**").hasRole(Role.PROJECT_LEAD.name())
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(ANY_ROLE)

@@ -86,6 +86,9 @@ class AccessControlTest extends StandaloneHttpTest {
                 new Write("lesson", "/{id}/lessons", Map.of("text", "Tal med driften")),
                 new Write("market contact", "/{id}/market-contacts",
                         Map.of("organisation", "Leverandør A/S", "form", "MEETING", "summary", "Første møde")),
+                new Write("benefit", "/{id}/benefits", Map.of("category", "CLIMATE", "description", "Mindre CO2")),
+                new Write("benefit follow-up", "/{id}/benefits/" + item + "/follow-ups", Map.of("assessment", "ACHIEVED")),
+                new Write("advice request", "/{id}/advice-requests", Map.of("topic", "LEGAL", "question", "Må vi?")),
                 new Write("hold", "/{id}/hold", Map.of("reason", "Budget")),
                 new Write("resume", "/{id}/resume", Map.of()),
                 new Write("abandon", "/{id}/abandon", Map.of("reason", "Ingen leverandør")));
@@ -120,18 +123,35 @@ class AccessControlTest extends StandaloneHttpTest {
         refused(http.as("manager").post(path(write), write.body()), 403, "access-denied", before);
         refused(http.as("auditor").post(path(write), write.body()), 403, "access-denied", before);
         refused(http.as("admin").post(path(write), write.body()), 403, "access-denied", before);
+        // The central unit's advisors read everything and answer advice requests; they record nothing else.
+        refused(http.as("advisor").post(path(write), write.body()), 403, "access-denied", before);
         refused(http.as("lead-tmf").post(path(write), write.body()), 403, "department-not-permitted", before);
         // A header naming someone else changes nothing: the signed-in account is who acts.
         refused(http.as("lead-tmf").post(path(write), write.body(), "X-User", "lead"), 403, "department-not-permitted", before);
     }
 
     @Test
+    void only_an_advisor_answers_an_advice_request_whatever_their_department() {
+        long before = events();
+        String answer = "/api/partnerships/" + id + "/advice-requests/" + UUID.randomUUID() + "/answer";
+        Map<String, Object> body = Map.of("answer", "Ja");
+        refused(http.anonymous().post(answer, body), 401, "authentication-required", before);
+        for (String user : List.of("lead", "lead-tmf", "manager", "auditor", "admin")) {
+            refused(http.as(user).post(answer, body), 403, "access-denied", before);
+        }
+        // Past the filters, the advisor meets the write side's rules like anyone else.
+        refused(http.as("advisor").post(answer, body), 404, "advice-request-not-found", before);
+    }
+
+    @Test
     void reads_need_a_sign_in_of_any_role_and_health_does_not() {
         for (String path : List.of("/api/partnerships", "/api/partnerships/" + id, "/api/partnerships/" + id + "/history",
                 "/api/dashboard/lifecycle", "/api/lessons", "/api/partnerships/" + id + "/verification",
-                "/api/partnerships/" + id + "/history/export", "/api/exports/ocds", "/api/departments")) {
+                "/api/partnerships/" + id + "/history/export", "/api/exports/ocds", "/api/departments",
+                "/api/partnerships/" + id + "/benefits", "/api/dashboard/benefits", "/api/advice-requests",
+                "/api/partnerships/" + id + "/advice-requests", "/api/dashboard/advice")) {
             refused(http.anonymous().get(path), 401, "authentication-required", events());
-            for (String user : List.of("lead", "lead-tmf", "manager", "auditor", "admin")) {
+            for (String user : List.of("lead", "lead-tmf", "manager", "auditor", "admin", "advisor")) {
                 assertThat(http.as(user).get(path).status()).as(user + " " + path).isEqualTo(200);
             }
         }

@@ -91,7 +91,7 @@ class CommandSender {
     private WriteAnswer dispatch(WriteContext context, Object command, LocalDate effectiveDate,
                                  Function<Object, WriteAnswerBody> answer) {
         CommandMetadata metadata = new CommandMetadata(context.author().id(), context.author().name(),
-                Role.PROJECT_LEAD.name(), context.author().departments(), clock.instant(), effectiveDate,
+                context.role().name(), context.author().departments(), clock.instant(), effectiveDate,
                 context.commandId(), context.correlationId());
         Object result;
         try {

@@ -3,6 +3,10 @@ package dk.partnerships.command.http;
 import dk.partnerships.command.http.CommandSender.WriteAnswerBody;
 import dk.partnerships.command.partnership.Commands.AbandonPartnershipCommand;
 import dk.partnerships.command.partnership.Commands.AddReadinessItemCommand;
+import dk.partnerships.command.partnership.Commands.AnswerAdviceRequestCommand;
+import dk.partnerships.command.partnership.Commands.DeclareBenefitCommand;
+import dk.partnerships.command.partnership.Commands.FollowUpBenefitCommand;
+import dk.partnerships.command.partnership.Commands.RequestAdviceCommand;
 import dk.partnerships.command.partnership.Commands.CompletePartnershipCommand;
 import dk.partnerships.command.partnership.Commands.ProposePartnershipCommand;
 import dk.partnerships.command.partnership.Commands.PutOnHoldCommand;
@@ -19,6 +23,7 @@ import dk.partnerships.command.departments.DepartmentRegistry;
 import dk.partnerships.command.people.PersonRegistry;
 import dk.partnerships.events.PartnershipStatus;
 import dk.partnerships.events.Stage;
+import dk.partnerships.security.Role;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -87,7 +92,7 @@ class PartnershipWriteController {
                 new HashedRequest(http.getRequestURI(), body), command, effective,
                 // A new aggregate answers with its id only: it is in IDEA, ACTIVE, at version 1.
                 result -> new WriteAnswerBody(201, "/api/partnerships/" + id,
-                        new PartnershipWritten(id, Stage.IDEA, PartnershipStatus.ACTIVE, 1, null, null, null)));
+                        new PartnershipWritten(id, Stage.IDEA, PartnershipStatus.ACTIVE, 1, null, null, null, null, null, null)));
     }
 
     @io.swagger.v3.oas.annotations.Operation(operationId = "moveToStage", summary = "Move to another stage (a skip or a step back needs a reason)")
@@ -202,6 +207,68 @@ class PartnershipWriteController {
                         body.form(), body.summary().strip(),
                         body.informationShared() == null ? null : body.informationShared().strip(), effective),
                 effective, created(written -> written.withContact(contactId), "/api/partnerships/" + id + "/market-contacts"));
+    }
+
+    @io.swagger.v3.oas.annotations.Operation(operationId = "declareBenefit",
+            summary = "Declare a benefit the partnership is expected to deliver (while it is active)",
+            description = "A benefit is followed up later (POST .../benefits/{benefitId}/follow-ups); the benefits dashboard "
+                    + "lists partnerships in operation whose benefits nobody has followed up.")
+    @ApiResponse(responseCode = "201", description = "Declared: the partnership, with the new benefit's `benefitId`.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
+    @PostMapping(path = "/{id}/benefits", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> declareBenefit(@PathVariable String id, @Valid @RequestBody DeclareBenefit body,
+                                          HttpServletRequest http) {
+        WriteContext context = context(id, http);
+        LocalDate effective = effective(body.effectiveDate());
+        String benefitId = UUID.randomUUID().toString();
+        return sender.send(context, id, new HashedRequest(http.getRequestURI(), body),
+                new DeclareBenefitCommand(id, context.expectedVersion(), benefitId, body.category(),
+                        body.description().strip(), body.unit() == null ? null : body.unit().strip(), body.expected(),
+                        effective),
+                effective, created(written -> written.withBenefit(benefitId), "/api/partnerships/" + id + "/benefits"));
+    }
+
+    @io.swagger.v3.oas.annotations.Operation(operationId = "followUpBenefit",
+            summary = "Follow a declared benefit up (from PILOT on, also after completion; never after abandonment)")
+    @ApiResponse(responseCode = "201", description = "Recorded: the partnership, with the new follow-up's `followUpId`.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
+    @PostMapping(path = "/{id}/benefits/{benefitId}/follow-ups", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> followUpBenefit(@PathVariable String id, @PathVariable String benefitId,
+                                           @Valid @RequestBody FollowUpBenefit body, HttpServletRequest http) {
+        WriteContext context = context(id, http);
+        requireId(benefitId, "benefit-not-found");
+        LocalDate effective = effective(body.effectiveDate());
+        String followUpId = UUID.randomUUID().toString();
+        return sender.send(context, id, new HashedRequest(http.getRequestURI(), body),
+                new FollowUpBenefitCommand(id, context.expectedVersion(), followUpId, benefitId, body.assessment(),
+                        body.realised(), body.note() == null ? null : body.note().strip(), effective),
+                effective, created(written -> written.withFollowUp(followUpId), "/api/partnerships/" + id + "/benefits"));
+    }
+
+    @io.swagger.v3.oas.annotations.Operation(operationId = "requestAdvice",
+            summary = "Ask the central procurement and legal unit for advice (until the partnership is closed)")
+    @ApiResponse(responseCode = "201", description = "Asked: the partnership, with the new request's `requestId`.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
+    @PostMapping(path = "/{id}/advice-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> requestAdvice(@PathVariable String id, @Valid @RequestBody RequestAdvice body,
+                                         HttpServletRequest http) {
+        WriteContext context = context(id, http);
+        LocalDate effective = effective(body.effectiveDate());
+        String requestId = UUID.randomUUID().toString();
+        return sender.send(context, id, new HashedRequest(http.getRequestURI(), body),
+                new RequestAdviceCommand(id, context.expectedVersion(), requestId, body.topic(), body.question().strip(),
+                        effective),
+                effective, created(written -> written.withRequest(requestId), "/api/partnerships/" + id + "/advice-requests"));
+    }
+
+    @io.swagger.v3.oas.annotations.Operation(operationId = "answerAdviceRequest",
+            summary = "Answer an advice request (advisors of the central unit only; once per request)")
+    @ApiResponse(responseCode = "200", description = "Answered: the partnership as the write left it.", content = @Content(schema = @Schema(implementation = PartnershipWritten.class)))
+    @PostMapping(path = "/{id}/advice-requests/{requestId}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> answerAdviceRequest(@PathVariable String id, @PathVariable String requestId,
+                                               @Valid @RequestBody AnswerAdviceRequest body, HttpServletRequest http) {
+        WriteContext context = context(id, http).actingAs(Role.ADVISOR);
+        requireId(requestId, "advice-request-not-found");
+        LocalDate effective = effective(body.effectiveDate());
+        return send(context, id, body, http, effective, new AnswerAdviceRequestCommand(id, context.expectedVersion(),
+                requestId, body.answer().strip(), effective));
     }
 
     @io.swagger.v3.oas.annotations.Operation(operationId = "putOnHold", summary = "Put the partnership on hold")

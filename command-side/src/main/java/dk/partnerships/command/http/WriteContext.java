@@ -1,6 +1,7 @@
 package dk.partnerships.command.http;
 
 import dk.partnerships.security.Author;
+import dk.partnerships.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.UUID;
@@ -14,19 +15,26 @@ import java.util.regex.Pattern;
  * @param correlationId   {@code X-Correlation-Id} when given, else a new id
  * @param expectedVersion the version from {@code If-Match}, or {@code null}
  * @param idempotencyKey  the {@code Idempotency-Key}, or {@code null}
+ * @param role            the role the author writes in: a project lead's, or an advisor's for an answer
  */
-record WriteContext(Author author, String correlationId, Long expectedVersion, String idempotencyKey) {
+record WriteContext(Author author, String correlationId, Long expectedVersion, String idempotencyKey, Role role) {
 
     /** Printable ASCII without quotes or spaces: safe in logs, metadata and headers. */
     private static final Pattern TOKEN = Pattern.compile("[\\x21\\x23-\\x7E]{1,100}");
     private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
 
     static WriteContext from(HttpServletRequest request) {
-        // The security filters let only signed-in project leads reach a write; no author here is a wiring fault.
+        // The security filters let only signed-in project leads (and advisors, to answer) reach a write; no author here is a wiring fault.
         Author author = Author.current().orElseThrow(() -> new IllegalStateException("A write reached the controller unsigned"));
         String correlationId = header(request, "X-Correlation-Id", UUID.randomUUID().toString());
         String key = header(request, "Idempotency-Key", null);
-        return new WriteContext(author, correlationId, expectedVersion(request.getHeader("If-Match")), key);
+        return new WriteContext(author, correlationId, expectedVersion(request.getHeader("If-Match")), key,
+                Role.PROJECT_LEAD);
+    }
+
+    /** The same request, written in another role (the security filters checked the author holds it). */
+    WriteContext actingAs(Role other) {
+        return new WriteContext(author, correlationId, expectedVersion, idempotencyKey, other);
     }
 
     private static String header(HttpServletRequest request, String name, String fallback) {

@@ -1,5 +1,8 @@
 package dk.partnerships.command.http;
 
+import dk.partnerships.events.AdviceTopic;
+import dk.partnerships.events.BenefitAssessment;
+import dk.partnerships.events.BenefitCategory;
 import dk.partnerships.events.MarketContactForm;
 import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.events.PilotOutcome;
@@ -128,6 +131,45 @@ final class WriteRequests {
             @NotNull MarketContactForm form,
             @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String summary,
             @CleanText(multiline = true) @Size(max = TEXT) String informationShared,
+            LocalDate effectiveDate) {
+    }
+
+    @Schema(example = """
+            {"category": "CLIMATE", "description": "Mindre CO2 fra renovationsbilerne", "unit": "t CO2 pr. år",
+             "expected": 120, "effectiveDate": "2024-05-01"}""")
+    record DeclareBenefit(
+            @NotNull BenefitCategory category,
+            @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String description,
+            @Schema(description = "What `expected` and a follow-up's `realised` are counted in; a benefit without one is judged, not counted.")
+            @CleanText @Size(max = 60) String unit,
+            @Schema(description = "The amount expected, in `unit` (needs one).")
+            @Digits(integer = 15, fraction = 4) BigDecimal expected,
+            LocalDate effectiveDate) {
+    }
+
+    @Schema(example = """
+            {"assessment": "PARTLY_ACHIEVED", "realised": 80, "note": "To af tre ruter omlagt",
+             "effectiveDate": "2026-05-01"}""")
+    record FollowUpBenefit(
+            @NotNull BenefitAssessment assessment,
+            @Schema(description = "The amount realised so far, in the benefit's unit (only where it has one).")
+            @Digits(integer = 15, fraction = 4) BigDecimal realised,
+            @CleanText(multiline = true) @Size(max = TEXT) String note,
+            LocalDate effectiveDate) {
+    }
+
+    @Schema(example = """
+            {"topic": "PROCEDURE", "question": "Kan vi bruge et innovationspartnerskab, når en leverandør allerede har testet en løsning?"}""")
+    record RequestAdvice(
+            @NotNull AdviceTopic topic,
+            @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String question,
+            LocalDate effectiveDate) {
+    }
+
+    @Schema(example = """
+            {"answer": "Ja, hvis testen er beskrevet i udbudsmaterialet, så alle tilbudsgivere kender resultatet."}""")
+    record AnswerAdviceRequest(
+            @NotBlank @CleanText(multiline = true) @Size(max = TEXT) String answer,
             LocalDate effectiveDate) {
     }
 

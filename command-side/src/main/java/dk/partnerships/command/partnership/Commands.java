@@ -7,6 +7,9 @@ import dk.partnerships.events.Stage;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;
+import dk.partnerships.events.AdviceTopic;
+import dk.partnerships.events.BenefitAssessment;
+import dk.partnerships.events.BenefitCategory;
 import dk.partnerships.events.MarketContactForm;
 import dk.partnerships.events.TenderProcedure;
 
@@ -130,6 +133,46 @@ public final class Commands {
             MarketContactForm form,
             String summary,
             String informationShared,
+            LocalDate effectiveDate) {
+    }
+
+    public record DeclareBenefitCommand(
+            @TargetAggregateIdentifier String partnershipId,
+            Long expectedVersion,
+            String benefitId,
+            BenefitCategory category,
+            String description,
+            String unit,
+            BigDecimal expected,
+            LocalDate effectiveDate) {
+    }
+
+    public record FollowUpBenefitCommand(
+            @TargetAggregateIdentifier String partnershipId,
+            Long expectedVersion,
+            String followUpId,
+            String benefitId,
+            BenefitAssessment assessment,
+            BigDecimal realised,
+            String note,
+            LocalDate effectiveDate) {
+    }
+
+    public record RequestAdviceCommand(
+            @TargetAggregateIdentifier String partnershipId,
+            Long expectedVersion,
+            String requestId,
+            AdviceTopic topic,
+            String question,
+            LocalDate effectiveDate) {
+    }
+
+    /** The one command an advisor sends: it is checked against the author's role, not their departments. */
+    public record AnswerAdviceRequestCommand(
+            @TargetAggregateIdentifier String partnershipId,
+            Long expectedVersion,
+            String requestId,
+            String answer,
             LocalDate effectiveDate) {
     }
 

@@ -2,6 +2,10 @@ package dk.partnerships.command.partnership;
 
 import dk.partnerships.command.partnership.Commands.AbandonPartnershipCommand;
 import dk.partnerships.command.partnership.Commands.AddReadinessItemCommand;
+import dk.partnerships.command.partnership.Commands.AnswerAdviceRequestCommand;
+import dk.partnerships.command.partnership.Commands.DeclareBenefitCommand;
+import dk.partnerships.command.partnership.Commands.FollowUpBenefitCommand;
+import dk.partnerships.command.partnership.Commands.RequestAdviceCommand;
 import dk.partnerships.command.partnership.Commands.CompletePartnershipCommand;
 import dk.partnerships.command.partnership.Commands.ProposePartnershipCommand;
 import dk.partnerships.command.partnership.Commands.PutOnHoldCommand;
@@ -13,7 +17,12 @@ import dk.partnerships.command.partnership.Commands.RecordPilotOutcomeCommand;
 import dk.partnerships.command.partnership.Commands.ResolveReadinessItemCommand;
 import dk.partnerships.command.partnership.Commands.ResumePartnershipCommand;
 import dk.partnerships.command.partnership.Commands.TransitionStageCommand;
+import dk.partnerships.events.AdviceGivenEvent;
+import dk.partnerships.events.AdviceRequestedEvent;
 import dk.partnerships.events.AwardRecordedEvent;
+import dk.partnerships.events.BenefitDeclaredEvent;
+import dk.partnerships.events.BenefitFollowedUpEvent;
+import dk.partnerships.events.EventMetadata;
 import dk.partnerships.events.EvaluationRecordedEvent;
 import dk.partnerships.events.LessonRecordedEvent;
 import dk.partnerships.events.MarketContactRecordedEvent;
@@ -62,6 +71,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *       after a failed pilot or with open readiness items needs a reason;</li>
  *   <li>on hold, nothing but lessons and resume/abandon; abandoned and completed are final (lessons may still be
  *       recorded, because what a stopped partnership taught is worth the most);</li>
+ *   <li>benefits are declared while the partnership is active and followed up from the pilot on, also after
+ *       completion (benefits show after the project ends), never after abandonment;</li>
+ *   <li>a project lead may ask the central unit for advice until the partnership is closed; only an advisor answers,
+ *       once per request, whatever has happened to the partnership since;</li>
  *   <li>effective dates are never in the future and never before the previous event's effective date.</li>
  * </ul>
  * State kept here is only what the rules need; everything else lives in the read models.
@@ -82,6 +95,10 @@ public class Partnership {
     /** Readiness items by id: {@code true} once resolved. */
     private final Map<String, Boolean> readinessItems = new HashMap<>();
     private final Set<String> marketContacts = new HashSet<>();
+    /** Declared benefits by id: {@code true} when the benefit is counted in a unit. */
+    private final Map<String, Boolean> benefits = new HashMap<>();
+    /** Advice requests by id: {@code true} once answered. */
+    private final Map<String, Boolean> adviceRequests = new HashMap<>();
 
     protected Partnership() {
         // for Axon: rebuilt from events
@@ -102,9 +119,23 @@ public class Partnership {
      */
     @CommandHandlerInterceptor
     Object requireDepartmentOfAuthor(CommandMessage<?> message, InterceptorChain chain) throws Exception {
-        requireAuthorLeads(department, message);
+        if (message.getPayload() instanceof AnswerAdviceRequestCommand) {
+            requireAdvisor(message);
+        } else {
+            requireAuthorLeads(department, message);
+        }
         return chain.proceed();
     }
+
+    /** An answer comes from the central unit, whichever department the partnership belongs to. */
+    private static void requireAdvisor(CommandMessage<?> message) {
+        if (!ADVISOR.equals(message.getMetaData().get(EventMetadata.USER_ROLE))) {
+            throw new CommandRejectedException(CommandRejectedException.Reason.FORBIDDEN, "advisor-only");
+        }
+    }
+
+    /** The role name an advisor's commands carry (dk.partnerships.security.Role.ADVISOR). */
+    static final String ADVISOR = "ADVISOR";
 
     private static void requireAuthorLeads(String department, CommandMessage<?> message) {
         Object departments = message.getMetaData().get(CommandMetadata.AUTHOR_DEPARTMENTS);
@@ -310,6 +341,80 @@ public class Partnership {
     }
 
     @CommandHandler
+    public PartnershipState handle(DeclareBenefitCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        requireActive();
+        requireEffectiveDate(command.effectiveDate(), clock);
+        String unit = blankToNull(command.unit());
+        if (command.expected() != null && unit == null) {
+            throw invalid("benefit-expected-needs-unit");
+        }
+        if (benefits.containsKey(command.benefitId())) {
+            throw rule("benefit-already-exists", command.benefitId());
+        }
+        apply(new BenefitDeclaredEvent(partnershipId, command.benefitId(), command.category(), command.description(),
+                unit, command.expected(), command.effectiveDate()));
+        return state();
+    }
+
+    @CommandHandler
+    public PartnershipState handle(FollowUpBenefitCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        // Benefits show after the project ends: a completed partnership is followed up, an abandoned one is not.
+        if (status == PartnershipStatus.ABANDONED) {
+            throw rule("benefit-follow-up-after-abandonment");
+        }
+        if (status == PartnershipStatus.ON_HOLD) {
+            throw rule("partnership-on-hold");
+        }
+        requireEffectiveDate(command.effectiveDate(), clock);
+        if (stage.isBefore(Stage.PILOT)) {
+            throw rule("benefit-follow-up-wrong-stage", stage);
+        }
+        Boolean counted = benefits.get(command.benefitId());
+        if (counted == null) {
+            throw new CommandRejectedException(CommandRejectedException.Reason.NOT_FOUND, "benefit-not-found",
+                    command.benefitId());
+        }
+        if (command.realised() != null && !counted) {
+            throw invalid("benefit-realised-without-unit");
+        }
+        apply(new BenefitFollowedUpEvent(partnershipId, command.followUpId(), command.benefitId(), command.assessment(),
+                command.realised(), blankToNull(command.note()), command.effectiveDate()));
+        return state();
+    }
+
+    @CommandHandler
+    public PartnershipState handle(RequestAdviceCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        // On hold is when advice is needed most; a closed partnership has nothing left to decide.
+        requireNotClosed();
+        requireEffectiveDate(command.effectiveDate(), clock);
+        if (adviceRequests.containsKey(command.requestId())) {
+            throw rule("advice-request-already-exists", command.requestId());
+        }
+        apply(new AdviceRequestedEvent(partnershipId, command.requestId(), command.topic(), command.question(),
+                command.effectiveDate()));
+        return state();
+    }
+
+    @CommandHandler
+    public PartnershipState handle(AnswerAdviceRequestCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        requireEffectiveDate(command.effectiveDate(), clock);
+        Boolean answered = adviceRequests.get(command.requestId());
+        if (answered == null) {
+            throw new CommandRejectedException(CommandRejectedException.Reason.NOT_FOUND, "advice-request-not-found",
+                    command.requestId());
+        }
+        if (answered) {
+            throw rule("advice-request-already-answered", command.requestId());
+        }
+        apply(new AdviceGivenEvent(partnershipId, command.requestId(), command.answer(), command.effectiveDate()));
+        return state();
+    }
+
+    @CommandHandler
     public PartnershipState handle(PutOnHoldCommand command, Clock clock) {
         requireVersion(command.expectedVersion());
         requireNotClosed();
@@ -429,6 +534,29 @@ public class Partnership {
 
     @EventSourcingHandler
     void on(TenderProcedureChosenEvent event) {
+        lastEffectiveDate = event.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(BenefitDeclaredEvent event) {
+        benefits.put(event.benefitId(), event.unit() != null);
+        lastEffectiveDate = event.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(BenefitFollowedUpEvent event) {
+        lastEffectiveDate = event.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(AdviceRequestedEvent event) {
+        adviceRequests.put(event.requestId(), false);
+        lastEffectiveDate = event.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(AdviceGivenEvent event) {
+        adviceRequests.put(event.requestId(), true);
         lastEffectiveDate = event.effectiveDate();
     }
 

@@ -2,6 +2,10 @@ package dk.partnerships.command.partnership;
 
 import dk.partnerships.command.partnership.Commands.AbandonPartnershipCommand;
 import dk.partnerships.command.partnership.Commands.AddReadinessItemCommand;
+import dk.partnerships.command.partnership.Commands.AnswerAdviceRequestCommand;
+import dk.partnerships.command.partnership.Commands.DeclareBenefitCommand;
+import dk.partnerships.command.partnership.Commands.FollowUpBenefitCommand;
+import dk.partnerships.command.partnership.Commands.RequestAdviceCommand;
 import dk.partnerships.command.partnership.Commands.CompletePartnershipCommand;
 import dk.partnerships.command.partnership.Commands.ProposePartnershipCommand;
 import dk.partnerships.command.partnership.Commands.PutOnHoldCommand;
@@ -13,7 +17,15 @@ import dk.partnerships.command.partnership.Commands.RecordPilotOutcomeCommand;
 import dk.partnerships.command.partnership.Commands.ResolveReadinessItemCommand;
 import dk.partnerships.command.partnership.Commands.ResumePartnershipCommand;
 import dk.partnerships.command.partnership.Commands.TransitionStageCommand;
+import dk.partnerships.events.AdviceGivenEvent;
+import dk.partnerships.events.AdviceRequestedEvent;
+import dk.partnerships.events.AdviceTopic;
 import dk.partnerships.events.AwardRecordedEvent;
+import dk.partnerships.events.BenefitAssessment;
+import dk.partnerships.events.BenefitCategory;
+import dk.partnerships.events.BenefitDeclaredEvent;
+import dk.partnerships.events.BenefitFollowedUpEvent;
+import dk.partnerships.events.EventMetadata;
 import dk.partnerships.events.EvaluationRecordedEvent;
 import dk.partnerships.events.LessonRecordedEvent;
 import dk.partnerships.events.MarketContactForm;
@@ -660,6 +672,129 @@ class PartnershipLifecycleTest {
             refused(fixture.given(history).when(contact("c-1", null)), "market-contact-already-exists");
             history.add(new PartnershipPutOnHoldEvent(ID, "Afventer budget", D0));
             refused(fixture.given(history).when(contact("c-2", null)), "partnership-on-hold");
+        }
+    }
+
+    @Nested
+    class Benefits {
+
+        private final BenefitDeclaredEvent counted = new BenefitDeclaredEvent(ID, "b-1", BenefitCategory.CLIMATE,
+                "Mindre CO2", "t CO2 pr. år", new BigDecimal("120"), D0);
+        private final BenefitDeclaredEvent judged = new BenefitDeclaredEvent(ID, "b-2", BenefitCategory.RELATIONSHIPS,
+                "Samarbejde på tværs af forvaltninger", null, null, D0);
+
+        private FollowUpBenefitCommand followUp(String benefitId, BenefitAssessment assessment, BigDecimal realised) {
+            return new FollowUpBenefitCommand(ID, null, "f-1", benefitId, assessment, realised, "Målt i 2025", D1);
+        }
+
+        @Test
+        void a_benefit_is_declared_while_the_partnership_is_active_in_any_stage() {
+            for (Stage stage : Stage.values()) {
+                whenIn(stage, new DeclareBenefitCommand(ID, null, "b-1", BenefitCategory.CLIMATE, "Mindre CO2",
+                        " t CO2 pr. år".strip(), new BigDecimal("120"), D0)).expectEvents(counted);
+            }
+            whenIn(Stage.IDEA, new DeclareBenefitCommand(ID, null, "b-2", BenefitCategory.RELATIONSHIPS,
+                    "Samarbejde på tværs af forvaltninger", " ", null, D0)).expectEvents(judged);
+        }
+
+        @Test
+        void an_expected_amount_needs_a_unit_and_a_benefit_is_declared_once() {
+            refused(whenIn(Stage.IDEA, new DeclareBenefitCommand(ID, null, "b-1", BenefitCategory.ECONOMY, "Besparelse",
+                    null, new BigDecimal("5"), D0)), "benefit-expected-needs-unit");
+            List<Object> history = historyUpTo(Stage.IDEA);
+            history.add(counted);
+            refused(fixture.given(history).when(new DeclareBenefitCommand(ID, null, "b-1", BenefitCategory.ECONOMY,
+                    "Besparelse", null, null, D0)), "benefit-already-exists");
+            history.add(new PartnershipPutOnHoldEvent(ID, "Afventer budget", D0));
+            refused(fixture.given(history).when(new DeclareBenefitCommand(ID, null, "b-3", BenefitCategory.ECONOMY,
+                    "Besparelse", null, null, D0)), "partnership-on-hold");
+        }
+
+        @Test
+        void benefits_are_followed_up_from_the_pilot_on_and_after_completion() {
+            for (Stage stage : List.of(Stage.PILOT, Stage.IMPLEMENTATION, Stage.EVALUATION)) {
+                List<Object> history = historyUpTo(stage);
+                history.add(counted);
+                fixture.given(history).when(followUp("b-1", BenefitAssessment.PARTLY_ACHIEVED, new BigDecimal("80")))
+                        .expectEvents(new BenefitFollowedUpEvent(ID, "f-1", "b-1", BenefitAssessment.PARTLY_ACHIEVED,
+                                new BigDecimal("80"), "Målt i 2025", D1));
+            }
+            List<Object> completed = historyUpTo(Stage.EVALUATION);
+            completed.add(judged);
+            completed.add(new EvaluationRecordedEvent(ID, "I drift", "Samarbejde", "Samarbejde", D0));
+            completed.add(new PartnershipCompletedEvent(ID, D0));
+            fixture.given(completed).when(followUp("b-2", BenefitAssessment.ACHIEVED, null))
+                    .expectEvents(new BenefitFollowedUpEvent(ID, "f-1", "b-2", BenefitAssessment.ACHIEVED, null,
+                            "Målt i 2025", D1))
+                    .expectResultMessagePayload(new PartnershipState(ID, Stage.EVALUATION, PartnershipStatus.COMPLETED, 12));
+        }
+
+        @Test
+        void a_follow_up_before_the_pilot_after_abandonment_or_of_an_unknown_benefit_is_refused() {
+            List<Object> dialogue = historyUpTo(Stage.MARKET_DIALOGUE);
+            dialogue.add(counted);
+            refused(fixture.given(dialogue).when(followUp("b-1", BenefitAssessment.TOO_EARLY, null)),
+                    "benefit-follow-up-wrong-stage");
+            List<Object> abandoned = historyUpTo(Stage.PILOT);
+            abandoned.add(counted);
+            abandoned.add(new PartnershipAbandonedEvent(ID, Stage.PILOT, "Leverandøren lukkede", D0));
+            refused(fixture.given(abandoned).when(followUp("b-1", BenefitAssessment.NOT_ACHIEVED, null)),
+                    "benefit-follow-up-after-abandonment");
+            refused(whenIn(Stage.PILOT, followUp("b-9", BenefitAssessment.ACHIEVED, null)), "benefit-not-found");
+        }
+
+        @Test
+        void a_realised_amount_needs_a_counted_benefit() {
+            List<Object> history = historyUpTo(Stage.IMPLEMENTATION);
+            history.add(judged);
+            refused(fixture.given(history).when(followUp("b-2", BenefitAssessment.ACHIEVED, BigDecimal.TEN)),
+                    "benefit-realised-without-unit");
+        }
+    }
+
+    @Nested
+    class Advice {
+
+        private final AdviceRequestedEvent asked = new AdviceRequestedEvent(ID, "r-1", AdviceTopic.LEGAL,
+                "Må vi dele data med leverandøren?", D0);
+
+        private final java.util.Map<String, String> advisor = java.util.Map.of(EventMetadata.USER_ROLE, "ADVISOR",
+                CommandMetadata.AUTHOR_DEPARTMENTS, "");
+
+        @Test
+        void a_project_lead_asks_until_the_partnership_is_closed_also_while_on_hold() {
+            whenIn(Stage.PILOT, new RequestAdviceCommand(ID, null, "r-1", AdviceTopic.LEGAL,
+                    "Må vi dele data med leverandøren?", D0)).expectEvents(asked);
+            List<Object> onHold = historyUpTo(Stage.TENDER);
+            onHold.add(new PartnershipPutOnHoldEvent(ID, "Afventer jura", D0));
+            fixture.given(onHold).when(new RequestAdviceCommand(ID, null, "r-1", AdviceTopic.LEGAL,
+                    "Må vi dele data med leverandøren?", D0)).expectEvents(asked);
+            List<Object> abandoned = historyUpTo(Stage.TENDER);
+            abandoned.add(new PartnershipAbandonedEvent(ID, Stage.TENDER, "Intet marked", D0));
+            refused(fixture.given(abandoned).when(new RequestAdviceCommand(ID, null, "r-2", AdviceTopic.OTHER, "?", D0)),
+                    "partnership-closed");
+        }
+
+        @Test
+        void only_an_advisor_answers_once_whatever_happened_since() {
+            List<Object> history = historyUpTo(Stage.TENDER);
+            history.add(asked);
+            history.add(new PartnershipAbandonedEvent(ID, Stage.TENDER, "Intet marked", D0));
+            AnswerAdviceRequestCommand answer = new AnswerAdviceRequestCommand(ID, null, "r-1", "Ja, med en databehandleraftale", D1);
+            fixture.given(history).when(answer, advisor)
+                    .expectEvents(new AdviceGivenEvent(ID, "r-1", "Ja, med en databehandleraftale", D1));
+            // A project lead of the department, even, cannot answer.
+            refused(fixture.given(history).when(answer), "advisor-only");
+            history.add(new AdviceGivenEvent(ID, "r-1", "Ja", D0));
+            refused(fixture.given(history).when(answer, advisor), "advice-request-already-answered");
+            refused(fixture.given(history).when(new AnswerAdviceRequestCommand(ID, null, "r-9", "Ja", D1), advisor),
+                    "advice-request-not-found");
+        }
+
+        @Test
+        void an_advisor_writes_nothing_else() {
+            refused(fixture.given(historyUpTo(Stage.PILOT)).when(new RequestAdviceCommand(ID, null, "r-1",
+                    AdviceTopic.LEGAL, "?", D0), advisor), "department-not-permitted");
         }
     }
 

@@ -59,6 +59,16 @@ final class HistoryEntries {
                     + " contact(s)");
         } else if (event instanceof MarketContactRecordedEvent e) {
             return "Market contact (" + e.form() + ") with " + e.organisation() + ": " + e.summary();
+        } else if (event instanceof dk.partnerships.events.BenefitDeclaredEvent e) {
+            return "Benefit expected (" + e.category() + "): " + e.description() + (e.unit() == null ? ""
+                    : "; " + (e.expected() == null ? "counted in " : e.expected().toPlainString() + " ") + e.unit());
+        } else if (event instanceof dk.partnerships.events.BenefitFollowedUpEvent e) {
+            return "Benefit followed up: " + e.assessment() + (e.realised() == null ? "" : ", realised "
+                    + e.realised().toPlainString()) + (e.note() == null ? "" : ": " + e.note());
+        } else if (event instanceof dk.partnerships.events.AdviceRequestedEvent e) {
+            return "Advice asked (" + e.topic() + "): " + e.question();
+        } else if (event instanceof dk.partnerships.events.AdviceGivenEvent e) {
+            return "Advice given: " + e.answer();
         } else if (event instanceof PartnershipPutOnHoldEvent) {
             return "Put on hold";
         } else if (event instanceof PartnershipResumedEvent) {

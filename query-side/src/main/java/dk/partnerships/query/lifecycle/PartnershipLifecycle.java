@@ -111,7 +111,11 @@ public record PartnershipLifecycle(String partnershipId, long version, String ti
         } else if (event instanceof PartnershipProposedEvent) {
             throw new IllegalArgumentException("Partnership " + partnershipId + " proposed again at event " + sequence);
         } else if (!(event instanceof EvaluationRecordedEvent || event instanceof LessonRecordedEvent
-                || event instanceof MarketContactRecordedEvent || event instanceof TenderProcedureChosenEvent)) {
+                || event instanceof MarketContactRecordedEvent || event instanceof TenderProcedureChosenEvent
+                || event instanceof dk.partnerships.events.BenefitDeclaredEvent
+                || event instanceof dk.partnerships.events.BenefitFollowedUpEvent
+                || event instanceof dk.partnerships.events.AdviceRequestedEvent
+                || event instanceof dk.partnerships.events.AdviceGivenEvent)) {
             throw new IllegalArgumentException("No lifecycle rule for " + event.getClass().getName());
         }
         return next.build();

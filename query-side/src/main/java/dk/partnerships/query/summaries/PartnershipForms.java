@@ -50,6 +50,9 @@ class PartnershipForms {
             Map.entry("resolve", List.of("itemId", "note", "effectiveDate")),
             Map.entry("lesson", List.of("text", "tags", "effectiveDate")),
             Map.entry("market-contact", List.of("organisation", "form", "summary", "informationShared", "effectiveDate")),
+            Map.entry("benefit", List.of("category", "description", "unit", "expected", "effectiveDate")),
+            Map.entry("follow-up", List.of("benefitId", "assessment", "realised", "note", "effectiveDate")),
+            Map.entry("advice-request", List.of("topic", "question", "effectiveDate")),
             Map.entry("evaluation", List.of("summary", "benefitsExpected", "benefitsRealised", "effectiveDate")),
             Map.entry("complete", List.of("effectiveDate")),
             Map.entry("hold", List.of("reason", "effectiveDate")),
@@ -57,7 +60,7 @@ class PartnershipForms {
             Map.entry("abandon", List.of("reason", "effectiveDate")));
     private static final List<String> LISTS = List.of("partners", "buyers", "tags");
     private static final List<String> TENDER_FIELDS = List.of("procedure", "procedureReason", "publishedContacts");
-    private static final List<String> NUMBERS = List.of("expectedValueDkk", "valueDkk", "buyerCount");
+    private static final List<String> NUMBERS = List.of("expectedValueDkk", "valueDkk", "buyerCount", "expected", "realised");
 
     private final CommandApi commands;
     private final PartnershipPages pages;
@@ -128,6 +131,10 @@ class PartnershipForms {
                     ? form.get("itemId") : "unknown") + "/resolution";
             case "lesson" -> "/lessons";
             case "market-contact" -> "/market-contacts";
+            case "benefit" -> "/benefits";
+            case "follow-up" -> "/benefits/" + (form.getOrDefault("benefitId", "").matches("[0-9A-Za-z-]{1,64}")
+                    ? form.get("benefitId") : "unknown") + "/follow-ups";
+            case "advice-request" -> "/advice-requests";
             default -> "/" + action; // evaluation, complete, hold, resume, abandon: the API's own paths
         };
         Long version = form.getOrDefault("version", "").matches("\\d{1,9}") ? Long.valueOf(form.get("version")) : null;
@@ -139,6 +146,7 @@ class PartnershipForms {
         }
         ObjectNode body = body(action, form);
         body.remove("itemId");
+        body.remove("benefitId");
         CommandApi.Answer answer = commands.post(path, body, version, form.get("requestKey"), signedIn());
         if (answer.ok()) {
             return "redirect:/partnerships/" + validId + "?minVersion=" + answer.version() + "#timeline";

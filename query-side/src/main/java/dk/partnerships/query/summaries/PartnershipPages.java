@@ -9,6 +9,8 @@ import dk.partnerships.events.PilotOutcome;
 import dk.partnerships.events.ReadinessType;
 import dk.partnerships.events.Stage;
 import dk.partnerships.query.Csv;
+import dk.partnerships.query.advice.AdviceQueries;
+import dk.partnerships.query.benefits.BenefitQueries;
 import dk.partnerships.query.CsvDialects;
 import dk.partnerships.query.history.HistoryEntry;
 import dk.partnerships.query.history.PartnershipHistoryController;
@@ -44,7 +46,7 @@ class PartnershipPages {
 
     /** The forms on a partnership's page, each posted back to the page with {@code action} set to its name. */
     static final List<String> ACTIONS = List.of("stage", "award", "pilot-outcome", "readiness-item", "resolve",
-            "market-contact", "lesson",
+            "market-contact", "benefit", "follow-up", "advice-request", "lesson",
             "evaluation", "complete", "hold", "resume", "abandon");
 
     private final PartnershipReadRepository partnerships;
@@ -53,10 +55,15 @@ class PartnershipPages {
     private final Clock clock;
     private final MessageSource messages;
     private final CsvDialects dialects;
+    private final BenefitQueries benefits;
+    private final AdviceQueries advice;
 
     PartnershipPages(PartnershipReadRepository partnerships, PartnershipHistoryController history,
-                     ReadYourWrites readYourWrites, Clock clock, MessageSource messages, CsvDialects dialects) {
+                     ReadYourWrites readYourWrites, Clock clock, MessageSource messages, CsvDialects dialects,
+                     BenefitQueries benefits, AdviceQueries advice) {
         this.dialects = dialects;
+        this.benefits = benefits;
+        this.advice = advice;
         this.messages = messages;
         this.partnerships = partnerships;
         this.history = history;
@@ -175,6 +182,16 @@ class PartnershipPages {
         model.addAttribute("contacts", contacts);
         model.addAttribute("sharedContacts", contacts.stream().filter(c -> c.informationShared() != null).toList());
         model.addAttribute("procedures", PageParameters.names(dk.partnerships.events.TenderProcedure.values()));
+        model.addAttribute("benefits", benefits.of(validId));
+        model.addAttribute("benefitCategories", PageParameters.names(dk.partnerships.events.BenefitCategory.values()));
+        model.addAttribute("assessments", PageParameters.names(dk.partnerships.events.BenefitAssessment.values()));
+        // Follow-ups from the pilot on, and after completion; never after abandonment (the write side decides again).
+        model.addAttribute("mayFollowUp", current != null && !current.isBefore(Stage.PILOT)
+                && ("ACTIVE".equals(partnership.status()) || "COMPLETED".equals(partnership.status())));
+        model.addAttribute("adviceRequests", advice.of(validId));
+        model.addAttribute("adviceTopics", PageParameters.names(dk.partnerships.events.AdviceTopic.values()));
+        model.addAttribute("advisor", dk.partnerships.security.Author.current()
+                .map(author -> author.has(dk.partnerships.security.Role.ADVISOR)).orElse(false));
     }
 
     /** The history read model may be a moment behind the summary; then the timeline is shown as far as it goes. */

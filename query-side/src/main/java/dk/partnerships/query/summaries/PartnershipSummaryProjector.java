@@ -1,6 +1,12 @@
 package dk.partnerships.query.summaries;
 
+import dk.partnerships.events.AdviceGivenEvent;
+import dk.partnerships.events.AdviceRequestedEvent;
 import dk.partnerships.events.AwardRecordedEvent;
+import dk.partnerships.events.BenefitDeclaredEvent;
+import dk.partnerships.events.BenefitFollowedUpEvent;
+import dk.partnerships.events.EventMetadata;
+import dk.partnerships.events.Stage;
 import dk.partnerships.events.EvaluationRecordedEvent;
 import dk.partnerships.events.LessonRecordedEvent;
 import dk.partnerships.events.MarketContactRecordedEvent;
@@ -63,12 +69,14 @@ public class PartnershipSummaryProjector implements StatementProjection {
 
     @Override
     public List<String> tables() {
-        return List.of("partnership_summary", "partnership_readiness_item", "partnership_market_contact");
+        return List.of("partnership_summary", "partnership_readiness_item", "partnership_market_contact",
+                "partnership_benefit", "partnership_benefit_follow_up", "partnership_advice_request");
     }
 
     @Override
     public List<String> readerIndexes() {
-        return List.of("partnership_summary_stage", "partnership_summary_department", "partnership_summary_listed");
+        return List.of("partnership_summary_stage", "partnership_summary_department", "partnership_summary_listed",
+                "partnership_summary_benefits_due", "partnership_benefit_category", "partnership_advice_request_open");
     }
 
     @Override
@@ -110,7 +118,7 @@ public class PartnershipSummaryProjector implements StatementProjection {
                     WHERE partnership_id = :id AND item_id = :item AND""" + EXPECTED)
                     .param("note", e.note()).param("item", e.itemId());
         } else if (payload instanceof LessonRecordedEvent) {
-            return claim(event, "", null);
+            return claim(event, "");
         } else if (payload instanceof MarketContactRecordedEvent e) {
             return claim(event, "", """
                     INSERT INTO partnership_market_contact (partnership_id, contact_id, organisation, form, summary,
@@ -119,6 +127,41 @@ public class PartnershipSummaryProjector implements StatementProjection {
                     .param("contact", e.contactId()).param("organisation", e.organisation())
                     .param("form", e.form().name()).param("summary", e.summary())
                     .param("shared", e.informationShared());
+        } else if (payload instanceof BenefitDeclaredEvent e) {
+            return claim(event, ", benefits = benefits + 1", """
+                    INSERT INTO partnership_benefit (partnership_id, benefit_id, category, description, unit, expected,
+                        declared_on, sequence)
+                    SELECT :id, :benefit, :category, :description, :unit, :expected, :on, :sequence WHERE""" + EXPECTED)
+                    .param("benefit", e.benefitId()).param("category", e.category().name())
+                    .param("description", e.description()).param("unit", e.unit()).param("expected", e.expected());
+        } else if (payload instanceof BenefitFollowedUpEvent e) {
+            // Effective dates never go back within a partnership: the latest follow-up is where the benefit stands.
+            return claim(event, ", benefits_followed_up_on = :on", """
+                    INSERT INTO partnership_benefit_follow_up (partnership_id, follow_up_id, benefit_id, assessment,
+                        realised, note, effective_date, sequence)
+                    SELECT :id, :followUp, :benefit, :assessment, :realised, :note, :on, :sequence WHERE""" + EXPECTED, """
+                    UPDATE partnership_benefit SET follow_ups = follow_ups + 1, assessment = :assessment,
+                        realised = :realised, followed_up_on = :on
+                    WHERE partnership_id = :id AND benefit_id = :benefit AND""" + EXPECTED)
+                    .param("followUp", e.followUpId()).param("benefit", e.benefitId())
+                    .param("assessment", e.assessment().name()).param("realised", e.realised())
+                    .param("note", e.note());
+        } else if (payload instanceof AdviceRequestedEvent e) {
+            return claim(event, "", """
+                    INSERT INTO partnership_advice_request (partnership_id, request_id, topic, question, asked_on,
+                        sequence, asked_by, asked_by_name)
+                    SELECT :id, :request, :topic, :question, :on, :sequence, :by, :byName WHERE""" + EXPECTED)
+                    .param("request", e.requestId()).param("topic", e.topic().name()).param("question", e.question())
+                    .param("by", event.metadataValue(EventMetadata.USER_ID))
+                    .param("byName", event.metadataValue(EventMetadata.USER_NAME));
+        } else if (payload instanceof AdviceGivenEvent e) {
+            return claim(event, "", """
+                    UPDATE partnership_advice_request SET answer = :answer, answered_on = :on, answered_by = :by,
+                        answered_by_name = :byName
+                    WHERE partnership_id = :id AND request_id = :request AND""" + EXPECTED)
+                    .param("request", e.requestId()).param("answer", e.answer())
+                    .param("by", event.metadataValue(EventMetadata.USER_ID))
+                    .param("byName", event.metadataValue(EventMetadata.USER_NAME));
         } else if (payload instanceof PartnershipPutOnHoldEvent e) {
             return setStatus(event, "ON_HOLD", e.reason());
         } else if (payload instanceof PartnershipResumedEvent e) {
@@ -149,7 +192,9 @@ public class PartnershipSummaryProjector implements StatementProjection {
 
     @Override
     public void clear() {
-        jdbc.sql("TRUNCATE partnership_market_contact, partnership_readiness_item, partnership_summary").update();
+        jdbc.sql("""
+                TRUNCATE partnership_advice_request, partnership_benefit_follow_up, partnership_benefit,
+                    partnership_market_contact, partnership_readiness_item, partnership_summary""").update();
     }
 
     private ProjectionStatement proposal(PartnershipProposedEvent e, ProjectedEvent event) {
@@ -173,12 +218,16 @@ public class PartnershipSummaryProjector implements StatementProjection {
 
     /**
      * Moves the row's version from {@code sequence} to {@code sequence + 1}, setting {@code assignments} on it and
-     * running {@code effect} (a statement on a child table, gated by {@link #EXPECTED}) in the same statement. Both
-     * see the table as it was before the statement, so the effect runs exactly when the claim succeeds; the update
+     * running {@code effects} (statements on child tables, each gated by {@link #EXPECTED}) in the same statement. All
+     * see the tables as they were before the statement, so the effects run exactly when the claim succeeds; the update
      * count is the claim's.
      */
-    private static ProjectionStatement claim(ProjectedEvent event, String assignments, String effect) {
-        String sql = (effect == null ? "" : "WITH effect AS (" + effect + ")\n")
+    private static ProjectionStatement claim(ProjectedEvent event, String assignments, String... effects) {
+        StringBuilder with = new StringBuilder();
+        for (int i = 0; i < effects.length; i++) {
+            with.append(i == 0 ? "WITH " : ",\n").append("effect").append(i + 1).append(" AS (").append(effects[i]).append(")");
+        }
+        String sql = (with.isEmpty() ? "" : with + "\n")
                 + "UPDATE partnership_summary SET version = :next, last_recorded_at = :recordedAt" + assignments
                 + " WHERE id = :id AND version = :sequence";
         return ProjectionStatement.sql(sql).param("id", event.partnershipId()).param("sequence", event.sequence())
@@ -190,20 +239,22 @@ public class PartnershipSummaryProjector implements StatementProjection {
      * A stage entered. A move into TENDER sends tender documents out (a follow-on tender too): it is the day the
      * equal-treatment check counts from, and its procedure is the one recorded with it, if any.
      */
-    private static ProjectionStatement enter(ProjectedEvent event, dk.partnerships.events.Stage to) {
-        return claim(event, ", stage = :stage, stage_entered_on = :on" + (to == dk.partnerships.events.Stage.TENDER
-                ? ", tender_entered_on = :on, tender_procedure = NULL, tender_procedure_reason = NULL" : ""), null)
+    private static ProjectionStatement enter(ProjectedEvent event, Stage to) {
+        return claim(event, ", stage = :stage, stage_entered_on = :on" + (to == Stage.TENDER
+                ? ", tender_entered_on = :on, tender_procedure = NULL, tender_procedure_reason = NULL" : "")
+                + (dk.partnerships.query.benefits.BenefitQueries.inOperation(to) ? ", in_operation_since = coalesce(in_operation_since, :on)" : ", in_operation_since = NULL"))
                 .param("stage", to.name());
     }
 
+
     private static ProjectionStatement setStatus(ProjectedEvent event, String status, String reason) {
-        return claim(event, ", status = :status, status_changed_on = :on, status_reason = :reason", null)
+        return claim(event, ", status = :status, status_changed_on = :on, status_reason = :reason")
                 .param("status", status).param("reason", reason);
     }
 
     /** A value the summary keeps whole, stored as JSON in the shape {@link PartnershipState} reads it back. */
     private ProjectionStatement setJson(ProjectedEvent event, String column, Record value) {
         // column comes from the switch above, never from input
-        return claim(event, ", " + column + " = CAST(:value AS jsonb)", null).param("value", json.writeValueAsString(value));
+        return claim(event, ", " + column + " = CAST(:value AS jsonb)").param("value", json.writeValueAsString(value));
     }
 }

@@ -27,6 +27,10 @@ public final class TimelineText {
             Map.entry("LessonRecordedEvent", List.of("text")),
             Map.entry("MarketContactRecordedEvent", List.of("organisation", "contactForm:form", "summary")),
             Map.entry("TenderProcedureChosenEvent", List.of("procedure:procedure")),
+            Map.entry("BenefitDeclaredEvent", List.of("benefitCategory:category", "description")),
+            Map.entry("BenefitFollowedUpEvent", List.of("assessment:assessment", "note")),
+            Map.entry("AdviceRequestedEvent", List.of("adviceTopic:topic", "question")),
+            Map.entry("AdviceGivenEvent", List.of("answer")),
             Map.entry("PartnershipAbandonedEvent", List.of("stage:stage")));
 
     private TimelineText() {

@@ -7,6 +7,13 @@ import dk.partnerships.command.partnership.Commands.ProposePartnershipCommand;
 import dk.partnerships.command.partnership.Commands.RecordAwardCommand;
 import dk.partnerships.command.partnership.Commands.RecordLessonCommand;
 import dk.partnerships.command.partnership.Commands.RecordMarketContactCommand;
+import dk.partnerships.command.partnership.Commands.AnswerAdviceRequestCommand;
+import dk.partnerships.command.partnership.Commands.DeclareBenefitCommand;
+import dk.partnerships.command.partnership.Commands.FollowUpBenefitCommand;
+import dk.partnerships.command.partnership.Commands.RequestAdviceCommand;
+import dk.partnerships.events.AdviceTopic;
+import dk.partnerships.events.BenefitAssessment;
+import dk.partnerships.events.BenefitCategory;
 import dk.partnerships.command.partnership.Commands.RecordPilotOutcomeCommand;
 import dk.partnerships.command.partnership.Commands.TransitionStageCommand;
 import dk.partnerships.events.MarketContactForm;
@@ -29,7 +36,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The five real cases of the seed document (docs/domain.md), recorded through the same commands a project lead sends,
+ * The five real cases of the seed document (docs/domain.md), recorded through the same commands a project lead (and,
+ * for an answer, an advisor of the central unit) sends,
  * with their history back-filled by effective date.
  * <p>
  * Facts come from the seed: kinds, departments, partners, HOFOR's partnership active since 2019, six companies'
@@ -88,6 +96,13 @@ public class DemoData implements ApplicationRunner {
                 "En indkøbsaftale på kartofler til EAT-køkkenerne, der også styrker elevernes forståelse for "
                         + "produktionen af den mad, de får serveret.",
                 List.of(), null, date(2022, 9, 1));
+        String question = idOf("potatoes-eat:advice-1");
+        send(date(2022, 9, 20), new RequestAdviceCommand(id, null, question, AdviceTopic.PROCEDURE,
+                "Kan indkøbsaftalen også omfatte undervisning ved landmanden (dyrkningssæt, gårdbesøg, film), og "
+                        + "hvordan beskriver vi det i udbuddet?", date(2022, 9, 20)));
+        answer(date(2022, 10, 4), new AnswerAdviceRequestCommand(id, null, question,
+                "Ja: beskriv undervisningsforløbet som en del af ydelsen med egne mindstekrav og tildelingskriterier, "
+                        + "så alle tilbudsgivere kan byde på det samme.", date(2022, 10, 4)));
         stage(id, Stage.MARKET_DIALOGUE, null, date(2022, 11, 1));
         stage(id, Stage.TENDER, null, date(2023, 2, 1));
         send(date(2023, 6, 15), new RecordAwardCommand(id, null, "Kartoffelavler (landmand)", null,
@@ -129,6 +144,10 @@ public class DemoData implements ApplicationRunner {
         }
         lesson(id, "Markedsoverblik skabt, og løsninger fra seks virksomheder er testet.",
                 List.of("markedsdialog", "data"), date(2024, 6, 1));
+        // The seed: more partnerships need legal competence; this one still waits for the central unit's answer.
+        send(date(2024, 6, 15), new RequestAdviceCommand(id, null, idOf("floating-bike-data:advice-1"), AdviceTopic.PROCEDURE,
+                "Seks virksomheder har testet deres cykeldata. Kan vi gå videre med et innovationspartnerskab, og hvordan "
+                        + "sikrer vi, at det, de lærte i testen, når alle tilbudsgivere?", date(2024, 6, 15)));
     }
 
     private void lockedBikeParking() {
@@ -146,6 +165,12 @@ public class DemoData implements ApplicationRunner {
                 "Kunstigt lys, der genskaber dagslysets kvaliteter og forbedrer søvnkvalitet, døgnrytme og trivsel for "
                         + "beboere og medarbejdere på plejehjem.",
                 List.of("Aarhus Kommune", "Dansk-svensk konsortium"), new BigDecimal("150000000"), date(2019, 9, 1));
+        String quality = idOf("biological-light:benefit-quality");
+        String relationships = idOf("biological-light:benefit-relationships");
+        send(date(2019, 9, 1), new DeclareBenefitCommand(id, null, quality, BenefitCategory.QUALITY,
+                "Bedre søvnkvalitet, døgnrytme og trivsel for beboere og medarbejdere.", null, null, date(2019, 9, 1)));
+        send(date(2019, 9, 1), new DeclareBenefitCommand(id, null, relationships, BenefitCategory.RELATIONSHIPS,
+                "Et fælles indkøb med andre kommuner og et tæt samarbejde med leverandøren.", null, null, date(2019, 9, 1)));
         stage(id, Stage.MARKET_DIALOGUE, null, date(2019, 11, 1));
         stage(id, Stage.TENDER, null, date(2020, 3, 1));
         send(date(2020, 10, 1), new RecordAwardCommand(id, null, "Dansk-svensk konsortium", new BigDecimal("150000000"),
@@ -154,10 +179,15 @@ public class DemoData implements ApplicationRunner {
         send(date(2022, 6, 1), new RecordPilotOutcomeCommand(id, null, PilotOutcome.SUCCEEDED,
                 "Produktserien (bord- og gulvlamper, pendler og loftslamper med indbygget lysprotokol) lever op til "
                         + "kravene og kan betjenes uden mobiltelefon eller Wi-Fi.", date(2022, 6, 1)));
+        send(date(2022, 6, 1), new FollowUpBenefitCommand(id, null, idOf("biological-light:follow-up-1"), quality,
+                BenefitAssessment.TOO_EARLY, null, "Piloten viser, at lamperne virker og kan betjenes; virkningen på "
+                        + "søvn og trivsel skal følges i drift.", date(2022, 6, 1)));
         stage(id, Stage.IMPLEMENTATION, null, date(2022, 9, 1));
         send(date(2022, 9, 1), new AddReadinessItemCommand(id, null, idOf("biological-light:competence"),
                 ReadinessType.COMPETENCE, "Personalet skal kende lysprotokollen og kunne betjene lamperne.",
                 "Plejehjemsledelser, SUF", date(2022, 9, 1)));
+        send(date(2023, 9, 1), new FollowUpBenefitCommand(id, null, idOf("biological-light:follow-up-2"), relationships,
+                BenefitAssessment.ACHIEVED, null, "Rammeaftalen er underskrevet af otte kommuner.", date(2023, 9, 1)));
         lesson(id, "Et offentligt-privat innovationsudbud muliggør et tæt samarbejde mellem leverandør og brugere; "
                 + "det var en forudsætning for en produktserie, der lever op til alle krav.",
                 List.of("OPI", "brugerinddragelse", "plejehjem"), date(2024, 3, 1));
@@ -181,10 +211,18 @@ public class DemoData implements ApplicationRunner {
     }
 
     private void send(LocalDate effectiveDate, Object command) {
-        String commandId = UUID.randomUUID().toString();
         // The loader acts as a project lead of the cases' departments, like anyone recording them by hand.
-        commands.sendAndWait(new CommandMetadata(USER, "Demodata (seed document)", "PROJECT_LEAD", DEPARTMENTS,
-                clock.instant(), effectiveDate, commandId, "demo-data").wrap(command));
+        send(effectiveDate, command, "PROJECT_LEAD", DEPARTMENTS);
+    }
+
+    /** An answer comes from the central unit: the loader acts as an advisor. */
+    private void answer(LocalDate effectiveDate, AnswerAdviceRequestCommand command) {
+        send(effectiveDate, command, "ADVISOR", java.util.Set.of());
+    }
+
+    private void send(LocalDate effectiveDate, Object command, String role, java.util.Set<String> departments) {
+        commands.sendAndWait(new CommandMetadata(USER, "Demodata (seed document)", role, departments,
+                clock.instant(), effectiveDate, UUID.randomUUID().toString(), "demo-data").wrap(command));
     }
 
     private static LocalDate date(int year, int month, int day) {

@@ -35,8 +35,8 @@ import java.time.ZoneId;
         beforeName = {"org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
                 "org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration"})
 @Import({SummaryReadModel.class, HistoryReadModel.class, LessonReadModel.class,
-        dk.partnerships.query.lifecycle.LifecycleReadModel.class, dk.partnerships.query.benefits.BenefitsReadModel.class,
-        dk.partnerships.query.advice.AdviceReadModel.class,
+        dk.partnerships.query.lifecycle.LifecycleReadModel.class, dk.partnerships.query.benefits.BenefitsWeb.class,
+        dk.partnerships.query.advice.AdviceWeb.class,
         ProjectionAdministration.class, dk.partnerships.query.web.WebPages.class,
         ReadProblems.class})
 public class QuerySideConfiguration {

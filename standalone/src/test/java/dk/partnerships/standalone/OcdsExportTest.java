@@ -38,7 +38,7 @@ class OcdsExportTest extends StandaloneHttpTest {
     @Test
     void the_demo_data_exports_as_a_valid_release_package() throws IOException {
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                http.get("/api/partnerships/" + DemoData.idOf("biological-light") + "/history").json().size() == 9);
+                http.get("/api/partnerships/" + DemoData.idOf("biological-light") + "/history").json().size() == 13);
         Http.Response export = http.get("/api/exports/ocds");
         assertThat(export.status()).isEqualTo(200);
         assertThat(validate(export.body())).isEmpty();
@@ -64,6 +64,30 @@ class OcdsExportTest extends StandaloneHttpTest {
         assertThat(lightAward.get("awards").get(0).get("value").get("amount").decimalValue()).isEqualByComparingTo("150000000");
         assertThat(lightAward.get("awards").get(0).get("value").get("currency").asString()).isEqualTo("DKK");
         assertThat(lightAward.get("awards").get(0).get("description").asString()).contains("8 organisations");
+
+        // Its benefits are the contract's assessment milestones: the framework signed by eight municipalities met
+        // the relationships it promised; for the quality of care it was too early to tell. Notes stay internal.
+        JsonNode lastOfLight = null;
+        for (JsonNode release : releases) {
+            if (release.get("ocid").asString().endsWith(DemoData.idOf("biological-light"))) {
+                lastOfLight = release;
+            }
+        }
+        JsonNode milestones = lastOfLight.get("contracts").get(0).get("milestones");
+        assertThat(milestones.findValuesAsString("code")).containsExactly("benefit:QUALITY", "benefit:RELATIONSHIPS");
+        assertThat(milestones.findValuesAsString("type")).containsOnly("assessment");
+        assertThat(milestones.get(0).get("status").asString()).isEqualTo("scheduled");
+        assertThat(milestones.get(1).get("status").asString()).isEqualTo("met");
+        assertThat(milestones.get(1).get("dateMet").asString()).isEqualTo("2023-09-01T00:00:00Z");
+        assertThat(export.body()).doesNotContain("Rammeaftalen er underskrevet af otte kommuner");
+        long contractUpdates = 0;
+        for (JsonNode release : releases) {
+            if (release.get("ocid").asString().endsWith(DemoData.idOf("biological-light"))
+                    && release.get("tag").get(0).asString().equals("contractUpdate")) {
+                contractUpdates++;
+            }
+        }
+        assertThat(contractUpdates).as("the pilot outcome and the two follow-ups").isEqualTo(3);
     }
 
     @Test

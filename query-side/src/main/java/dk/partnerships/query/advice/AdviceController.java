@@ -1,5 +1,8 @@
 package dk.partnerships.query.advice;
 
+import dk.partnerships.query.summaries.AdviceQueries;
+import dk.partnerships.query.summaries.AdviceRequest;
+import dk.partnerships.query.summaries.AdviceFigures;
 import dk.partnerships.events.AdviceTopic;
 import dk.partnerships.query.ReadProblems;
 import dk.partnerships.query.projection.ReadYourWrites;

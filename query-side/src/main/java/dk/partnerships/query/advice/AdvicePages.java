@@ -1,5 +1,6 @@
 package dk.partnerships.query.advice;
 
+import dk.partnerships.query.summaries.AdviceQueries;
 import dk.partnerships.query.projection.ReadYourWrites;
 import dk.partnerships.query.web.CommandApi;
 import dk.partnerships.query.web.FormProblem;

@@ -1,6 +1,6 @@
 /**
- * Advice from the central procurement and legal unit: the project leads' questions, the advisors' answers, the
- * advisors' list of open requests and how long answers take per topic. The rows live in the partnership-summaries read
- * model (its projector writes them); this package reads and shows them.
+ * Advice from the central procurement and legal unit: the advisors' list of open requests with the form to answer,
+ * and how long answers take per topic. The requests belong to the partnership-summaries read model and are read
+ * through {@link dk.partnerships.query.summaries.AdviceQueries}.
  */
 package dk.partnerships.query.advice;

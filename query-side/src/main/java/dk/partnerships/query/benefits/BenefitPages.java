@@ -1,5 +1,7 @@
 package dk.partnerships.query.benefits;
 
+import dk.partnerships.query.summaries.BenefitQueries;
+import dk.partnerships.query.summaries.BenefitsDashboard;
 import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.query.Csv;
 import dk.partnerships.query.CsvDialects;

@@ -1,5 +1,6 @@
 package dk.partnerships.query.benefits;
 
+import dk.partnerships.query.summaries.BenefitsDashboard;
 import dk.partnerships.events.BenefitCategory;
 
 import java.util.List;

@@ -49,7 +49,17 @@ final class Ocds {
     record Value(BigDecimal amount, String currency) {
     }
 
-    record Contract(String id, String awardID, String status, String description) {
+    record Contract(String id, String awardID, String status, String description,
+                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Milestone> milestones) {
+    }
+
+    /**
+     * A benefit the contract is expected to deliver, as an assessment milestone: {@code code} names its category,
+     * {@code status} where its latest follow-up left it.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Milestone(String id, String title, String type, String code, String description, String status,
+                     String dateMet, String dateModified) {
     }
 
     record RelatedProcess(String id, List<String> relationship, String title, String scheme, String identifier) {

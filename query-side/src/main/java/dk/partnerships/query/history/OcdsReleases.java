@@ -1,6 +1,9 @@
 package dk.partnerships.query.history;
 
 import dk.partnerships.events.AwardRecordedEvent;
+import dk.partnerships.events.BenefitAssessment;
+import dk.partnerships.events.BenefitDeclaredEvent;
+import dk.partnerships.events.BenefitFollowedUpEvent;
 import dk.partnerships.events.MarketContactRecordedEvent;
 import dk.partnerships.events.TenderProcedure;
 import dk.partnerships.events.TenderProcedureChosenEvent;
@@ -38,8 +41,11 @@ import java.util.Map;
  *   <tr><td>tender procedure</td><td>tenderUpdate</td><td>tender.procurementMethod and procurementMethodDetails</td></tr>
  *   <tr><td>market contact</td><td>planningUpdate, tenderUpdate once the tender is out</td><td>the organisation as a
  *       party (role interestedParty); what was said stays internal</td></tr>
+ *   <tr><td>benefit declared, followed up</td><td>contractUpdate once there is a contract</td><td>the contract's
+ *       milestones: one assessment milestone per benefit (code {@code benefit:<CATEGORY>}), status scheduled until a
+ *       follow-up says met, partiallyMet or notMet (too early stays scheduled); the follow-up's note stays internal</td></tr>
  * </table>
- * Lessons, readiness items and holds are internal and not published. Going back to TENDER after a pilot starts a
+ * Lessons, readiness items, advice and holds are internal and not published. Going back to TENDER after a pilot starts a
  * follow-on procurement: a new process, ocid suffixed {@code -2}, {@code -3}, ..., linked to the earlier one with
  * {@code relatedProcesses} (relationship {@code planning}: the pilot's process is where the follow-on was planned).
  * A partnership that never reaches TENDER (e.g. a strategic partnership) is not a procurement and is not exported.
@@ -108,6 +114,16 @@ final class OcdsReleases {
                     process.dialogue.add(e.organisation());
                     tag = "active".equals(process.tenderStatus) ? "tenderUpdate" : "planningUpdate";
                 }
+            } else if (event instanceof BenefitDeclaredEvent e) {
+                process.benefits.put(e.benefitId(), new Benefit(e, null, null));
+                tag = process.hasContract() ? "contractUpdate" : null;
+            } else if (event instanceof BenefitFollowedUpEvent e) {
+                Benefit benefit = process.benefits.get(e.benefitId());
+                if (benefit != null) {
+                    process.benefits.put(e.benefitId(), new Benefit(benefit.declared(), e, e.realised() != null
+                            ? e.realised() : benefit.realised()));
+                    tag = process.hasContract() ? "contractUpdate" : null;
+                }
             } else if (event instanceof AwardRecordedEvent e) {
                 process.awarded = true;
                 process.award = e;
@@ -150,6 +166,30 @@ final class OcdsReleases {
         return null;
     }
 
+    /** A declared benefit, where its latest follow-up left it, and the latest amount realised. */
+    private record Benefit(BenefitDeclaredEvent declared, BenefitFollowedUpEvent latest, java.math.BigDecimal realised) {
+
+        Ocds.Milestone milestone() {
+            String status = latest == null ? "scheduled" : switch (latest.assessment()) {
+                case ACHIEVED -> "met";
+                case PARTLY_ACHIEVED -> "partiallyMet";
+                case NOT_ACHIEVED -> "notMet";
+                case TOO_EARLY -> "scheduled";
+            };
+            String expected = declared.unit() == null ? null : "Forventet: "
+                    + (declared.expected() == null ? "" : declared.expected().stripTrailingZeros().toPlainString() + " ")
+                    + declared.unit() + (realised == null ? "" : "; realiseret: " + realised.stripTrailingZeros().toPlainString());
+            return new Ocds.Milestone(declared.benefitId(), declared.description(), "assessment",
+                    "benefit:" + declared.category().name(), expected, status,
+                    latest != null && latest.assessment() == BenefitAssessment.ACHIEVED ? dateTime(latest.effectiveDate()) : null,
+                    latest == null ? null : dateTime(latest.effectiveDate()));
+        }
+    }
+
+    private static String dateTime(java.time.LocalDate date) {
+        return date.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString();
+    }
+
     /** One contracting process: the first procurement of a partnership, or a follow-on one. */
     private static final class Process {
         private final String baseOcid;
@@ -167,6 +207,8 @@ final class OcdsReleases {
         AwardRecordedEvent award;
         String contractStatus;
         String contractDescription;
+        /** The partnership's benefits by id, in the order declared: the contract's milestones. */
+        final Map<String, Benefit> benefits = new LinkedHashMap<>();
 
         Process(String baseOcid) {
             this(baseOcid, 1, null);
@@ -189,8 +231,13 @@ final class OcdsReleases {
             next.buyer = buyer;
             next.partners = partners;
             next.dialogue.addAll(dialogue);
+            next.benefits.putAll(benefits);
             // A follow-on procurement names its own procedure.
             return next;
+        }
+
+        boolean hasContract() {
+            return awarded && contractStatus != null;
         }
 
         Ocds.Release release(Entry entry, String tag) {
@@ -210,13 +257,13 @@ final class OcdsReleases {
                 role(roles, award.supplier(), "supplier");
                 award.buyers().forEach(name -> role(roles, name, "buyer"));
                 awards = List.of(new Ocds.Award(ocid() + "-award", "active",
-                        award.effectiveDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString(),
+                        dateTime(award.effectiveDate()),
                         award.valueDkk() == null ? null : new Ocds.Value(award.valueDkk(), "DKK"),
                         List.of(reference(award.supplier())), award.frameworkAgreement()
                         ? "Framework agreement signed by " + award.buyerCount() + " organisations" : "Contract"));
                 if (contractStatus != null) {
                     contracts = List.of(new Ocds.Contract(ocid() + "-contract", ocid() + "-award", contractStatus,
-                            contractDescription));
+                            contractDescription, benefits.values().stream().map(Benefit::milestone).toList()));
                 }
             }
             List<Ocds.Party> parties = roles.entrySet().stream()

@@ -22,8 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Management's pages: the lifecycle dashboard (headline, funnel, stage × department, time in stage, quarterly trend)
- * and the implementation gap, and their tables as CSV for the signed-in person's spreadsheet. Every chart is drawn
+ * Management's pages: the lifecycle dashboard (headline, funnel, stage × department, time in stage, quarterly trend,
+ * time to implementation, and the headlines of benefits and advice) and the implementation gap, and their tables as CSV for the signed-in person's spreadsheet. Every chart is drawn
  * from the same figures as the table beside it, so a screen reader or a printout loses nothing. Filters that do not
  * parse are ignored rather than answered with an error page.
  */
@@ -39,10 +39,15 @@ class DashboardPages {
     private final TimeToImplementationFigures timeToImplementation;
     private final dk.partnerships.query.summaries.EqualTreatmentQueries equalTreatment;
     private final CsvDialects dialects;
+    private final dk.partnerships.query.summaries.BenefitQueries benefits;
+    private final dk.partnerships.query.summaries.AdviceQueries advice;
 
     DashboardPages(LifecycleFigures lifecycle, ImplementationGapFigures gap,
                    TimeToImplementationFigures timeToImplementation,
-                   dk.partnerships.query.summaries.EqualTreatmentQueries equalTreatment, CsvDialects dialects) {
+                   dk.partnerships.query.summaries.EqualTreatmentQueries equalTreatment, CsvDialects dialects,
+                   dk.partnerships.query.summaries.BenefitQueries benefits, dk.partnerships.query.summaries.AdviceQueries advice) {
+        this.benefits = benefits;
+        this.advice = advice;
         this.equalTreatment = equalTreatment;
         this.lifecycle = lifecycle;
         this.gap = gap;
@@ -92,6 +97,10 @@ class DashboardPages {
         model.addAttribute("quarterFigures", QuarterFigure.values());
         model.addAttribute("time", TimeToImplementationView.of(timeToImplementation.figures(timeBy(by),
                 filters.department(), filters.kind(), filters.year())));
+        // What partnerships deliver and how the central unit keeps up: the headline of /benefits and /advice.
+        model.addAttribute("benefitFigures", benefits.dashboard(new dk.partnerships.query.summaries.BenefitQueries.Filters(
+                filters.department(), filters.kind(), filters.year()), 1));
+        model.addAttribute("advice", advice.figures());
         return "dashboard";
     }
 

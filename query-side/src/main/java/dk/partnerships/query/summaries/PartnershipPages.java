@@ -9,8 +9,8 @@ import dk.partnerships.events.PilotOutcome;
 import dk.partnerships.events.ReadinessType;
 import dk.partnerships.events.Stage;
 import dk.partnerships.query.Csv;
-import dk.partnerships.query.advice.AdviceQueries;
-import dk.partnerships.query.benefits.BenefitQueries;
+
+
 import dk.partnerships.query.CsvDialects;
 import dk.partnerships.query.history.HistoryEntry;
 import dk.partnerships.query.history.PartnershipHistoryController;

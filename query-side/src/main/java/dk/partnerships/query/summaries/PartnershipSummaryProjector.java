@@ -242,7 +242,7 @@ public class PartnershipSummaryProjector implements StatementProjection {
     private static ProjectionStatement enter(ProjectedEvent event, Stage to) {
         return claim(event, ", stage = :stage, stage_entered_on = :on" + (to == Stage.TENDER
                 ? ", tender_entered_on = :on, tender_procedure = NULL, tender_procedure_reason = NULL" : "")
-                + (dk.partnerships.query.benefits.BenefitQueries.inOperation(to) ? ", in_operation_since = coalesce(in_operation_since, :on)" : ", in_operation_since = NULL"))
+                + (BenefitQueries.inOperation(to) ? ", in_operation_since = coalesce(in_operation_since, :on)" : ", in_operation_since = NULL"))
                 .param("stage", to.name());
     }
 

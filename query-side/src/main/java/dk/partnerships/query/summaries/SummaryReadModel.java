@@ -13,7 +13,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 
-/** The partnership-summaries read model: one row per partnership, its projection, queries, endpoints and pages. */
+/**
+ * The partnership-summaries read model: one row per partnership with what belongs to it (readiness items, market
+ * contacts, benefits and their follow-ups, advice requests), its projection, queries, endpoints and pages. The
+ * benefits and advice pages ask it through {@link BenefitQueries} and {@link AdviceQueries}.
+ */
 @Configuration(proxyBeanMethods = false)
 @Import({PartnershipReadController.class, PartnershipPages.class, PartnershipForms.class})
 public class SummaryReadModel {
@@ -37,6 +41,17 @@ public class SummaryReadModel {
     @Bean
     EqualTreatmentQueries equalTreatmentQueries(JdbcClient jdbc) {
         return new EqualTreatmentQueries(jdbc);
+    }
+
+    @Bean
+    BenefitQueries benefitQueries(JdbcClient jdbc, Clock clock,
+                                  @org.springframework.beans.factory.annotation.Value("${partnerships.benefits.follow-up-days}") int followUpDays) {
+        return new BenefitQueries(jdbc, clock, followUpDays);
+    }
+
+    @Bean
+    AdviceQueries adviceQueries(JdbcClient jdbc, Clock clock) {
+        return new AdviceQueries(jdbc, clock);
     }
 
     @Bean

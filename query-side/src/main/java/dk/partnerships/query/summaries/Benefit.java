@@ -1,4 +1,4 @@
-package dk.partnerships.query.benefits;
+package dk.partnerships.query.summaries;
 
 import dk.partnerships.events.BenefitAssessment;
 import dk.partnerships.events.BenefitCategory;

@@ -1,4 +1,4 @@
-package dk.partnerships.query.advice;
+package dk.partnerships.query.summaries;
 
 import dk.partnerships.events.AdviceTopic;
 

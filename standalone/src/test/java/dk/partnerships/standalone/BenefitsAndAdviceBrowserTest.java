@@ -174,8 +174,11 @@ class BenefitsAndAdviceBrowserTest extends StandaloneHttpTest {
         b.screenshot("advice-refused-advisor-da");
         b.find("#request-" + newest + " textarea[name=answer]").sendKeys("Ja, når resultaterne beskrives i udbudsmaterialet, "
                 + "så alle tilbudsgivere kender dem.");
-        b.find("#request-" + newest + " button").click();
+        // A double click answers once.
+        b.script("const button = arguments[0]; button.click(); button.click();", b.find("#request-" + newest + " button"));
         b.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("answered-notice")));
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%AdviceGivenEvent'")
+                .param(BIKE_DATA).query(Long.class).single()).isEqualTo(1);
         assertThat(b.all("#open-requests article")).hasSize(1);
         assertThat(b.text("#recent tr.highlight")).contains("Floating bike data").contains("Demo-rådgiver");
         assertThat(b.text("#advice-figures tr[data-topic=LEGAL]")).isEqualTo("Jura 0 – 1 0 0");

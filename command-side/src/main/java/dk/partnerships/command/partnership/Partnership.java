@@ -97,6 +97,7 @@ public class Partnership {
     private final Set<String> marketContacts = new HashSet<>();
     /** Declared benefits by id: {@code true} when the benefit is counted in a unit. */
     private final Map<String, Boolean> benefits = new HashMap<>();
+    private final Set<String> followUps = new HashSet<>();
     /** Advice requests by id: {@code true} once answered. */
     private final Map<String, Boolean> adviceRequests = new HashMap<>();
 
@@ -379,6 +380,9 @@ public class Partnership {
         if (command.realised() != null && !counted) {
             throw invalid("benefit-realised-without-unit");
         }
+        if (followUps.contains(command.followUpId())) {
+            throw rule("benefit-follow-up-already-exists", command.followUpId());
+        }
         apply(new BenefitFollowedUpEvent(partnershipId, command.followUpId(), command.benefitId(), command.assessment(),
                 command.realised(), blankToNull(command.note()), command.effectiveDate()));
         return state();
@@ -545,6 +549,7 @@ public class Partnership {
 
     @EventSourcingHandler
     void on(BenefitFollowedUpEvent event) {
+        followUps.add(event.followUpId());
         lastEffectiveDate = event.effectiveDate();
     }
 

@@ -741,6 +741,11 @@ class PartnershipLifecycleTest {
             refused(fixture.given(abandoned).when(followUp("b-1", BenefitAssessment.NOT_ACHIEVED, null)),
                     "benefit-follow-up-after-abandonment");
             refused(whenIn(Stage.PILOT, followUp("b-9", BenefitAssessment.ACHIEVED, null)), "benefit-not-found");
+            List<Object> followedUp = historyUpTo(Stage.PILOT);
+            followedUp.add(counted);
+            followedUp.add(new BenefitFollowedUpEvent(ID, "f-1", "b-1", BenefitAssessment.TOO_EARLY, null, null, D0));
+            refused(fixture.given(followedUp).when(followUp("b-1", BenefitAssessment.ACHIEVED, null)),
+                    "benefit-follow-up-already-exists");
         }
 
         @Test

@@ -85,15 +85,21 @@ class AdvicePages {
      * @param failedRequest the request whose answer was refused (its text and error are shown again), or null
      */
     private void fill(Model model, String failedRequest, String typed, FormProblem problem) {
-        model.addAttribute("open", advice.open(null, PAGE_ROWS));
+        var open = advice.open(null, PAGE_ROWS);
+        model.addAttribute("open", open);
         model.addAttribute("figures", advice.figures());
         model.addAttribute("recent", advice.recentlyAnswered(RECENT_ROWS));
         model.addAttribute("pageRows", PAGE_ROWS);
-        model.addAttribute("failedRequest", failedRequest);
+        // A refusal is shown beside its form; when the request is no longer open (a colleague answered first) or
+        // does not exist, at the top of the page, with what was typed.
+        boolean stillOpen = open.stream().anyMatch(request -> request.requestId().equals(failedRequest));
+        model.addAttribute("failedRequest", stillOpen ? failedRequest : null);
         model.addAttribute("typed", typed);
         model.addAttribute("problem", problem);
-        // A fresh key per rendering: a double click answers once, a new visit may try again.
-        model.addAttribute("requestKey", UUID.randomUUID().toString());
+        // A fresh key per form and rendering: a double click answers once, a new visit may try again.
+        Map<String, String> keys = new java.util.HashMap<>();
+        open.forEach(request -> keys.put(request.requestId(), UUID.randomUUID().toString()));
+        model.addAttribute("requestKeys", keys);
     }
 
     private static Author signedIn() {

@@ -95,6 +95,8 @@ final class HistoryEntries {
             return e.reason();
         } else if (event instanceof PartnershipAbandonedEvent e) {
             return e.reason();
+        } else if (event instanceof dk.partnerships.events.BenefitFollowedUpEvent e) {
+            return e.note();
         }
         return null;
     }

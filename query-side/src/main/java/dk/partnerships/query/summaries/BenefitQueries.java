@@ -143,7 +143,7 @@ public class BenefitQueries {
      */
     private static final String OVERDUE = """
             FROM partnership_summary s
-            WHERE s.benefits > 0
+            WHERE s.benefits > 0 AND s.in_operation_since IS NOT NULL
               AND ((s.status = :active AND s.stage IN (:operationStages)) OR s.status = :completed)
               AND greatest(s.in_operation_since, s.benefits_followed_up_on) < :startedBefore""";
 

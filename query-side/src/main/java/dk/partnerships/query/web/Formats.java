@@ -41,6 +41,12 @@ public final class Formats {
         return number == null ? "" : pattern("#,##0").format(number);
     }
 
+    /** An amount as typed, with its decimals and no more (up to four): 12,5 / 12.5; 120 / 120. */
+    public String amount(Object value) {
+        BigDecimal number = decimal(value);
+        return number == null ? "" : pattern("#,##0.####").format(number);
+    }
+
     /** A number with {@code decimals} decimals: 1,5 / 1.5. */
     public String decimal(Object value, int decimals) {
         BigDecimal number = decimal(value);

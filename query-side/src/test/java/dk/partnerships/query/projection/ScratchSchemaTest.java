@@ -61,7 +61,8 @@ class ScratchSchemaTest {
                 assertThat(persistence("public", table)).as(table + " live").isEqualTo("p");
             }
             assertThat(foreignKeys("scratch_test")).isZero();
-            assertThat(foreignKeys("public")).isEqualTo(4);
+            // summaries' children (readiness items, market contacts, benefits, follow-ups, advice requests), lessons
+            assertThat(foreignKeys("public")).isEqualTo(7);
             assertThat(indexes("scratch_test")).doesNotContainAnyElementsOf(readerIndexes)
                     .contains("partnership_summary_pkey", "partnership_lesson_pkey", "partnership_event_log_pkey",
                             "partnership_stage_stay_pkey", "figure_active_pkey");

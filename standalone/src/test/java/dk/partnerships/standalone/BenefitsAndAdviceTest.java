@@ -145,6 +145,14 @@ class BenefitsAndAdviceTest extends StandaloneHttpTest {
         refused(http.post("/api/partnerships/" + stopped + "/benefits/" + benefit + "/follow-ups", body("assessment", "NOT_ACHIEVED")),
                 409, "benefit-follow-up-after-abandonment", before);
         assertThat(http.get("/api/partnerships/nope/benefits").status()).isEqualTo(404);
+        assertRebuildsTheSame();
+    }
+
+    /** Replayed from the events, the benefit and advice rows come out as the live projection wrote them. */
+    private void assertRebuildsTheSame() {
+        awaitAllProjected();
+        JsonNode check = http.as("admin").post("/api/admin/projections/consistency-check", "").json();
+        assertThat(check.get("consistent").asBoolean()).as(check.toString()).isTrue();
     }
 
     private static JsonNode category(JsonNode figures, String category) {
@@ -231,5 +239,6 @@ class BenefitsAndAdviceTest extends StandaloneHttpTest {
         assertThat(advisor.post(p + "/advice-requests/" + last + "/answer", body("answer", "Ja, inden for rammen")).status())
                 .isEqualTo(200);
         assertThat(http.get("/api/partnerships/nope/advice-requests").status()).isEqualTo(404);
+        assertRebuildsTheSame();
     }
 }

@@ -39,6 +39,27 @@ public class CommandSideConfiguration {
                         com.fasterxml.jackson.annotation.JsonFormat.Value.forLeniency(false)));
     }
 
+    /**
+     * The partnerships last used, kept between commands so a command does not replay its partnership's stream (the
+     * aggregate names this bean); how often it hits is a metric.
+     */
+    @Bean
+    dk.partnerships.command.partnership.BoundedAggregateCache partnershipCache(
+            CommandSideProperties properties, org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        var cache = new dk.partnerships.command.partnership.BoundedAggregateCache(properties.aggregateCacheSize());
+        meters.ifAvailable(registry -> {
+            io.micrometer.core.instrument.FunctionCounter.builder("partnerships.aggregate.cache.gets", cache,
+                    c -> c.hits()).tag("result", "hit").description("Commands that found their partnership in memory").register(registry);
+            io.micrometer.core.instrument.FunctionCounter.builder("partnerships.aggregate.cache.gets", cache,
+                    c -> c.misses()).tag("result", "miss").description("Commands that replayed their partnership's events").register(registry);
+            io.micrometer.core.instrument.FunctionCounter.builder("partnerships.aggregate.cache.evictions", cache,
+                    c -> c.evictions()).description("Partnerships dropped to stay within the bound").register(registry);
+            io.micrometer.core.instrument.Gauge.builder("partnerships.aggregate.cache.size", cache, c -> c.size())
+                    .description("Partnerships in memory").register(registry);
+        });
+        return cache;
+    }
+
     /** "Today" for effective dates is decided in the municipality's time zone, not the server's. */
     @Bean
     @ConditionalOnMissingBean

@@ -13,9 +13,11 @@ import java.util.Map;
  * @param timeZone           the zone in which "today" is decided, for effective dates
  * @param departments        the departments (code: Danish name) the department registry starts with when empty;
  *                           afterwards administrators maintain them (see the departments package)
+ * @param aggregateCacheSize how many partnerships the write side keeps in memory between commands (10,000 unless set)
  */
 @ConfigurationProperties(prefix = "partnerships")
-public record CommandSideProperties(String owningOrganisation, ZoneId timeZone, Map<String, String> departments) {
+public record CommandSideProperties(String owningOrganisation, ZoneId timeZone, Map<String, String> departments,
+                                    Integer aggregateCacheSize) {
 
     /** Copenhagen's departments, as named in the source document. */
     public static final Map<String, String> DEFAULT_DEPARTMENTS;
@@ -36,5 +38,6 @@ public record CommandSideProperties(String owningOrganisation, ZoneId timeZone, 
         owningOrganisation = owningOrganisation == null || owningOrganisation.isBlank() ? "Københavns Kommune" : owningOrganisation;
         timeZone = timeZone == null ? ZoneId.of("Europe/Copenhagen") : timeZone;
         departments = departments == null || departments.isEmpty() ? DEFAULT_DEPARTMENTS : Map.copyOf(departments);
+        aggregateCacheSize = aggregateCacheSize == null ? 10_000 : aggregateCacheSize;
     }
 }

@@ -79,7 +79,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * </ul>
  * State kept here is only what the rules need; everything else lives in the read models.
  */
-@Aggregate
+@Aggregate(cache = "partnershipCache")
 public class Partnership {
 
     @AggregateIdentifier

@@ -5,8 +5,8 @@ import dk.partnerships.query.projection.ProjectionMetrics;
 import org.axonframework.config.ProcessingGroup;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 
-/** Feeds the history log straight from the event store (standalone), in its own processing group. */
-@ProcessingGroup(PartnershipHistoryProjector.NAME)
+/** Feeds the history log straight from the event store (standalone), with every other read model's feed. */
+@ProcessingGroup(EventStoreFeed.PROCESSING_GROUP)
 class PartnershipHistoryEventHandler extends EventStoreFeed {
 
     PartnershipHistoryEventHandler(PartnershipHistoryProjector projector, ProjectionMetrics metrics,

@@ -42,8 +42,8 @@ public class LessonReadModel {
         return new LessonsOfPartnership(jdbc, json);
     }
 
-    /** Feeds the lessons read model straight from the event store (standalone), in its own processing group. */
-    @ProcessingGroup(LessonProjection.NAME)
+    /** Feeds the lessons read model straight from the event store (standalone), with every other read model's feed. */
+    @ProcessingGroup(EventStoreFeed.PROCESSING_GROUP)
     static class LessonFeed extends EventStoreFeed {
 
         LessonFeed(LessonProjection projection, ProjectionMetrics metrics, NamedParameterJdbcOperations jdbc) {

@@ -14,16 +14,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Feeds one projection straight from the local event store (standalone). A subclass only names its processing group
- * ({@code @ProcessingGroup}, the projection's name): Axon's tracking processor then runs each batch in one database
- * transaction together with its token, so rows and position commit together.
+ * Feeds one projection straight from the local event store (standalone). Every read model's feed is in one processing
+ * group ({@link #PROCESSING_GROUP}, named by a subclass's {@code @ProcessingGroup}): one Axon tracking processor reads
+ * a batch, every read model applies it, and rows and the one token commit in one database transaction — one commit
+ * per batch for all read models, as the query-side service's Kafka feed does, instead of one per read model.
  * <p>
  * The handler only collects the batch's events; they are applied together just before the batch commits, as
  * {@link ProjectionBatch} batches (a few round trips for up to the processor's batch size instead of one per
- * event — what makes catching up after a start or a reset fast). A failure there rolls back rows and token
- * together, and the processor retries the batch (see {@link ProjectionAdministration}).
+ * event — what makes catching up after a start or a reset fast). A failure there rolls back every read model's rows
+ * and the token together, and the processor retries the batch (see {@link ProjectionAdministration}). Rebuilds pause
+ * the whole feed and rebuild every read model together ({@link ProjectionRebuilds}), so no read model needs a token
+ * of its own.
  */
 public abstract class EventStoreFeed {
+
+    /** The one processing group of the read models' feeds, and its tracking processor's (and token's) name. */
+    public static final String PROCESSING_GROUP = "partnership-read-models";
 
     private final EventProjection projection;
     private final ProjectionMetrics metrics;

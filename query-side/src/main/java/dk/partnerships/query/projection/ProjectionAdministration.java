@@ -31,8 +31,7 @@ public class ProjectionAdministration {
     @ConditionalOnProperty(name = "partnerships.projection.source", havingValue = "event-store", matchIfMissing = true)
     LiveFeed axonLiveFeed(EventProcessingConfiguration processing, TokenStore tokens, List<EventProjection> projections,
                           DataSource dataSource, TransactionTemplate transaction) {
-        return new AxonLiveFeed(processing, tokens, projections.stream().map(EventProjection::name).toList(),
-                dataSource, transaction);
+        return new AxonLiveFeed(processing, tokens, List.of(EventStoreFeed.PROCESSING_GROUP), dataSource, transaction);
     }
 
     /**
@@ -43,9 +42,22 @@ public class ProjectionAdministration {
      */
     @Bean
     @ConditionalOnProperty(name = "partnerships.projection.source", havingValue = "event-store", matchIfMissing = true)
-    ConfigurerModule projectionsRetryFailedBatches(List<EventProjection> projections) {
-        return configurer -> projections.forEach(projection -> configurer.eventProcessing()
-                .registerListenerInvocationErrorHandler(projection.name(), c -> PropagatingErrorHandler.instance()));
+    ConfigurerModule projectionsRetryFailedBatches() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                EventStoreFeed.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+    }
+
+    /** Before the processor starts: a store whose read models were fed one processor each continues from their tokens. */
+    @Bean
+    @ConditionalOnProperty(name = "partnerships.projection.source", havingValue = "event-store", matchIfMissing = true)
+    SingleFeedTakeover singleFeedTakeover(DataSource dataSource, TransactionTemplate transaction,
+                                          List<EventProjection> projections,
+                                          @org.springframework.beans.factory.annotation.Qualifier("readModelFlyway")
+                                          org.flywaydb.core.Flyway tokenTableMigrated) {
+        SingleFeedTakeover takeover = new SingleFeedTakeover(JdbcClient.create(dataSource), transaction,
+                projections.stream().map(EventProjection::name).toList());
+        takeover.run();
+        return takeover;
     }
 
     @Bean(destroyMethod = "close")

@@ -6,7 +6,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 
 /** Feeds the summary projection straight from the event store (standalone). */
-@ProcessingGroup(PartnershipSummaryProjector.NAME)
+@ProcessingGroup(EventStoreFeed.PROCESSING_GROUP)
 class PartnershipSummaryEventHandler extends EventStoreFeed {
 
     PartnershipSummaryEventHandler(PartnershipSummaryProjector projector, ProjectionMetrics metrics,

@@ -178,6 +178,7 @@ class BenefitsAndAdviceTest extends StandaloneHttpTest {
             assertThat(request.header("Location")).endsWith(p + "/advice-requests");
             asked[i] = request.json().get("requestId").asString();
         }
+        http.get(p + "/advice-requests?minVersion=4");
         JsonNode open = http.get("/api/advice-requests?topic=FUNDING").json();
         assertThat(open.findValuesAsString("requestId")).as("oldest first").containsExactly(asked);
         assertThat(open.get(0).get("askedBy").asString()).isEqualTo("Demo-projektleder (alle forvaltninger)");
@@ -227,7 +228,8 @@ class BenefitsAndAdviceTest extends StandaloneHttpTest {
         http.post(p + "/hold", body("reason", "Afventer finansiering"));
         Http.Response onHold = http.post(p + "/advice-requests", body("topic", "LEGAL", "question", "Må vi forlænge?"));
         assertThat(onHold.status()).as(onHold.body()).isEqualTo(201);
-        JsonNode legal = http.get("/api/dashboard/advice").json().get("topics").get(0);
+        JsonNode legal = http.get("/api/dashboard/advice?partnership=" + id + "&minVersion="
+                + onHold.json().get("version").asLong()).json().get("topics").get(0);
         assertThat(legal.get("topic").asString()).isEqualTo("LEGAL");
         assertThat(legal.get("open").asLong()).isEqualTo(1);
         assertThat(legal.get("oldestOpenDays").asLong()).isZero();

@@ -67,10 +67,18 @@ class AdviceController {
     @io.swagger.v3.oas.annotations.tags.Tag(name = "Dashboards")
     @io.swagger.v3.oas.annotations.Operation(operationId = "adviceDashboard",
             summary = "Advice per topic: open requests, the oldest one's wait, and answer times (median, 90th percentile)",
-            description = "Answer time is the days from the question's date to the answer's date. Percentiles are nearest-rank.")
+            description = "Answer time is the days from the question's date to the answer's date. Percentiles are nearest-rank. "
+                    + "With partnership and minVersion (what a write answered) the read waits briefly until that write is in.")
     @ApiResponse(responseCode = "200", description = "The figures.", content = {@Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/AdviceFigures"))})
     @GetMapping("/api/dashboard/advice")
-    AdviceFigures figures() {
+    AdviceFigures figures(@RequestParam(required = false) @Pattern(regexp = ID) String partnership,
+                          @RequestParam(required = false) @Min(0) Long minVersion) {
+        if (minVersion != null) {
+            if (partnership == null) {
+                throw ReadProblems.invalidParameter("invalid-parameter.min-version").of("minVersion");
+            }
+            readYourWrites.awaitPartnership(partnership, minVersion);
+        }
         return advice.figures();
     }
 }

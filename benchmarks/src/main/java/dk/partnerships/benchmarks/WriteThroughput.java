@@ -140,11 +140,16 @@ final class WriteThroughput {
                         "es-ceiling/s", "commands/s", "ratio", "ratio es", "p50 ms", "p95 ms", "p99 ms", "refused",
                         "events/stream");
                 Supplier<Map<String, Double>> cpu = () -> CpuTime.read(standalone.pid(), directory.resolve("postgres"));
+                java.util.function.LongSupplier compilations = () -> jitCompilations(standalone.pid());
                 JdbcClient store = JdbcClient.create(postgres.getDatabase("postgres", "partnerships"));
                 List<String> cpuLines = new ArrayList<>();
+                List<String> stepLines = new ArrayList<>();
                 for (int i = 0; i < CLIENTS.length; i++) {
-                    Result result = commands(http, CLIENTS[i], cpu, store);
+                    Result result = commands(http, CLIENTS[i], cpu, store, compilations);
                     cpuLines.add(String.format("%2d clients: %s", CLIENTS[i], CpuTime.describe(result.cpuPerCommand())));
+                    stepLines.add(String.format("%2d clients: %,d JIT compilations during the step; %.1f events per read-model"
+                                    + " transaction (%d processor token%s)", CLIENTS[i], result.jitCompilations(),
+                            result.eventsPerTransaction(), result.processors(), result.processors() == 1 ? "" : "s"));
                     System.out.printf("%-8d %,12.0f %,12.0f %,12.0f %8.1f%% %8.1f%% %9.1f %9.1f %9.1f %8d %14.0f%n",
                             CLIENTS[i], ceiling[i], eventSourced[i], result.perSecond(),
                             100 * result.perSecond() / ceiling[i], 100 * result.perSecond() / eventSourced[i],
@@ -152,6 +157,9 @@ final class WriteThroughput {
                 }
                 System.out.println("CPU per accepted command (ms; the product's JVM by thread, and PostgreSQL):");
                 cpuLines.forEach(line -> System.out.println("  " + line));
+                System.out.println("The JIT and the read models' batches per step (the JIT still compiling means the step was not yet"
+                        + " steady; a processor's transactions are counted by its token's updates):");
+                stepLines.forEach(line -> System.out.println("  " + line));
                 System.out.printf("standalone JVM (-Xmx512m) peak resident memory: %,d MB%n",
                         standalone.peakResidentMegabytes());
             } finally {
@@ -277,8 +285,8 @@ final class WriteThroughput {
     }
 
     /** Each client owns its partnerships and moves them IDEA → MARKET_DIALOGUE → IDEA (with a reason) in turn. */
-    private Result commands(Http http, int clients, Supplier<Map<String, Double>> cpu, JdbcClient store)
-            throws Exception {
+    private Result commands(Http http, int clients, Supplier<Map<String, Double>> cpu, JdbcClient store,
+                            java.util.function.LongSupplier compilations) throws Exception {
         List<List<String>> owned = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             List<String> ids = new ArrayList<>();
@@ -293,6 +301,8 @@ final class WriteThroughput {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> running = new ArrayList<>();
         Map<String, Double> cpuBefore = cpu.get();
+        long compilationsBefore = compilations.getAsLong();
+        long tokenUpdatesBefore = tokenUpdates(store);
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             List<String> ids = owned.get(c);
@@ -324,17 +334,50 @@ final class WriteThroughput {
         long accepted = sorted.size() - refused.get();
         // The projections' work on the step's last events belongs to these commands.
         BenchmarkStore.awaitProjected(store, store.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single());
+        Map<String, Double> cpuAfter = cpu.get();
+        long compiled = compilations.getAsLong() - compilationsBefore;
+        Thread.sleep(1_500); // PostgreSQL publishes its table statistics at most once a second
+        int processors = store.sql("SELECT count(*) FROM tokenentry WHERE processorname LIKE 'partnership-%'")
+                .query(Integer.class).single();
+        double transactions = (double) (tokenUpdates(store) - tokenUpdatesBefore) / Math.max(1, processors);
         return new Result(accepted / elapsed, sorted, refused.get(),
                 1 + (double) accepted / (clients * PARTNERSHIPS_PER_CLIENT),
-                CpuTime.perUnit(cpuBefore, cpu.get(), accepted));
+                CpuTime.perUnit(cpuBefore, cpuAfter, accepted), compiled,
+                transactions == 0 ? 0 : accepted / transactions, processors);
+    }
+
+    /** Rows updated in the token table so far: each read-model transaction moves its processor's token once. */
+    private static long tokenUpdates(JdbcClient store) {
+        return store.sql("SELECT coalesce(sum(n_tup_upd), 0) FROM pg_stat_user_tables WHERE relname = 'tokenentry'")
+                .query(Long.class).single();
+    }
+
+    /** The JVM's JIT compilations so far ({@code jcmd PerfCounter.print}, sun.ci.totalCompiles); -1 when unreadable. */
+    private static long jitCompilations(long pid) {
+        try {
+            Process jcmd = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(pid), "PerfCounter.print").redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            jcmd.waitFor();
+            return out.lines().filter(line -> line.startsWith("sun.ci.totalCompiles="))
+                    .mapToLong(line -> Long.parseLong(line.substring(line.indexOf('=') + 1).trim())).findFirst().orElse(-1);
+        } catch (java.io.IOException | NumberFormatException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     /**
      * @param eventsPerStream the mean length of the partnerships' event streams at the end of the step
      * @param cpuPerCommand   milliseconds of CPU per accepted command, per group of threads and processes
+     * @param jitCompilations methods the product's JIT compiled during the step
+     * @param eventsPerTransaction the step's events per read-model transaction (per processor)
      */
     private record Result(double perSecond, List<Double> sortedMillis, long refused, double eventsPerStream,
-                          Map<String, Double> cpuPerCommand) {
+                          Map<String, Double> cpuPerCommand, long jitCompilations, double eventsPerTransaction,
+                          int processors) {
         double p(double percentile) {
             return Benchmarks.percentile(sortedMillis, percentile);
         }

@@ -73,12 +73,7 @@ class AdviceController {
     @GetMapping("/api/dashboard/advice")
     AdviceFigures figures(@RequestParam(required = false) @Pattern(regexp = ID) String partnership,
                           @RequestParam(required = false) @Min(0) Long minVersion) {
-        if (minVersion != null) {
-            if (partnership == null) {
-                throw ReadProblems.invalidParameter("invalid-parameter.min-version").of("minVersion");
-            }
-            readYourWrites.awaitPartnership(partnership, minVersion);
-        }
+        readYourWrites.awaitWriteOf(partnership, minVersion);
         return advice.figures();
     }
 }

@@ -83,12 +83,7 @@ class BenefitsController {
                                 @RequestParam(defaultValue = "500") @Min(1) @Max(10000) int limit,
                                 @RequestParam(required = false) @Pattern(regexp = ID) String partnership,
                                 @RequestParam(required = false) @Min(0) Long minVersion) {
-        if (minVersion != null) {
-            if (partnership == null) {
-                throw ReadProblems.invalidParameter("invalid-parameter.min-version").of("minVersion");
-            }
-            readYourWrites.awaitPartnership(partnership, minVersion);
-        }
+        readYourWrites.awaitWriteOf(partnership, minVersion);
         return benefits.dashboard(new BenefitQueries.Filters(department, kind, year), limit);
     }
 

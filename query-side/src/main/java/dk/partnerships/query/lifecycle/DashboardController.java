@@ -68,7 +68,7 @@ class DashboardController {
                                   @RequestParam(required = false) @Min(1990) @Max(2100) Integer year,
                                   @RequestParam(required = false) @Pattern(regexp = ID) String partnership,
                                   @RequestParam(required = false) @Min(0) Long minVersion) {
-        awaitWrite(partnership, minVersion);
+        readYourWrites.awaitWriteOf(partnership, minVersion);
         return lifecycle.figures(department, kind, year);
     }
 
@@ -101,7 +101,7 @@ class DashboardController {
                                           @RequestParam(required = false) @Pattern(regexp = DEPARTMENT) String department,
                                           @RequestParam(required = false) @Pattern(regexp = ID) String partnership,
                                           @RequestParam(required = false) @Min(0) Long minVersion) {
-        awaitWrite(partnership, minVersion);
+        readYourWrites.awaitWriteOf(partnership, minVersion);
         return gap.figures(days, limit, department);
     }
 
@@ -138,7 +138,7 @@ class DashboardController {
             @RequestParam(required = false) @Min(1990) @Max(2100) Integer year,
             @RequestParam(required = false) @Pattern(regexp = ID) String partnership,
             @RequestParam(required = false) @Min(0) Long minVersion) {
-        awaitWrite(partnership, minVersion);
+        readYourWrites.awaitWriteOf(partnership, minVersion);
         return timeToImplementation.figures(TimeToImplementation.By.of(by), department, kind, year);
     }
 
@@ -156,15 +156,6 @@ class DashboardController {
             throw unknownTable(table, DashboardTables.timeToImplementationTables());
         }
         return Csv.download("time-to-implementation-" + table + ".csv", rows.csv(dialects.forParameter(lang)));
-    }
-
-    private void awaitWrite(String partnership, Long minVersion) {
-        if (minVersion != null) {
-            if (partnership == null) {
-                throw ReadProblems.invalidParameter("invalid-parameter.min-version").of("minVersion");
-            }
-            readYourWrites.awaitPartnership(partnership, minVersion);
-        }
     }
 
     private static ReadProblems.Refusal unknownTable(String table, java.util.Set<String> tables) {

@@ -26,6 +26,20 @@ public class ReadYourWrites {
      *
      * @return whether they did within {@link #MAX_WAIT}
      */
+    /**
+     * For a read across partnerships (a dashboard): with {@code minVersion}, waits for that write of
+     * {@code partnership}, which must then be named; without it, reads at once.
+     */
+    public void awaitWriteOf(String partnership, Long minVersion) {
+        if (minVersion == null) {
+            return;
+        }
+        if (partnership == null) {
+            throw dk.partnerships.query.ReadProblems.invalidParameter("invalid-parameter.min-version").of("minVersion");
+        }
+        awaitPartnership(partnership, minVersion);
+    }
+
     public boolean awaitPartnership(String partnershipId, long minVersion) {
         return await(() -> readModels.stream().mapToLong(readModel -> readModel.versionOf(partnershipId)).min()
                 .orElse(Long.MAX_VALUE), minVersion);

@@ -167,7 +167,7 @@ public class ApiDocument implements GlobalOpenApiCustomizer {
             problem(responses, "500", "The write failed; nothing was recorded (`internal-error`).");
         }
         if (path.startsWith("/api/admin")) {
-            problem(responses, "409", "A rebuild is already running (`rebuild-already-running`).");
+            problem(responses, "409", "A rebuild or consistency check is already running, on this instance or another one sharing the read database (`rebuild-already-running`).");
         }
     }
 

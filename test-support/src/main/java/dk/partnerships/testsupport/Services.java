@@ -25,6 +25,9 @@ public final class Services implements AutoCloseable {
     public final JdbcClient queryDatabase;
     public final int commandPort;
     public final int queryPort;
+    /** Ports of further query-side instances (1, 2, ...) sharing the read database and the consumer group. */
+    private final java.util.Map<Integer, Integer> extraQueryPorts = new java.util.HashMap<>();
+    private final java.util.Map<Integer, ChildProcess> extraQuerySides = new java.util.HashMap<>();
     private final HikariDataSource commandPool;
     private final HikariDataSource queryPool;
     private ChildProcess commandSide;
@@ -81,14 +84,47 @@ public final class Services implements AutoCloseable {
     }
 
     public void startQuerySide() throws IOException {
-        querySide = ChildProcess.jar(directory.resolve("query-side-" + (++queryStarts) + ".log"), QUERY_SIDE_JAR,
-                List.of("-Xmx384m"), withCommandSide(arguments(queryPort, "query_side")));
-        ChildProcess.awaitPort(queryPort, Duration.ofSeconds(120), querySide);
+        startQuerySide(List.of());
     }
 
     /** SIGKILL, mid-stream: no graceful shutdown, no final offset commit. */
     public void killQuerySide() {
         querySide.kill();
+    }
+
+    /**
+     * Starts query-side instance {@code instance} (1 or more; the one {@link #startQuerySide()} starts is 0) on the
+     * same read database, in the same consumer group, with extra arguments of the test's.
+     */
+    public void startQuerySide(int instance, List<String> extraArguments) throws IOException {
+        if (!extraQueryPorts.containsKey(instance)) {
+            extraQueryPorts.put(instance, KafkaBroker.freePort());
+        }
+        int port = extraQueryPorts.get(instance);
+        List<String> all = new java.util.ArrayList<>(withCommandSide(arguments(port, "query_side")));
+        all.addAll(extraArguments);
+        ChildProcess started = ChildProcess.jar(directory.resolve("query-side-instance-" + instance + "-"
+                + (++queryStarts) + ".log"), QUERY_SIDE_JAR, List.of("-Xmx384m"), all);
+        extraQuerySides.put(instance, started);
+        ChildProcess.awaitPort(port, Duration.ofSeconds(120), started);
+    }
+
+    /** Starts instance 0, as {@link #startQuerySide()} does, with extra arguments. */
+    public void startQuerySide(List<String> extraArguments) throws IOException {
+        List<String> all = new java.util.ArrayList<>(withCommandSide(arguments(queryPort, "query_side")));
+        all.addAll(extraArguments);
+        querySide = ChildProcess.jar(directory.resolve("query-side-" + (++queryStarts) + ".log"), QUERY_SIDE_JAR,
+                List.of("-Xmx384m"), all);
+        ChildProcess.awaitPort(queryPort, Duration.ofSeconds(120), querySide);
+    }
+
+    /** SIGKILL of query-side instance {@code instance}. */
+    public void killQuerySide(int instance) {
+        extraQuerySides.remove(instance).kill();
+    }
+
+    public Http reads(int instance) {
+        return new Http(extraQueryPorts.get(instance), USER, USER);
     }
 
     public Http commands() {
@@ -100,8 +136,12 @@ public final class Services implements AutoCloseable {
     }
 
     public String logs() {
-        return "command side:\n" + ChildProcess.tail(commandSide == null ? "" : commandSide.output())
-                + "\nquery side:\n" + ChildProcess.tail(querySide == null ? "" : querySide.output());
+        StringBuilder logs = new StringBuilder("command side:\n")
+                .append(ChildProcess.tail(commandSide == null ? "" : commandSide.output()))
+                .append("\nquery side:\n").append(ChildProcess.tail(querySide == null ? "" : querySide.output()));
+        extraQuerySides.forEach((instance, process) -> logs.append("\nquery side ").append(instance).append(":\n")
+                .append(ChildProcess.tail(process.output())));
+        return logs.toString();
     }
 
     @Override
@@ -109,6 +149,7 @@ public final class Services implements AutoCloseable {
         if (querySide != null) {
             querySide.kill();
         }
+        extraQuerySides.values().forEach(ChildProcess::kill);
         if (commandSide != null) {
             commandSide.kill();
         }

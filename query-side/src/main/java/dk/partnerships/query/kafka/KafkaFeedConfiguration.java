@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,8 @@ public class KafkaFeedConfiguration {
 
     @Bean
     ConsumerSettings projectionConsumerSettings(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-                                                 @Value("${partnerships.projection.kafka.group-id:partnership-read-models}") String groupId) {
+                                                 @Value("${partnerships.projection.kafka.group-id:partnership-read-models}") String groupId,
+                                                 @Value("${partnerships.projection.kafka.session-timeout:45s}") Duration sessionTimeout) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -58,6 +61,9 @@ public class KafkaFeedConfiguration {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        // How long the group waits for an instance that stopped answering before its partitions go to the others.
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(500, sessionTimeout.toMillis() / 10));
         return new ConsumerSettings(Map.copyOf(config));
     }
 
@@ -75,8 +81,18 @@ public class KafkaFeedConfiguration {
     }
 
     @Bean
-    LiveFeed kafkaLiveFeed(KafkaProjectionFeed feed, Admin admin, ConsumerSettings settings) {
-        return new KafkaLiveFeed(feed, admin, settings.groupId(), settings.config());
+    LiveFeed kafkaLiveFeed(KafkaProjectionFeed feed, Admin admin, ConsumerSettings settings, DataSource dataSource) {
+        return new KafkaLiveFeed(feed, admin, settings.groupId(), settings.config(), dataSource);
+    }
+
+    /** Which of the topic's partitions this instance applies, and whether a rebuild holds its feed back. */
+    @Bean
+    HealthIndicator readModelFeedHealthIndicator(KafkaProjectionFeed feed) {
+        return () -> (feed.isRunning() ? Health.up() : Health.down())
+                .withDetail("topic", feed.topic())
+                .withDetail("assignedPartitions", feed.assignedPartitions())
+                .withDetail("heldBackByRebuild", feed.heldBackByRebuild())
+                .build();
     }
 
     @Bean

@@ -7,6 +7,7 @@ import dk.partnerships.query.projection.ProjectionMetrics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -17,29 +18,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The consumer loop of the query-side service. Each polled batch is applied to every projection in one database
- * transaction; offsets are committed to Kafka after that transaction commits. A crash in between redelivers the
- * batch, and the projections' (partnership id, sequence) guard turns the redelivery into a no-op.
+ * The consumer loop of one query-side instance. Several instances may share one read database in one consumer
+ * group: Kafka hands each its share of the partitions and moves a departed instance's partitions to the others.
+ * <p>
+ * Each polled batch is applied to every projection in one database transaction, which also records the positions
+ * the batch reached ({@link FeedPositions}); an instance handed a partition starts from that recorded position, so a
+ * batch is applied once even when its owner dies between the commit and Kafka's offset commit. Should a stalled
+ * instance still commit a batch its successor already applied, the projections' (partnership id, sequence) guard
+ * turns it into a no-op. While a rebuild holds the read database ({@link ReadDatabaseLocks}), a batch is not applied
+ * but held back: the consumer seeks back to it, pauses and tries again shortly, polling all the while so it stays in
+ * its group.
  */
 public class KafkaProjectionFeed implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaProjectionFeed.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /** How long a batch held back by a rebuild waits before the feed tries again. */
+    private static final Duration HOLD_BACK = Duration.ofMillis(250);
 
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final Admin admin;
@@ -52,9 +65,10 @@ public class KafkaProjectionFeed implements SmartLifecycle {
     private final CloudEventReader reader = new CloudEventReader();
 
     private volatile boolean running;
-    private volatile CompletableFuture<Void> pauseRequest;
-    private volatile boolean resumeRequested;
     private volatile Consumer<String, byte[]> consumer;
+    private volatile Set<Integer> assigned = Set.of();
+    private volatile boolean heldBack;
+    private long retryAt;
     private Thread thread;
 
     public KafkaProjectionFeed(Supplier<Consumer<String, byte[]>> consumers, Admin admin, NewTopic topic,
@@ -97,26 +111,18 @@ public class KafkaProjectionFeed implements SmartLifecycle {
         return running;
     }
 
-    /**
-     * Stops applying records between two batches, after the last batch's offsets were committed, and keeps the
-     * consumer in its group (it goes on polling, paused, so no rebalance is triggered).
-     */
-    public void pause() {
-        CompletableFuture<Void> request = new CompletableFuture<>();
-        pauseRequest = request;
-        try {
-            request.get(2, TimeUnit.MINUTES);
-        } catch (Exception e) {
-            throw new IllegalStateException("The projection feed did not pause", e);
-        }
-    }
-
-    public void resume() {
-        resumeRequested = true;
-    }
-
     public String topic() {
         return topic.name();
+    }
+
+    /** The topic's partitions this instance applies now, in order. */
+    public List<Integer> assignedPartitions() {
+        return assigned.stream().sorted().toList();
+    }
+
+    /** Whether the last batch was held back because a rebuild holds the read database. */
+    public boolean heldBackByRebuild() {
+        return heldBack;
     }
 
     private void run() {
@@ -125,10 +131,10 @@ public class KafkaProjectionFeed implements SmartLifecycle {
             try (Consumer<String, byte[]> created = consumers.get()) {
                 consumer = created;
                 createTopic();
-                created.subscribe(List.of(topic.name()));
+                created.subscribe(List.of(topic.name()), new StartFromRecordedPositions(created));
                 backoff = Duration.ofMillis(100);
                 while (running) {
-                    handlePauseAndResume(created);
+                    retryHeldBackBatch(created);
                     ConsumerRecords<String, byte[]> records = created.poll(POLL);
                     if (!records.isEmpty()) {
                         apply(created, records);
@@ -140,41 +146,93 @@ public class KafkaProjectionFeed implements SmartLifecycle {
                 if (!running) {
                     break;
                 }
-                // Nothing of the failed batch was committed; a new consumer resumes from the committed offsets.
-                log.warn("Projection feed failed ({}); resuming from the committed offsets in {} ms", e.toString(),
+                // Nothing of the failed batch was committed; a new consumer resumes from the recorded positions.
+                log.warn("Projection feed failed ({}); resuming from the recorded positions in {} ms", e.toString(),
                         backoff.toMillis());
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             } finally {
                 consumer = null;
+                assigned = Set.of();
             }
         }
     }
 
     private void apply(Consumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        Map<TopicPartition, Long> first = new HashMap<>();
+        Map<TopicPartition, Long> next = new HashMap<>();
         List<ProjectedEvent> events = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
             read(record).ifPresent(events::add);
-            offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            first.putIfAbsent(partition, record.offset());
+            next.put(partition, record.offset() + 1);
         }
-        transaction.executeWithoutResult(status -> projections.forEach(projection ->
-                ProjectionBatch.applyAll(jdbc, projection, events)
-                        .forEach(projected -> metrics.projected(projection.name(), projected))));
-        consumer.commitSync(offsets);
+        Boolean applied = transaction.execute(status -> {
+            JdbcClient client = JdbcClient.create(jdbc);
+            if (!ReadDatabaseLocks.tryApplying(client)) {
+                return false;
+            }
+            projections.forEach(projection -> ProjectionBatch.applyAll(jdbc, projection, events)
+                    .forEach(projected -> metrics.projected(projection.name(), projected)));
+            FeedPositions.advance(client, next);
+            return true;
+        });
+        if (!Boolean.TRUE.equals(applied)) {
+            first.forEach(consumer::seek);
+            consumer.pause(consumer.assignment());
+            heldBack = true;
+            retryAt = System.nanoTime() + HOLD_BACK.toNanos();
+            return;
+        }
+        heldBack = false;
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        next.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
+        // For operators' tools (the group's lag); the recorded positions already hold the batch.
+        consumer.commitAsync(offsets, (committed, error) -> {
+            if (error != null) {
+                log.debug("Offset commit to Kafka failed ({}); the read database holds the positions", error.toString());
+            }
+        });
     }
 
-    private void handlePauseAndResume(Consumer<String, byte[]> consumer) {
-        CompletableFuture<Void> request = pauseRequest;
-        if (request != null) {
-            pauseRequest = null;
-            resumeRequested = false;
-            consumer.pause(consumer.assignment());
-            request.complete(null);
-        }
-        if (resumeRequested) {
-            resumeRequested = false;
+    private void retryHeldBackBatch(Consumer<String, byte[]> consumer) {
+        if (retryAt != 0 && System.nanoTime() - retryAt >= 0) {
+            retryAt = 0;
             consumer.resume(consumer.paused());
+        }
+    }
+
+    /** Starts each partition this instance is handed where the read database says the read models stand. */
+    private final class StartFromRecordedPositions implements ConsumerRebalanceListener {
+
+        private final Consumer<String, byte[]> consumer;
+
+        StartFromRecordedPositions(Consumer<String, byte[]> consumer) {
+            this.consumer = consumer;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            Map<Integer, Long> recorded = FeedPositions.read(JdbcClient.create(jdbc), topic.name());
+            Set<Integer> now = new HashSet<>(assigned);
+            for (TopicPartition partition : partitions) {
+                Long position = recorded.get(partition.partition());
+                // Never recorded: a partition no batch of this release applied yet starts at the group's offset.
+                if (position != null) {
+                    consumer.seek(partition, position);
+                }
+                now.add(partition.partition());
+            }
+            assigned = Set.copyOf(now);
+            log.info("Applying partitions {} of {}", assignedPartitions(), topic.name());
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            Set<Integer> now = new HashSet<>(assigned);
+            partitions.forEach(partition -> now.remove(partition.partition()));
+            assigned = Set.copyOf(now);
         }
     }
 

@@ -44,6 +44,7 @@ class ProjectionAdminController {
         return switch (rebuilds.rebuild(name)) {
             case STARTED -> ResponseEntity.accepted().body(new RebuildStarted(name, true, "/api/admin/projections"));
             case ALREADY_RUNNING -> throw ReadProblems.conflict("rebuild-already-running", "rebuild-already-running");
+            case RUNNING_ELSEWHERE -> throw ReadProblems.conflict("rebuild-already-running", "rebuild-already-running.elsewhere");
             case UNKNOWN_PROJECTION -> throw ReadProblems.notFound("projection-not-found", name);
         };
     }
@@ -56,7 +57,8 @@ class ProjectionAdminController {
         if (rebuilds.isRunning()) {
             throw ReadProblems.conflict("rebuild-already-running", "rebuild-already-running.check");
         }
-        return rebuilds.checkConsistency();
+        return rebuilds.checkConsistency().orElseThrow(() ->
+                ReadProblems.conflict("rebuild-already-running", "rebuild-already-running.elsewhere"));
     }
 
     /** A rebuild accepted: where to follow it. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -85,7 +86,8 @@ public class ProjectionRebuilds implements AutoCloseable {
         return projections.stream().map(EventProjection::name).toList();
     }
 
-    public enum RebuildStart { STARTED, UNKNOWN_PROJECTION, ALREADY_RUNNING }
+    /** How a rebuild request ended: started, or why not (running here, or on another instance of the read database). */
+    public enum RebuildStart { STARTED, UNKNOWN_PROJECTION, ALREADY_RUNNING, RUNNING_ELSEWHERE }
 
     /**
      * Starts rebuilding the read models in the background. One replay feeds every projection, so naming any one of
@@ -98,10 +100,19 @@ public class ProjectionRebuilds implements AutoCloseable {
         if (isRunning()) {
             return RebuildStart.ALREADY_RUNNING;
         }
+        Optional<LiveFeed.RebuildClaim> claim = liveFeed.claimRebuild();
+        if (claim.isEmpty()) {
+            return RebuildStart.RUNNING_ELSEWHERE;
+        }
         progress.set(new Progress(RebuildState.STARTING, Instant.now(), 0, new AtomicLong(), null, null, Map.of()));
         worker.submit(() -> {
             try {
-                replaceLive();
+                Progress done;
+                try (LiveFeed.RebuildClaim held = claim.get()) {
+                    done = replaceLive();
+                }
+                // Finished only once the claim is given up, so a request that follows finds the read database free.
+                progress.set(done);
             } catch (Exception e) {
                 log.error("Rebuild failed; the live read models are unchanged", e);
                 progress.updateAndGet(p -> p.with(RebuildState.FAILED, e.toString()));
@@ -110,10 +121,21 @@ public class ProjectionRebuilds implements AutoCloseable {
         return RebuildStart.STARTED;
     }
 
-    /** Rebuilds into a scratch schema, compares with the live tables and reports every differing row. */
-    public ConsistencyReport checkConsistency() throws Exception {
-        Future<ConsistencyReport> report = worker.submit(this::compareWithLive);
-        return report.get();
+    /**
+     * Rebuilds into a scratch schema, compares with the live tables and reports every differing row; empty when
+     * another instance of the read database is rebuilding or checking.
+     */
+    public Optional<ConsistencyReport> checkConsistency() throws Exception {
+        Optional<LiveFeed.RebuildClaim> claim = liveFeed.claimRebuild();
+        if (claim.isEmpty()) {
+            return Optional.empty();
+        }
+        Future<ConsistencyReport> report = worker.submit(() -> {
+            try (LiveFeed.RebuildClaim held = claim.get()) {
+                return compareWithLive();
+            }
+        });
+        return Optional.of(report.get());
     }
 
     public boolean isRunning() {
@@ -155,17 +177,17 @@ public class ProjectionRebuilds implements AutoCloseable {
     }
 
     /** Step one, then two: the events into a fresh schema, then the live tables made equal to it. */
-    private void replaceLive() throws Exception {
+    private Progress replaceLive() throws Exception {
         EventReplay replay = liveFeed.pause();
         try (ScratchSchema scratch = new ScratchSchema(dataSource, "read_model_rebuild")) {
             Progress replayed = replayInto(scratch, replay, true);
             progress.set(replayed.with(RebuildState.COPYING, null));
             List<ScratchSchema.CopyCount> copied = scratch.copyIntoLive(tables());
             Progress done = replayed.finished(copied);
-            progress.set(done);
             log.info("Rebuild finished: {} events in {} s; live rows deleted/updated/inserted: {}", done.done().get(),
                     Duration.between(done.startedAt(), Instant.now()).toSeconds(), copied.stream()
                             .map(c -> c.table() + " " + c.deleted() + "/" + c.updated() + "/" + c.inserted()).toList());
+            return done;
         } finally {
             liveFeed.resume();
         }

@@ -125,7 +125,9 @@ final class WriteThroughput {
             List<String> args = new ArrayList<>(List.of("--server.port=" + port,
                     "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "partnerships"),
                     "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                    "--partnerships.demo-data.enabled=false"));
+                    "--partnerships.demo-data.enabled=false",
+                    // The read models' lag histogram, read per step (standalone exposes only health and info).
+                    "--management.endpoints.web.exposure.include=health,info,prometheus"));
             List<String> extraArgs = BenchmarkStore.extraStandaloneArgs();
             args.addAll(extraArgs);
             if (!extraArgs.isEmpty()) {
@@ -145,11 +147,12 @@ final class WriteThroughput {
                 List<String> cpuLines = new ArrayList<>();
                 List<String> stepLines = new ArrayList<>();
                 for (int i = 0; i < CLIENTS.length; i++) {
-                    Result result = commands(http, CLIENTS[i], cpu, store, compilations);
+                    Result result = commands(http, CLIENTS[i], cpu, store, compilations, port);
                     cpuLines.add(String.format("%2d clients: %s", CLIENTS[i], CpuTime.describe(result.cpuPerCommand())));
                     stepLines.add(String.format("%2d clients: %,d JIT compilations during the step; %.1f events per read-model"
-                                    + " transaction (%d processor token%s)", CLIENTS[i], result.jitCompilations(),
-                            result.eventsPerTransaction(), result.processors(), result.processors() == 1 ? "" : "s"));
+                                    + " transaction (%d processor token%s); read-model lag p50 <= %.0f ms, p99 <= %.0f ms",
+                            CLIENTS[i], result.jitCompilations(), result.eventsPerTransaction(), result.processors(),
+                            result.processors() == 1 ? "" : "s", result.lagP50Millis(), result.lagP99Millis()));
                     System.out.printf("%-8d %,12.0f %,12.0f %,12.0f %8.1f%% %8.1f%% %9.1f %9.1f %9.1f %8d %14.0f%n",
                             CLIENTS[i], ceiling[i], eventSourced[i], result.perSecond(),
                             100 * result.perSecond() / ceiling[i], 100 * result.perSecond() / eventSourced[i],
@@ -158,7 +161,9 @@ final class WriteThroughput {
                 System.out.println("CPU per accepted command (ms; the product's JVM by thread, and PostgreSQL):");
                 cpuLines.forEach(line -> System.out.println("  " + line));
                 System.out.println("The JIT and the read models' batches per step (the JIT still compiling means the step was not yet"
-                        + " steady; a processor's transactions are counted by its token's updates):");
+                        + " steady; a processor's transactions are counted by its token's updates), and how long the step's"
+                        + " events waited until every read model held them (recorded -> projected, the product's histogram;"
+                        + " the upper bound of the bucket each percentile falls in, so up to a third high):");
                 stepLines.forEach(line -> System.out.println("  " + line));
                 System.out.printf("standalone JVM (-Xmx512m) peak resident memory: %,d MB%n",
                         standalone.peakResidentMegabytes());
@@ -286,7 +291,7 @@ final class WriteThroughput {
 
     /** Each client owns its partnerships and moves them IDEA → MARKET_DIALOGUE → IDEA (with a reason) in turn. */
     private Result commands(Http http, int clients, Supplier<Map<String, Double>> cpu, JdbcClient store,
-                            java.util.function.LongSupplier compilations) throws Exception {
+                            java.util.function.LongSupplier compilations, int port) throws Exception {
         List<List<String>> owned = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             List<String> ids = new ArrayList<>();
@@ -295,6 +300,9 @@ final class WriteThroughput {
             }
             owned.add(ids);
         }
+        // The step's proposals are projected before it starts, so the lag below is the step's commands' alone.
+        BenchmarkStore.awaitProjected(store, store.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single());
+        ProjectionLagHistogram lagBefore = ProjectionLagHistogram.scrape(port);
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong refused = new AtomicLong();
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
@@ -335,6 +343,7 @@ final class WriteThroughput {
         // The projections' work on the step's last events belongs to these commands.
         BenchmarkStore.awaitProjected(store, store.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single());
         Map<String, Double> cpuAfter = cpu.get();
+        ProjectionLagHistogram lagAfter = ProjectionLagHistogram.scrape(port);
         long compiled = compilations.getAsLong() - compilationsBefore;
         Thread.sleep(1_500); // PostgreSQL publishes its table statistics at most once a second
         int processors = store.sql("SELECT count(*) FROM tokenentry WHERE processorname LIKE 'partnership-%'")
@@ -343,7 +352,8 @@ final class WriteThroughput {
         return new Result(accepted / elapsed, sorted, refused.get(),
                 1 + (double) accepted / (clients * PARTNERSHIPS_PER_CLIENT),
                 CpuTime.perUnit(cpuBefore, cpuAfter, accepted), compiled,
-                transactions == 0 ? 0 : accepted / transactions, processors);
+                transactions == 0 ? 0 : accepted / transactions, processors, lagAfter.percentileSince(lagBefore, 50),
+                lagAfter.percentileSince(lagBefore, 99));
     }
 
     /** Rows updated in the token table so far: each read-model transaction moves its processor's token once. */
@@ -374,10 +384,11 @@ final class WriteThroughput {
      * @param cpuPerCommand   milliseconds of CPU per accepted command, per group of threads and processes
      * @param jitCompilations methods the product's JIT compiled during the step
      * @param eventsPerTransaction the step's events per read-model transaction (per processor)
+     * @param lagP50Millis         how long the step's events waited until every read model held them, median
      */
     private record Result(double perSecond, List<Double> sortedMillis, long refused, double eventsPerStream,
                           Map<String, Double> cpuPerCommand, long jitCompilations, double eventsPerTransaction,
-                          int processors) {
+                          int processors, double lagP50Millis, double lagP99Millis) {
         double p(double percentile) {
             return Benchmarks.percentile(sortedMillis, percentile);
         }

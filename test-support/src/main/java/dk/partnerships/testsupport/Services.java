@@ -84,7 +84,8 @@ public final class Services implements AutoCloseable {
     }
 
     public void startQuerySide() throws IOException {
-        startQuerySide(List.of());
+        String extra = System.getProperty("query-side.args", "").trim();
+        startQuerySide(extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")));
     }
 
     /** SIGKILL, mid-stream: no graceful shutdown, no final offset commit. */

@@ -52,7 +52,8 @@ public class KafkaFeedConfiguration {
     @Bean
     ConsumerSettings projectionConsumerSettings(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
                                                  @Value("${partnerships.projection.kafka.group-id:partnership-read-models}") String groupId,
-                                                 @Value("${partnerships.projection.kafka.session-timeout:45s}") Duration sessionTimeout) {
+                                                 @Value("${partnerships.projection.kafka.session-timeout:45s}") Duration sessionTimeout,
+                                                 @Value("${partnerships.projection.kafka.linger:20ms}") Duration linger) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -61,6 +62,13 @@ public class KafkaFeedConfiguration {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        // The linger: the broker holds a fetch until 512 KiB are there (some 500 events of about 1 KiB) or this long
+        // has passed, so under load a batch (one transaction) carries many events, while alone an event waits at
+        // most this long. Zero: Kafka's defaults (answer as soon as anything is there).
+        if (!linger.isZero()) {
+            config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) linger.toMillis());
+            config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 512 * 1024);
+        }
         // How long the group waits for an instance that stopped answering before its partitions go to the others.
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(500, sessionTimeout.toMillis() / 10));

@@ -199,6 +199,8 @@ public class KafkaProjectionFeed implements SmartLifecycle {
     private void retryHeldBackBatch(Consumer<String, byte[]> consumer) {
         if (retryAt != 0 && System.nanoTime() - retryAt >= 0) {
             retryAt = 0;
+            // Held back again by the next batch if the rebuild still runs; not if the partitions moved elsewhere.
+            heldBack = false;
             consumer.resume(consumer.paused());
         }
     }

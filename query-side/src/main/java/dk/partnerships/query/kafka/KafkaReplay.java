@@ -27,7 +27,29 @@ class KafkaReplay implements EventReplay {
         this.config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         this.config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        this.upTo = Map.copyOf(upTo);
+        this.upTo = withinTheLog(upTo);
+    }
+
+    /**
+     * Positions past a partition's end (a topic deleted and created anew under the same name) are cut to its end,
+     * so the replay ends; the read models then hold events the topic no longer has, which the log says.
+     */
+    private Map<TopicPartition, Long> withinTheLog(Map<TopicPartition, Long> positions) {
+        if (positions.isEmpty()) {
+            return Map.of();
+        }
+        Map<TopicPartition, Long> within = new HashMap<>(positions);
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.endOffsets(positions.keySet()).forEach((partition, end) -> {
+                if (positions.get(partition) > end) {
+                    org.slf4j.LoggerFactory.getLogger(KafkaReplay.class).warn("The read models stand at offset {} of"
+                            + " {}, past its end {}: the topic was created anew; replaying up to its end", positions.get(partition),
+                            partition, end);
+                    within.put(partition, end);
+                }
+            });
+        }
+        return Map.copyOf(within);
     }
 
     private KafkaConsumer<String, byte[]> consumer() {

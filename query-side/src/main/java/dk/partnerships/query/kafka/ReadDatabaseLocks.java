@@ -33,6 +33,7 @@ final class ReadDatabaseLocks {
 
     /** The rebuild claim, on a connection of its own that holds the locks until {@link Claim#close()}. */
     static Optional<Claim> tryClaimRebuild(DataSource dataSource) {
+        // The claim's connection is the pool's; should releasing its locks fail, it is evicted from the pool.
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
@@ -41,7 +42,7 @@ final class ReadDatabaseLocks {
                 connection.close();
                 return Optional.empty();
             }
-            return Optional.of(new Claim(connection));
+            return Optional.of(new Claim(dataSource, connection));
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new IllegalStateException("Cannot claim the read database for a rebuild", e);
@@ -51,10 +52,24 @@ final class ReadDatabaseLocks {
     /** A held rebuild claim; {@link #holdFeeds()} stops every instance's feed until {@link #releaseFeeds()}. */
     static final class Claim implements AutoCloseable {
 
+        private final DataSource dataSource;
         private final Connection connection;
 
-        private Claim(Connection connection) {
+        private Claim(DataSource dataSource, Connection connection) {
+            this.dataSource = dataSource;
             this.connection = connection;
+        }
+
+        private void evict(Connection session) {
+            try {
+                if (dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) {
+                    dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).evictConnection(session);
+                } else {
+                    session.abort(Runnable::run);
+                }
+            } catch (SQLException ignored) {
+                // closed below either way
+            }
         }
 
         /** Waits for every batch being applied, on any instance, to commit; none starts until released. */
@@ -80,12 +95,8 @@ final class ReadDatabaseLocks {
             try {
                 run(connection, "SELECT pg_advisory_unlock_all()");
             } catch (SQLException e) {
-                // The locks end with the session: make sure the pool does not keep it.
-                try {
-                    connection.abort(Runnable::run);
-                } catch (SQLException ignored) {
-                    // closed below either way
-                }
+                // The locks end with the session: make sure the pool does not hand it out again.
+                evict(connection);
             } finally {
                 closeQuietly(connection);
             }

@@ -105,10 +105,21 @@ public class ProjectionRebuilds implements AutoCloseable {
             return RebuildStart.RUNNING_ELSEWHERE;
         }
         progress.set(new Progress(RebuildState.STARTING, Instant.now(), 0, new AtomicLong(), null, null, Map.of()));
+        try {
+            submit(claim.get());
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            claim.get().close(); // shutting down
+            progress.updateAndGet(p -> p.with(RebuildState.FAILED, e.toString()));
+            throw e;
+        }
+        return RebuildStart.STARTED;
+    }
+
+    private void submit(LiveFeed.RebuildClaim claim) {
         worker.submit(() -> {
             try {
                 Progress done;
-                try (LiveFeed.RebuildClaim held = claim.get()) {
+                try (LiveFeed.RebuildClaim held = claim) {
                     done = replaceLive();
                 }
                 // Finished only once the claim is given up, so a request that follows finds the read database free.
@@ -118,7 +129,6 @@ public class ProjectionRebuilds implements AutoCloseable {
                 progress.updateAndGet(p -> p.with(RebuildState.FAILED, e.toString()));
             }
         });
-        return RebuildStart.STARTED;
     }
 
     /**
@@ -130,11 +140,17 @@ public class ProjectionRebuilds implements AutoCloseable {
         if (claim.isEmpty()) {
             return Optional.empty();
         }
-        Future<ConsistencyReport> report = worker.submit(() -> {
-            try (LiveFeed.RebuildClaim held = claim.get()) {
-                return compareWithLive();
-            }
-        });
+        Future<ConsistencyReport> report;
+        try {
+            report = worker.submit(() -> {
+                try (LiveFeed.RebuildClaim held = claim.get()) {
+                    return compareWithLive();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            claim.get().close(); // shutting down
+            throw e;
+        }
         return Optional.of(report.get());
     }
 

@@ -14,7 +14,9 @@ import java.util.Locale;
  *   dashboard p50/p95 latency of the dashboard endpoints and pages with 100,000 partnerships and 1,000,000 events
  *   catchup   each read model alone catching up from the first event, time per tenth (not in the default set)
  * </pre>
- * Settings as arguments beside the names: {@code lag rebuild dashboard events=1000000 rate=50 seconds=30 requests=50}.
+ * Settings as arguments beside the names: {@code lag rebuild dashboard events=1000000 rate=50 seconds=30 requests=50}
+ * ({@code warmup}: at most this many 10-second rounds at 16 clients before the writes are measured, fewer once the
+ * JIT settles; 0 for none).
  */
 public final class Benchmarks {
 
@@ -25,7 +27,7 @@ public final class Benchmarks {
         Locale.setDefault(Locale.ROOT);
         List<String> names = new java.util.ArrayList<>();
         java.util.Map<String, Integer> settings = new java.util.HashMap<>(java.util.Map.of(
-                "rate", 50, "seconds", 30, "events", 1_000_000, "requests", 50, "profile", 0));
+                "rate", 50, "seconds", 30, "events", 1_000_000, "requests", 50, "profile", 0, "warmup", 8));
         for (String arg : args) {
             if (arg.contains("=")) {
                 settings.put(arg.substring(0, arg.indexOf('=')), Integer.parseInt(arg.substring(arg.indexOf('=') + 1)));
@@ -43,7 +45,7 @@ public final class Benchmarks {
         for (String name : names) {
             switch (name) {
                 case "writes" -> new WriteThroughput(work.resolve("writes"), settings.get("seconds"),
-                        settings.get("profile") == 1).run();
+                        settings.get("profile") == 1, settings.get("warmup")).run();
                 case "lag" -> new EndToEndLag(work.resolve("lag"), settings.get("rate"), settings.get("seconds")).run();
                 case "rebuild" -> new RebuildSpeed(work.resolve("rebuild"), settings.get("events"),
                         settings.get("profile") == 1).run();

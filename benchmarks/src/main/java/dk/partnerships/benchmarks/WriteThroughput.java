@@ -59,10 +59,17 @@ final class WriteThroughput {
     /** With {@code profile=1}: a JFR recording of the standalone JVM over the whole run (settings "profile"). */
     private final boolean profile;
 
-    WriteThroughput(Path directory, int seconds, boolean profile) {
+    /** At most this many warm-up rounds at 16 clients; fewer once the JIT settles. */
+    private final int warmUpRounds;
+    private static final int WARM_UP_SECONDS = 10;
+    /** A round that compiles fewer methods than this counts as settled (a steady JIT still compiles a few). */
+    private static final int SETTLED_COMPILATIONS = 100;
+
+    WriteThroughput(Path directory, int seconds, boolean profile, int warmUpRounds) {
         this.directory = directory;
         this.seconds = seconds;
         this.profile = profile;
+        this.warmUpRounds = warmUpRounds;
     }
 
     void run() throws Exception {
@@ -138,16 +145,25 @@ final class WriteThroughput {
                 ChildProcess.awaitPort(port, Duration.ofSeconds(120), standalone);
                 Http http = new Http(port);
                 warmUp(http);
-                System.out.printf("%-8s %12s %12s %12s %9s %9s %9s %9s %9s %8s %14s%n", "clients", "ceiling/s",
-                        "es-ceiling/s", "commands/s", "ratio", "ratio es", "p50 ms", "p95 ms", "p99 ms", "refused",
-                        "events/stream");
                 Supplier<Map<String, Double>> cpu = () -> CpuTime.read(standalone.pid(), directory.resolve("postgres"));
                 java.util.function.LongSupplier compilations = () -> jitCompilations(standalone.pid());
                 JdbcClient store = JdbcClient.create(postgres.getDatabase("postgres", "partnerships"));
+                // Until the JIT settles: the steps below then measure compiled code, not the compiler.
+                for (int round = 1; round <= warmUpRounds; round++) {
+                    Result warm = commands(http, 16, cpu, store, compilations, port, WARM_UP_SECONDS);
+                    System.out.printf("warm-up round %d (16 clients, %d s): %,.0f commands/s, %,d JIT compilations%n",
+                            round, WARM_UP_SECONDS, warm.perSecond(), warm.jitCompilations());
+                    if (warm.jitCompilations() >= 0 && warm.jitCompilations() < SETTLED_COMPILATIONS) {
+                        break;
+                    }
+                }
+                System.out.printf("%-8s %12s %12s %12s %9s %9s %9s %9s %9s %8s %14s%n", "clients", "ceiling/s",
+                        "es-ceiling/s", "commands/s", "ratio", "ratio es", "p50 ms", "p95 ms", "p99 ms", "refused",
+                        "events/stream");
                 List<String> cpuLines = new ArrayList<>();
                 List<String> stepLines = new ArrayList<>();
                 for (int i = 0; i < CLIENTS.length; i++) {
-                    Result result = commands(http, CLIENTS[i], cpu, store, compilations, port);
+                    Result result = commands(http, CLIENTS[i], cpu, store, compilations, port, seconds);
                     cpuLines.add(String.format("%2d clients: %s", CLIENTS[i], CpuTime.describe(result.cpuPerCommand())));
                     stepLines.add(String.format("%2d clients: %,d JIT compilations during the step; %.1f events per read-model"
                                     + " transaction (%d processor token%s); read-model lag p50 <= %.0f ms, p99 <= %.0f ms",
@@ -291,7 +307,7 @@ final class WriteThroughput {
 
     /** Each client owns its partnerships and moves them IDEA → MARKET_DIALOGUE → IDEA (with a reason) in turn. */
     private Result commands(Http http, int clients, Supplier<Map<String, Double>> cpu, JdbcClient store,
-                            java.util.function.LongSupplier compilations, int port) throws Exception {
+                            java.util.function.LongSupplier compilations, int port, int stepSeconds) throws Exception {
         List<List<String>> owned = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             List<String> ids = new ArrayList<>();
@@ -305,7 +321,7 @@ final class WriteThroughput {
         ProjectionLagHistogram lagBefore = ProjectionLagHistogram.scrape(port);
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong refused = new AtomicLong();
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        long end = System.nanoTime() + Duration.ofSeconds(stepSeconds).toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> running = new ArrayList<>();
         Map<String, Double> cpuBefore = cpu.get();

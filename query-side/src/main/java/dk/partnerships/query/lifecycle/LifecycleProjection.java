@@ -31,10 +31,24 @@ public class LifecycleProjection implements EventProjection {
     /** Moves only with the time-to-implementation cells, which most events leave alone. */
     public static final String JOURNEYS = "journey-figures";
 
+    /** Partnerships the live projection keeps between batches; a rebuild's scratch projection keeps none. */
+    static final int KNOWN_PARTNERSHIPS = 10_000;
+
     private final JdbcClient jdbc;
+    private final KnownLifecycles known;
 
     public LifecycleProjection(JdbcClient jdbc) {
+        this(jdbc, null);
+    }
+
+    LifecycleProjection(JdbcClient jdbc, KnownLifecycles known) {
         this.jdbc = jdbc;
+        this.known = known;
+    }
+
+    /** The live projection: keeps the partnerships it wrote last between batches ({@link KnownLifecycles}). */
+    static LifecycleProjection keepingRecentPartnerships(JdbcClient jdbc) {
+        return new LifecycleProjection(jdbc, new KnownLifecycles(KNOWN_PARTNERSHIPS));
     }
 
     @Override
@@ -46,7 +60,7 @@ public class LifecycleProjection implements EventProjection {
     public List<ProjectedEvent> apply(NamedParameterJdbcOperations batchJdbc, List<ProjectedEvent> events) {
         Set<String> ids = new LinkedHashSet<>();
         events.forEach(event -> ids.add(event.partnershipId()));
-        Map<String, PartnershipLifecycle> before = LifecycleStore.load(batchJdbc, ids);
+        Map<String, PartnershipLifecycle> before = load(batchJdbc, ids);
         Map<String, PartnershipLifecycle> after = new LinkedHashMap<>(before);
         List<ProjectedEvent> applied = new ArrayList<>();
         for (ProjectedEvent event : events) {
@@ -70,6 +84,9 @@ public class LifecycleProjection implements EventProjection {
             applied.add(event);
         }
         java.util.SortedMap<FigureCell, long[]> moved = LifecycleStore.write(batchJdbc, before, after.values());
+        if (known != null) {
+            known.rememberOnCommit(List.copyOf(after.values()));
+        }
         if (!moved.isEmpty()) {
             ReadModelChanges.changed(JdbcClient.create(batchJdbc), FIGURES);
         }
@@ -80,6 +97,38 @@ public class LifecycleProjection implements EventProjection {
         return applied;
     }
 
+    /**
+     * The batch's partnerships, locked for the transaction. Without kept partnerships every row is read; with them
+     * only the versions are, and the rows of the partnerships not kept at that version.
+     */
+    private Map<String, PartnershipLifecycle> load(NamedParameterJdbcOperations batchJdbc, Set<String> ids) {
+        if (known == null) {
+            return LifecycleStore.load(batchJdbc, ids);
+        }
+        Map<String, PartnershipLifecycle> loaded = new LinkedHashMap<>();
+        Set<String> toRead = new LinkedHashSet<>();
+        LifecycleStore.lockVersions(batchJdbc, ids).forEach((id, version) -> {
+            PartnershipLifecycle kept = known.at(id, version);
+            if (kept != null) {
+                loaded.put(id, kept);
+            } else {
+                toRead.add(id);
+            }
+        });
+        if (!toRead.isEmpty()) {
+            loaded.putAll(LifecycleStore.load(batchJdbc, toRead));
+        }
+        return loaded;
+    }
+
+    /** A rebuild replaced the live rows: what was kept may no longer be what they hold. */
+    @Override
+    public void liveRowsReplaced() {
+        if (known != null) {
+            known.forget();
+        }
+    }
+
     @Override
     public long versionOf(String partnershipId) {
         return jdbc.sql("SELECT version FROM partnership_lifecycle WHERE partnership_id = :id")
@@ -88,6 +137,7 @@ public class LifecycleProjection implements EventProjection {
 
     @Override
     public void clear() {
+        liveRowsReplaced();
         jdbc.sql("TRUNCATE " + String.join(", ", tables())).update();
         ReadModelChanges.changed(jdbc, FIGURES);
         ReadModelChanges.changed(jdbc, JOURNEYS);

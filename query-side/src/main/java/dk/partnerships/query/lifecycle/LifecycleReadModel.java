@@ -31,7 +31,7 @@ public class LifecycleReadModel {
     LifecycleProjection lifecycleProjection(JdbcClient jdbc, @Qualifier("readModelFlyway") Flyway migrated,
                                             TransactionTemplate transactions) {
         CountedFigures.requestRecountWhenChanged(jdbc, transactions);
-        return new LifecycleProjection(jdbc);
+        return LifecycleProjection.keepingRecentPartnerships(jdbc);
     }
 
     /** In-process feed from the event store (standalone); the query-side service is fed from Kafka instead. */

@@ -61,6 +61,19 @@ final class LifecycleStore {
     private LifecycleStore() {
     }
 
+    /** The versions of the partnerships with these ids that the read model holds, their rows locked for this transaction. */
+    static Map<String, Long> lockVersions(NamedParameterJdbcOperations jdbc, Collection<String> ids) {
+        Map<String, Long> versions = new LinkedHashMap<>();
+        jdbc.query("""
+                        SELECT partnership_id, version FROM partnership_lifecycle
+                        WHERE partnership_id = ANY (CAST(:ids AS text[])) FOR UPDATE""",
+                new MapSqlParameterSource("ids", SqlArrays.text(ids)),
+                (ResultSet rs) -> {
+                    versions.put(rs.getString("partnership_id"), rs.getLong("version"));
+                });
+        return versions;
+    }
+
     /** The partnerships with these ids that the read model holds, locked for this transaction. */
     static Map<String, PartnershipLifecycle> load(NamedParameterJdbcOperations jdbc, Collection<String> ids) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("ids", SqlArrays.text(ids));

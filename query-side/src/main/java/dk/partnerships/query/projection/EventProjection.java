@@ -28,6 +28,13 @@ public interface EventProjection {
     /** Empties the read model before a rebuild from the first event. */
     void clear();
 
+    /**
+     * Called once a rebuild has replaced the live rows: a projection that keeps anything of them in memory between
+     * batches forgets it.
+     */
+    default void liveRowsReplaced() {
+    }
+
     /** The same projection writing through another connection, e.g. into a scratch schema during a rebuild. */
     EventProjection writingTo(JdbcClient jdbc);
 

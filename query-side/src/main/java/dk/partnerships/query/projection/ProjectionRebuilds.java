@@ -199,6 +199,7 @@ public class ProjectionRebuilds implements AutoCloseable {
             Progress replayed = replayInto(scratch, replay, true);
             progress.set(replayed.with(RebuildState.COPYING, null));
             List<ScratchSchema.CopyCount> copied = scratch.copyIntoLive(tables());
+            projections.forEach(EventProjection::liveRowsReplaced);
             Progress done = replayed.finished(copied);
             log.info("Rebuild finished: {} events in {} s; live rows deleted/updated/inserted: {}", done.done().get(),
                     Duration.between(done.startedAt(), Instant.now()).toSeconds(), copied.stream()

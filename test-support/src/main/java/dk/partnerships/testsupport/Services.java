@@ -104,6 +104,10 @@ public final class Services implements AutoCloseable {
         int port = extraQueryPorts.get(instance);
         List<String> all = new java.util.ArrayList<>(withCommandSide(arguments(port, "query_side")));
         all.addAll(extraArguments);
+        ChildProcess running = extraQuerySides.remove(instance);
+        if (running != null) {
+            running.kill();
+        }
         ChildProcess started = ChildProcess.jar(directory.resolve("query-side-instance-" + instance + "-"
                 + (++queryStarts) + ".log"), QUERY_SIDE_JAR, List.of("-Xmx384m"), all);
         extraQuerySides.put(instance, started);
@@ -114,6 +118,9 @@ public final class Services implements AutoCloseable {
     public void startQuerySide(List<String> extraArguments) throws IOException {
         List<String> all = new java.util.ArrayList<>(withCommandSide(arguments(queryPort, "query_side")));
         all.addAll(extraArguments);
+        if (querySide != null) {
+            querySide.kill(); // a test that failed before killing it must not leave it running
+        }
         querySide = ChildProcess.jar(directory.resolve("query-side-" + (++queryStarts) + ".log"), QUERY_SIDE_JAR,
                 List.of("-Xmx384m"), all);
         ChildProcess.awaitPort(queryPort, Duration.ofSeconds(120), querySide);

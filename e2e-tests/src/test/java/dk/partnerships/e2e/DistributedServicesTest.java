@@ -73,25 +73,10 @@ class DistributedServicesTest {
         return services.commands().post("/api/partnerships/" + id + "/lessons", Map.of("text", text));
     }
 
-    /** Events per partnership in the event store, and the version each reached in the read model. */
-    private Map<String, Long> stored() {
-        Map<String, Long> counts = new HashMap<>();
-        services.commandDatabase.sql("SELECT aggregate_identifier, count(*) FROM domain_event_entry GROUP BY 1")
-                .query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2))).list();
-        return counts;
-    }
-
-    private Map<String, Long> projected() {
-        Map<String, Long> versions = new HashMap<>();
-        services.queryDatabase.sql("SELECT id, version FROM partnership_summary")
-                .query((rs, row) -> versions.put(rs.getString(1), rs.getLong(2))).list();
-        return versions;
-    }
-
     /** Every stored event projected exactly once: same partnerships, same versions, one lesson row per lesson event. */
     private void awaitReadModelMatchesEventStore() {
         await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(250))
-                .untilAsserted(() -> assertThat(projected()).as(services.logs()).isEqualTo(stored()));
+                .untilAsserted(() -> assertThat(services.projectedVersions()).as(services.logs()).isEqualTo(services.storedEventCounts()));
         long lessonEvents = services.commandDatabase.sql(
                 "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%LessonRecordedEvent'")
                 .query(Long.class).single();
@@ -134,8 +119,8 @@ class DistributedServicesTest {
             accepted.add(answer.json().get("lessonId").asString());
         }
         String another = propose("Foreslået mens Kafka var nede");
-        assertThat(stored().get(id)).isEqualTo(21);
-        assertThat(projected().get(another)).isNull();
+        assertThat(services.storedEventCounts().get(id)).isEqualTo(21);
+        assertThat(services.projectedVersions().get(another)).isNull();
         assertThat(services.commands().get("/actuator/health").json().path("components").path("kafka").path("status")
                 .asString()).isEqualTo("DOWN");
 
@@ -268,7 +253,7 @@ class DistributedServicesTest {
         // The feed resumed after the rebuild.
         String after = propose("Efter genopbygningen");
         awaitReadModelMatchesEventStore();
-        assertThat(projected()).containsKey(after);
+        assertThat(services.projectedVersions()).containsKey(after);
     }
 
     @Test

@@ -124,20 +124,6 @@ class ScaledOutReadSideTest {
         }
     }
 
-    private Map<String, Long> stored() {
-        Map<String, Long> counts = new HashMap<>();
-        services.commandDatabase.sql("SELECT aggregate_identifier, count(*) FROM domain_event_entry GROUP BY 1")
-                .query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2))).list();
-        return counts;
-    }
-
-    private Map<String, Long> projected() {
-        Map<String, Long> versions = new HashMap<>();
-        services.queryDatabase.sql("SELECT id, version FROM partnership_summary")
-                .query((rs, row) -> versions.put(rs.getString(1), rs.getLong(2))).list();
-        return versions;
-    }
-
     private long count(String sql) {
         return services.queryDatabase.sql(sql).query(Long.class).single();
     }
@@ -149,7 +135,7 @@ class ScaledOutReadSideTest {
      */
     private void awaitReadModelsMatchEventStore() {
         await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(250))
-                .untilAsserted(() -> assertThat(projected()).as(services.logs()).isEqualTo(stored()));
+                .untilAsserted(() -> assertThat(services.projectedVersions()).as(services.logs()).isEqualTo(services.storedEventCounts()));
         long events = services.commandDatabase.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
         long lessonEvents = services.commandDatabase.sql(
                 "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%LessonRecordedEvent'")
@@ -232,7 +218,7 @@ class ScaledOutReadSideTest {
         awaitReadModelsMatchEventStore();
 
         String id = partnerships.get(0);
-        long version = stored().get(id);
+        long version = services.storedEventCounts().get(id);
         Http.Response read = services.reads(1).get("/api/partnerships/" + id + "?minVersion=" + version);
         assertThat(read.status()).as(read.body()).isEqualTo(200);
         assertThat(read.json().get("version").asLong()).isEqualTo(version);
@@ -249,7 +235,7 @@ class ScaledOutReadSideTest {
         // A partnership of its own, which no later write touches (a write to a partnership without its row would
         // be refused as out of order until a rebuild).
         String gone = propose("Slettet fra læsemodellen");
-        await().atMost(CONVERGENCE).until(() -> projected().containsKey(gone));
+        await().atMost(CONVERGENCE).until(() -> services.projectedVersions().containsKey(gone));
         services.killQuerySide(1);
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
                 org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, services.kafka.bootstrapServers()))) {
@@ -272,8 +258,8 @@ class ScaledOutReadSideTest {
                     return proposed;
                 });
         long version = lesson(neighbour, "Efter gruppen blev slettet").json().get("version").asLong();
-        await().atMost(CONVERGENCE).until(() -> projected().getOrDefault(neighbour, 0L) >= version);
-        assertThat(projected()).as("no event before the recorded positions was read again").doesNotContainKey(gone);
+        await().atMost(CONVERGENCE).until(() -> services.projectedVersions().getOrDefault(neighbour, 0L) >= version);
+        assertThat(services.projectedVersions()).as("no event before the recorded positions was read again").doesNotContainKey(gone);
     }
 
     @Test
@@ -298,9 +284,9 @@ class ScaledOutReadSideTest {
             statement.execute("SELECT pg_advisory_lock(" + APPLYING + ")");
             String held = propose("Venter på genopbygningen");
             await().atMost(CONVERGENCE).until(() -> heldBack(services.reads()) || heldBack(services.reads(1)));
-            assertThat(projected()).doesNotContainKey(held);
+            assertThat(services.projectedVersions()).doesNotContainKey(held);
             statement.execute("SELECT pg_advisory_unlock(" + APPLYING + ")");
-            await().atMost(CONVERGENCE).until(() -> projected().containsKey(held));
+            await().atMost(CONVERGENCE).until(() -> services.projectedVersions().containsKey(held));
         }
 
         // A real rebuild on instance 1 while writes go on and instance 0 keeps applying its partitions; it also

@@ -135,6 +135,22 @@ public final class Services implements AutoCloseable {
         return new Http(extraQueryPorts.get(instance), USER, USER);
     }
 
+    /** Per partnership, how many events the event store holds. */
+    public java.util.Map<String, Long> storedEventCounts() {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        commandDatabase.sql("SELECT aggregate_identifier, count(*) FROM domain_event_entry GROUP BY 1")
+                .query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    /** Per partnership, the version the summary read model reached (equal to the stored count when caught up). */
+    public java.util.Map<String, Long> projectedVersions() {
+        java.util.Map<String, Long> versions = new java.util.HashMap<>();
+        queryDatabase.sql("SELECT id, version FROM partnership_summary")
+                .query((rs, row) -> versions.put(rs.getString(1), rs.getLong(2))).list();
+        return versions;
+    }
+
     public Http commands() {
         return new Http(commandPort, USER, USER);
     }

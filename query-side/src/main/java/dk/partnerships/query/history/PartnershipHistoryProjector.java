@@ -1,15 +1,17 @@
 package dk.partnerships.query.history;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.partnerships.events.EventMetadata;
 import dk.partnerships.events.PartnershipEventJson;
+import dk.partnerships.query.projection.CopyRows;
+import dk.partnerships.query.projection.ScratchSchema;
+import dk.partnerships.query.projection.ScratchWriter;
 import dk.partnerships.query.projection.StatementProjection;
 import dk.partnerships.query.projection.ProjectedEvent;
 import dk.partnerships.query.projection.ProjectionStatement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 
 /** Appends each event to the log once; a redelivered event hits the primary key and changes nothing. */
@@ -29,28 +31,32 @@ public class PartnershipHistoryProjector implements StatementProjection {
         return NAME;
     }
 
+    /** The row's columns as named parameters, the JSON document cast; the columns are {@link EventLogRow#COLUMNS}. */
+    private static final String INSERT = "INSERT INTO partnership_event_log (" + String.join(", ", EventLogRow.COLUMNS)
+            + ") VALUES (" + String.join(", ", EventLogRow.COLUMNS.stream()
+            .map(column -> column.equals("data") ? "CAST(:data AS jsonb)" : ":" + column).toList())
+            + ") ON CONFLICT (partnership_id, sequence) DO NOTHING";
+
     @Override
     public ProjectionStatement statementFor(ProjectedEvent event) {
-        try {
-            return ProjectionStatement.sql("""
-                            INSERT INTO partnership_event_log (partnership_id, sequence, type, effective_date, recorded_at,
-                                recorded_by, recorded_by_name, recorded_as, correlation_id, command_id, data)
-                            VALUES (:id, :sequence, :type, :effective, :recordedAt, :by, :byName, :as, :correlation, :command,
-                                CAST(:data AS jsonb))
-                            ON CONFLICT (partnership_id, sequence) DO NOTHING""")
-                    .param("id", event.partnershipId()).param("sequence", event.sequence())
-                    .param("type", PartnershipEventJson.typeName(event.payload().getClass()))
-                    .param("effective", event.payload().effectiveDate())
-                    .param("recordedAt", Timestamp.from(event.recordedAt()))
-                    .param("by", event.metadataValue(EventMetadata.USER_ID))
-                    .param("byName", event.metadataValue(EventMetadata.USER_NAME))
-                    .param("as", event.metadataValue(EventMetadata.USER_ROLE))
-                    .param("correlation", event.metadataValue(EventMetadata.CORRELATION_ID))
-                    .param("command", event.metadataValue(EventMetadata.COMMAND_ID))
-                    .param("data", json.writeValueAsString(event.payload()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("An event read from JSON can always be written as JSON", e);
+        ProjectionStatement statement = ProjectionStatement.sql(INSERT);
+        Object[] values = EventLogRow.of(event, json).values();
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            statement.param(EventLogRow.COLUMNS.get(i), value instanceof Instant instant ? Timestamp.from(instant) : value);
         }
+        return statement;
+    }
+
+    /** A rebuild copies each batch's rows in as they come: the log is a row per event, nothing to fold. */
+    @Override
+    public ScratchWriter scratchWriter(ScratchSchema.Session session) {
+        return batch -> {
+            try (CopyRows rows = CopyRows.into(session.connection(), "partnership_event_log", EventLogRow.COLUMNS)) {
+                batch.forEach(event -> rows.add(EventLogRow.of(event, json).values()));
+                rows.finish();
+            }
+        };
     }
 
     /** The log keeps every event once, in any order: an event it did not insert is one it already holds. */

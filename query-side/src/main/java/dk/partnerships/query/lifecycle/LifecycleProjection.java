@@ -4,6 +4,8 @@ import dk.partnerships.events.PartnershipProposedEvent;
 import dk.partnerships.query.projection.EventProjection;
 import dk.partnerships.query.projection.ProjectedEvent;
 import dk.partnerships.query.projection.ReadModelChanges;
+import dk.partnerships.query.projection.ScratchSchema;
+import dk.partnerships.query.projection.ScratchWriter;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -64,24 +66,9 @@ public class LifecycleProjection implements EventProjection {
         Map<String, PartnershipLifecycle> after = new LinkedHashMap<>(before);
         List<ProjectedEvent> applied = new ArrayList<>();
         for (ProjectedEvent event : events) {
-            PartnershipLifecycle current = after.get(event.partnershipId());
-            long expected = current == null ? 0 : current.version();
-            if (event.sequence() < expected) {
-                continue;
+            if (fold(after, event)) {
+                applied.add(event);
             }
-            if (event.sequence() > expected) {
-                throw new IllegalStateException("Event " + event.sequence() + " of partnership " + event.partnershipId()
-                        + " arrived before its predecessor (lifecycle read model at version " + expected + ")");
-            }
-            if (current != null) {
-                after.put(event.partnershipId(), current.when(event.payload(), event.sequence()));
-            } else if (event.payload() instanceof PartnershipProposedEvent proposal) {
-                after.put(event.partnershipId(), PartnershipLifecycle.proposed(proposal, event.sequence()));
-            } else {
-                throw new IllegalStateException("Partnership " + event.partnershipId() + " starts with "
-                        + event.payload().getClass().getSimpleName() + ", not a proposal");
-            }
-            applied.add(event);
         }
         java.util.SortedMap<FigureCell, long[]> moved = LifecycleStore.write(batchJdbc, before, after.values());
         if (known != null) {
@@ -95,6 +82,55 @@ public class LifecycleProjection implements EventProjection {
             ReadModelChanges.changed(JdbcClient.create(batchJdbc), JOURNEYS);
         }
         return applied;
+    }
+
+    /**
+     * Folds one event into its partnership among {@code partnerships}: the one rule of what an event does to the
+     * lifecycle read model, for the live batches and a rebuild alike.
+     *
+     * @return false for an event the partnership already holds (a redelivery)
+     */
+    private static boolean fold(Map<String, PartnershipLifecycle> partnerships, ProjectedEvent event) {
+        PartnershipLifecycle current = partnerships.get(event.partnershipId());
+        long expected = current == null ? 0 : current.version();
+        if (event.sequence() < expected) {
+            return false;
+        }
+        if (event.sequence() > expected) {
+            throw new IllegalStateException("Event " + event.sequence() + " of partnership " + event.partnershipId()
+                    + " arrived before its predecessor (lifecycle read model at version " + expected + ")");
+        }
+        if (current != null) {
+            partnerships.put(event.partnershipId(), current.when(event.payload(), event.sequence()));
+        } else if (event.payload() instanceof PartnershipProposedEvent proposal) {
+            partnerships.put(event.partnershipId(), PartnershipLifecycle.proposed(proposal, event.sequence()));
+        } else {
+            throw new IllegalStateException("Partnership " + event.partnershipId() + " starts with "
+                    + event.payload().getClass().getSimpleName() + ", not a proposal");
+        }
+        return true;
+    }
+
+    /**
+     * A rebuild folds every partnership in memory and copies the rows and the figures they add up to in once the
+     * replay is over: no partnership is read back, and each is written once however many events it had.
+     */
+    @Override
+    public ScratchWriter scratchWriter(ScratchSchema.Session session) {
+        return new ScratchWriter() {
+            private final Map<String, PartnershipLifecycle> partnerships = new LinkedHashMap<>();
+
+            @Override
+            public void write(List<ProjectedEvent> batch) {
+                batch.forEach(event -> fold(partnerships, event));
+            }
+
+            @Override
+            public void finish() {
+                LifecycleStore.copyAll(session.connection(), partnerships.values());
+                partnerships.clear();
+            }
+        };
     }
 
     /**

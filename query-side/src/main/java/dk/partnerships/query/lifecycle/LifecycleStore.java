@@ -4,12 +4,14 @@ import dk.partnerships.events.PartnershipKind;
 import dk.partnerships.events.PartnershipStatus;
 import dk.partnerships.events.ReadinessType;
 import dk.partnerships.events.Stage;
+import dk.partnerships.query.projection.CopyRows;
 import dk.partnerships.query.projection.SqlArrays;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -32,31 +34,40 @@ import java.util.stream.Collectors;
  */
 final class LifecycleStore {
 
-    private static final String UPSERT_PARTNERSHIP = """
-            INSERT INTO partnership_lifecycle (partnership_id, version, title, department, kind, proposed_on, stage,
-                status, pilot_succeeded_on, awarded_on, had_pilot, implemented_on, closed_on, closed_reason,
-                reached_stages, furthest_stage, waiting_since, stage_entered_on, on_hold_since)
-            VALUES (:id, :version, :title, :department, :kind, :proposedOn, :stage, :status, :pilotSucceededOn,
-                :awardedOn, :hadPilot, :implementedOn, :closedOn, :closedReason, CAST(:reachedStages AS text[]),
-                :furthestStage, :waitingSince, :stageEnteredOn, :onHoldSince)
-            ON CONFLICT (partnership_id) DO UPDATE SET version = EXCLUDED.version, stage = EXCLUDED.stage,
-                stage_entered_on = EXCLUDED.stage_entered_on, on_hold_since = EXCLUDED.on_hold_since,
-                status = EXCLUDED.status, closed_reason = EXCLUDED.closed_reason, pilot_succeeded_on = EXCLUDED.pilot_succeeded_on, awarded_on = EXCLUDED.awarded_on,
-                had_pilot = EXCLUDED.had_pilot, implemented_on = EXCLUDED.implemented_on,
-                closed_on = EXCLUDED.closed_on, reached_stages = EXCLUDED.reached_stages,
-                furthest_stage = EXCLUDED.furthest_stage, waiting_since = EXCLUDED.waiting_since""";
+    /** The columns of {@code partnership_lifecycle}, in the order of {@link #partnershipValues}. */
+    private static final List<String> PARTNERSHIP_COLUMNS = List.of("partnership_id", "version", "title",
+            "department", "kind", "proposed_on", "stage", "status", "pilot_succeeded_on", "awarded_on", "had_pilot",
+            "implemented_on", "closed_on", "closed_reason", "reached_stages", "furthest_stage", "waiting_since",
+            "stage_entered_on", "on_hold_since");
+
+    /** What a proposal fixes: an upsert leaves these alone. */
+    private static final List<String> FIXED_COLUMNS = List.of("partnership_id", "title", "department", "kind",
+            "proposed_on");
+
+    private static final String UPSERT_PARTNERSHIP = "INSERT INTO partnership_lifecycle ("
+            + String.join(", ", PARTNERSHIP_COLUMNS) + ") VALUES (" + PARTNERSHIP_COLUMNS.stream()
+            .map(column -> column.equals("reached_stages") ? "CAST(:reached_stages AS text[])" : ":" + column)
+            .collect(Collectors.joining(", ")) + ") ON CONFLICT (partnership_id) DO UPDATE SET "
+            + PARTNERSHIP_COLUMNS.stream().filter(column -> !FIXED_COLUMNS.contains(column))
+            .map(column -> column + " = EXCLUDED." + column).collect(Collectors.joining(", "));
+
+    private static final List<String> STAY_COLUMNS = List.of("partnership_id", "sequence", "stage", "entered_on",
+            "left_on", "first_in_quarter");
+
+    private static final List<String> ITEM_COLUMNS = List.of("partnership_id", "item_id", "type", "description",
+            "owner", "added_on");
 
     private static final String UPSERT_STAY = """
             INSERT INTO partnership_stage_stay (partnership_id, sequence, stage, entered_on, left_on, first_in_quarter)
-            VALUES (:id, :sequence, :stage, :enteredOn, :leftOn, :firstInQuarter)
+            VALUES (:partnership_id, :sequence, :stage, :entered_on, :left_on, :first_in_quarter)
             ON CONFLICT (partnership_id, sequence) DO UPDATE SET left_on = EXCLUDED.left_on""";
 
     private static final String ADD_ITEM = """
             INSERT INTO lifecycle_readiness_item (partnership_id, item_id, type, description, owner, added_on)
-            VALUES (:id, :item, :type, :description, :owner, :addedOn)""";
+            VALUES (:partnership_id, :item_id, :type, :description, :owner, :added_on)""";
 
     private static final String REMOVE_ITEM =
-            "DELETE FROM lifecycle_readiness_item WHERE partnership_id = :id AND item_id = :item";
+            "DELETE FROM lifecycle_readiness_item WHERE partnership_id = :partnership_id AND item_id = :item_id";
 
     private LifecycleStore() {
     }
@@ -218,29 +229,83 @@ final class LifecycleStore {
         }
     }
 
+    private static Object[] partnershipValues(PartnershipLifecycle p) {
+        return new Object[]{p.partnershipId(), p.version(), p.title(), p.department(), p.kind().name(),
+                p.proposedOn(), p.stage().name(), p.status().name(), p.pilotSucceededOn(), p.awardedOn(),
+                p.hadPilot(), p.implementedOn(), p.closedOn(), p.closedReason(),
+                p.reachedStages().stream().map(Stage::name).toList(), p.furthestStage().name(), p.waitingSince(),
+                p.stageEnteredOn(), p.onHoldSince()};
+    }
+
+    private static Object[] stayValues(String partnershipId, StageStay stay) {
+        return new Object[]{partnershipId, stay.sequence(), stay.stage().name(), stay.enteredOn(), stay.leftOn(),
+                stay.firstInQuarter()};
+    }
+
+    private static Object[] itemValues(String partnershipId, OpenReadinessItem item) {
+        return new Object[]{partnershipId, item.itemId(), item.type().name(), item.description(), item.owner(),
+                item.addedOn()};
+    }
+
+    /** Named parameters by column name, a text[] column's list as an SQL array. */
+    private static SqlParameterSource parameters(List<String> columns, Object[] values) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        for (int i = 0; i < values.length; i++) {
+            parameters.addValue(columns.get(i), values[i] instanceof List<?> texts
+                    ? SqlArrays.text(texts.stream().map(Object::toString).toList()) : values[i]);
+        }
+        return parameters;
+    }
+
     private static SqlParameterSource row(PartnershipLifecycle p) {
-        return new MapSqlParameterSource().addValue("id", p.partnershipId()).addValue("version", p.version())
-                .addValue("title", p.title()).addValue("department", p.department()).addValue("kind", p.kind().name())
-                .addValue("proposedOn", p.proposedOn()).addValue("stage", p.stage().name())
-                .addValue("status", p.status().name())
-                .addValue("pilotSucceededOn", p.pilotSucceededOn()).addValue("awardedOn", p.awardedOn())
-                .addValue("hadPilot", p.hadPilot()).addValue("implementedOn", p.implementedOn())
-                .addValue("closedOn", p.closedOn()).addValue("closedReason", p.closedReason())
-                .addValue("reachedStages", SqlArrays.text(p.reachedStages().stream().map(Stage::name).toList()))
-                .addValue("furthestStage", p.furthestStage().name()).addValue("waitingSince", p.waitingSince())
-                .addValue("stageEnteredOn", p.stageEnteredOn()).addValue("onHoldSince", p.onHoldSince());
+        return parameters(PARTNERSHIP_COLUMNS, partnershipValues(p));
     }
 
     private static SqlParameterSource item(String partnershipId, OpenReadinessItem item) {
-        return new MapSqlParameterSource().addValue("id", partnershipId).addValue("item", item.itemId())
-                .addValue("type", item.type().name()).addValue("description", item.description())
-                .addValue("owner", item.owner()).addValue("addedOn", item.addedOn());
+        return parameters(ITEM_COLUMNS, itemValues(partnershipId, item));
     }
 
     private static SqlParameterSource stay(String partnershipId, StageStay stay) {
-        return new MapSqlParameterSource().addValue("id", partnershipId).addValue("sequence", stay.sequence())
-                .addValue("stage", stay.stage().name()).addValue("enteredOn", stay.enteredOn())
-                .addValue("leftOn", stay.leftOn()).addValue("firstInQuarter", stay.firstInQuarter());
+        return parameters(STAY_COLUMNS, stayValues(partnershipId, stay));
+    }
+
+    /**
+     * Copies folded partnerships into empty tables (a rebuild's scratch copy): their rows, stays and open items,
+     * and the figures they add up to, each table in one {@code COPY}.
+     */
+    static void copyAll(Connection scratch, Collection<PartnershipLifecycle> partnerships) {
+        FigureCounts figures = new FigureCounts();
+        try (CopyRows rows = CopyRows.into(scratch, "partnership_lifecycle", PARTNERSHIP_COLUMNS)) {
+            for (PartnershipLifecycle partnership : partnerships) {
+                rows.add(partnershipValues(partnership));
+                figures.add(FigureCounts.of(partnership), 1);
+            }
+            rows.finish();
+        }
+        try (CopyRows rows = CopyRows.into(scratch, "partnership_stage_stay", STAY_COLUMNS)) {
+            partnerships.forEach(p -> p.stays().forEach(stay -> rows.add(stayValues(p.partnershipId(), stay))));
+            rows.finish();
+        }
+        try (CopyRows rows = CopyRows.into(scratch, "lifecycle_readiness_item", ITEM_COLUMNS)) {
+            partnerships.forEach(p -> p.openReadinessItems().values()
+                    .forEach(item -> rows.add(itemValues(p.partnershipId(), item))));
+            rows.finish();
+        }
+        SortedMap<FigureCell, long[]> cells = figures.nonZero();
+        for (FigureTable table : FigureTable.values()) {
+            List<String> columns = new ArrayList<>(table.keyColumns);
+            columns.addAll(table.countColumns);
+            try (CopyRows rows = CopyRows.into(scratch, table.table, columns)) {
+                cells.forEach((cell, counts) -> {
+                    if (cell.table() == table) {
+                        List<Object> values = new ArrayList<>(cell.key());
+                        Arrays.stream(counts).forEach(values::add);
+                        rows.add(values.toArray());
+                    }
+                });
+                rows.finish();
+            }
+        }
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -38,6 +38,17 @@ public interface EventProjection {
     /** The same projection writing through another connection, e.g. into a scratch schema during a rebuild. */
     EventProjection writingTo(JdbcClient jdbc);
 
+    /**
+     * How a rebuild writes this read model into the scratch schema behind {@code session}. By default each batch
+     * goes through {@link #writingTo} in a transaction of its own, the live path's statements; a projection that
+     * can fold the events in memory and copy its rows in at the end overrides it.
+     */
+    default ScratchWriter scratchWriter(ScratchSchema.Session session) {
+        EventProjection target = writingTo(session.jdbc());
+        return batch -> session.transaction().executeWithoutResult(
+                status -> ProjectionBatch.applyAll(session.batchJdbc(), target, batch));
+    }
+
     /** The projection's tables, parents before children (the order in which to copy them). */
     List<String> tables();
 

@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Rebuilds the read models from the first event without stopping reads: the live feed pauses at a position, the
- * events up to it are projected into a scratch schema by the same projection code, and the scratch rows replace the
- * live rows in one transaction; then the live feed resumes. Readers see the old rows until that commit, then the
+ * events up to it are written into a scratch schema by each read model's {@link ScratchWriter} (most fold the events
+ * in memory and copy their rows in at the end), and the scratch rows replace the live rows in one transaction; then
+ * the live feed resumes. Readers see the old rows until that commit, then the
  * rebuilt ones. The same scratch build, compared instead of copied, is the consistency check.
  */
 public class ProjectionRebuilds implements AutoCloseable {
@@ -271,16 +272,16 @@ public class ProjectionRebuilds implements AutoCloseable {
     }
 
     /**
-     * One lane per projection, each with its own connection into the scratch schema, its own thread and its own
-     * transaction per batch: the three read models are written in parallel while the replay reads and deserialises
-     * the next batch. A lane applies its batches in order; at most {@link #IN_FLIGHT} batches wait per lane, so a
+     * One lane per projection, each with its own connection into the scratch schema and its own thread, writing
+     * through the projection's {@link ScratchWriter}: the read models are written in parallel while the replay reads
+     * and deserialises the next batch. A lane applies its batches in order; at most {@link #IN_FLIGHT} batches wait per lane, so a
      * slow lane holds the replay back instead of filling the memory.
      */
     private static final class ParallelLanes implements AutoCloseable {
 
         private static final int IN_FLIGHT = 2;
 
-        private final List<EventProjection> targets = new ArrayList<>();
+        private final List<ScratchWriter> writers = new ArrayList<>();
         private final List<AtomicLong> busyNanos = new ArrayList<>();
         private final List<ScratchSchema.Session> sessions = new ArrayList<>();
         private final List<ExecutorService> threads = new ArrayList<>();
@@ -295,7 +296,7 @@ public class ProjectionRebuilds implements AutoCloseable {
                 busyNanos.add(busy.get(projection.name()));
                 ScratchSchema.Session session = scratch.openSession();
                 sessions.add(session);
-                targets.add(projection.writingTo(session.jdbc()));
+                writers.add(projection.scratchWriter(session));
                 threads.add(Executors.newSingleThreadExecutor(runnable -> {
                     Thread thread = new Thread(runnable, "projection-rebuild-" + projection.name());
                     thread.setDaemon(true);
@@ -313,27 +314,35 @@ public class ProjectionRebuilds implements AutoCloseable {
                 await(inFlight.removeFirst(), done);
             }
             List<Future<?>> lanes = new ArrayList<>();
-            for (int i = 0; i < targets.size(); i++) {
-                EventProjection target = targets.get(i);
-                ScratchSchema.Session session = sessions.get(i);
-                AtomicLong busy = busyNanos.get(i);
-                lanes.add(threads.get(i).submit(() -> {
-                    long start = System.nanoTime();
-                    try {
-                        session.transaction().executeWithoutResult(
-                                status -> ProjectionBatch.applyAll(session.batchJdbc(), target, batch));
-                    } finally {
-                        busy.addAndGet(System.nanoTime() - start);
-                    }
-                }));
+            for (int i = 0; i < writers.size(); i++) {
+                ScratchWriter writer = writers.get(i);
+                lanes.add(onLane(i, () -> writer.write(batch)));
             }
             inFlight.addLast(new Dispatched(batch.size(), lanes));
         }
 
+        /** Waits for the batches still in flight, then has every lane write what it kept in memory. */
         void finish(AtomicLong done) {
             while (!inFlight.isEmpty()) {
                 await(inFlight.removeFirst(), done);
             }
+            List<Future<?>> lanes = new ArrayList<>();
+            for (int i = 0; i < writers.size(); i++) {
+                lanes.add(onLane(i, writers.get(i)::finish));
+            }
+            await(new Dispatched(0, lanes), done);
+        }
+
+        private Future<?> onLane(int lane, Runnable work) {
+            AtomicLong busy = busyNanos.get(lane);
+            return threads.get(lane).submit(() -> {
+                long start = System.nanoTime();
+                try {
+                    work.run();
+                } finally {
+                    busy.addAndGet(System.nanoTime() - start);
+                }
+            });
         }
 
         private static void await(Dispatched dispatched, AtomicLong done) {

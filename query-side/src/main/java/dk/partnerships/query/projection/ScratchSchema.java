@@ -80,7 +80,8 @@ public class ScratchSchema implements AutoCloseable {
      * A connection of its own whose every statement works inside the scratch schema: its plain JDBC, its JDBC
      * batches and its transactions. Several sessions write in parallel (one per projection during a rebuild).
      */
-    public record Session(JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc, TransactionTemplate transaction) {
+    public record Session(JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc, TransactionTemplate transaction,
+                          Connection connection) {
     }
 
     public synchronized Session openSession() throws SQLException {
@@ -93,7 +94,7 @@ public class ScratchSchema implements AutoCloseable {
         }
         SingleConnectionDataSource scratch = new SingleConnectionDataSource(connection, true);
         return new Session(JdbcClient.create(scratch), new NamedParameterJdbcTemplate(scratch),
-                new TransactionTemplate(new DataSourceTransactionManager(scratch)));
+                new TransactionTemplate(new DataSourceTransactionManager(scratch)), connection);
     }
 
     public String name() {

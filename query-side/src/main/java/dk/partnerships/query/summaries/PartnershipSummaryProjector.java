@@ -24,6 +24,8 @@ import dk.partnerships.events.StageRevertedEvent;
 import dk.partnerships.events.StageSkippedEvent;
 import dk.partnerships.events.TenderProcedureChosenEvent;
 import dk.partnerships.query.state.PartnershipState;
+import dk.partnerships.query.projection.ScratchSchema;
+import dk.partnerships.query.projection.ScratchWriter;
 import dk.partnerships.query.projection.SqlArrays;
 import dk.partnerships.query.projection.StatementProjection;
 import dk.partnerships.query.projection.ProjectedEvent;
@@ -38,7 +40,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies partnership events to the summary tables. The one projection code path, whichever source feeds it.
+ * Applies partnership events to the summary tables, whichever source feeds them. A rebuild folds the same events
+ * in memory instead ({@link SummaryFold}), with the same effect on the rows.
  * <p>
  * Idempotent by (partnership id, sequence): an event is applied only when it is the next one the row expects
  * ({@code version == sequence}); a redelivered event finds the version already past it and changes nothing.
@@ -77,6 +80,12 @@ public class PartnershipSummaryProjector implements StatementProjection {
     public List<String> readerIndexes() {
         return List.of("partnership_summary_stage", "partnership_summary_department", "partnership_summary_listed",
                 "partnership_summary_benefits_due", "partnership_benefit_category", "partnership_advice_request_open");
+    }
+
+    /** A rebuild folds the summaries in memory ({@link SummaryFold}) and copies their rows in once. */
+    @Override
+    public ScratchWriter scratchWriter(ScratchSchema.Session session) {
+        return new SummaryFold(json, session.connection());
     }
 
     @Override

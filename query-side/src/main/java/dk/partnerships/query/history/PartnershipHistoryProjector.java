@@ -51,10 +51,18 @@ public class PartnershipHistoryProjector implements StatementProjection {
     /** A rebuild copies each batch's rows in as they come: the log is a row per event, nothing to fold. */
     @Override
     public ScratchWriter scratchWriter(ScratchSchema.Session session) {
-        return batch -> {
-            try (CopyRows rows = CopyRows.into(session.connection(), "partnership_event_log", EventLogRow.COLUMNS)) {
-                batch.forEach(event -> rows.add(EventLogRow.of(event, json).values()));
-                rows.finish();
+        return new ScratchWriter() {
+            @Override
+            public void write(List<ProjectedEvent> batch) {
+                try (CopyRows rows = CopyRows.into(session.connection(), "partnership_event_log", EventLogRow.COLUMNS)) {
+                    batch.forEach(event -> rows.add(EventLogRow.of(event, json).values()));
+                    rows.finish();
+                }
+            }
+
+            @Override
+            public boolean usesKeys() {
+                return false;
             }
         };
     }

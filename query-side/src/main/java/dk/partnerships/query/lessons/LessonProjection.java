@@ -125,6 +125,11 @@ public class LessonProjection implements StatementProjection {
                 }
                 partnerships.clear();
             }
+
+            @Override
+            public boolean usesKeys() {
+                return false;
+            }
         };
     }
 

@@ -130,6 +130,11 @@ public class LifecycleProjection implements EventProjection {
                 LifecycleStore.copyAll(session.connection(), partnerships.values());
                 partnerships.clear();
             }
+
+            @Override
+            public boolean usesKeys() {
+                return false;
+            }
         };
     }
 

@@ -240,7 +240,6 @@ public class ProjectionRebuilds implements AutoCloseable {
      * @param shown whether the progress is the one {@code GET /api/admin/projections} shows (a rebuild's)
      */
     private Progress replayInto(ScratchSchema scratch, EventReplay replay, boolean shown) throws Exception {
-        scratch.prepareForBulkWriting(tables(), projections.stream().flatMap(p -> p.readerIndexes().stream()).toList());
         Map<String, AtomicLong> busy = new LinkedHashMap<>();
         projections.forEach(projection -> busy.put(projection.name(), new AtomicLong()));
         Progress started = new Progress(RebuildState.REPLAYING, Instant.now(), replay.total(), new AtomicLong(), null,
@@ -251,6 +250,8 @@ public class ProjectionRebuilds implements AutoCloseable {
         log.info("{}: replaying {} events into schema {}", shown ? "Rebuild" : "Consistency check", started.total(),
                 scratch.name());
         try (ParallelLanes lanes = new ParallelLanes(scratch, projections, started.busyNanos())) {
+            scratch.prepareForBulkWriting(tables(), projections.stream().flatMap(p -> p.readerIndexes().stream())
+                    .toList(), lanes.keylessTables());
             AtomicReference<List<ProjectedEvent>> batch = new AtomicReference<>(new ArrayList<>(BATCH));
             Instant[] lastLog = {Instant.now()};
             replay.replay(event -> {
@@ -282,6 +283,7 @@ public class ProjectionRebuilds implements AutoCloseable {
         private static final int IN_FLIGHT = 2;
 
         private final List<ScratchWriter> writers = new ArrayList<>();
+        private final List<String> keylessTables = new ArrayList<>();
         private final List<AtomicLong> busyNanos = new ArrayList<>();
         private final List<ScratchSchema.Session> sessions = new ArrayList<>();
         private final List<ExecutorService> threads = new ArrayList<>();
@@ -296,13 +298,22 @@ public class ProjectionRebuilds implements AutoCloseable {
                 busyNanos.add(busy.get(projection.name()));
                 ScratchSchema.Session session = scratch.openSession();
                 sessions.add(session);
-                writers.add(projection.scratchWriter(session));
+                ScratchWriter writer = projection.scratchWriter(session);
+                writers.add(writer);
+                if (!writer.usesKeys()) {
+                    keylessTables.addAll(projection.tables());
+                }
                 threads.add(Executors.newSingleThreadExecutor(runnable -> {
                     Thread thread = new Thread(runnable, "projection-rebuild-" + projection.name());
                     thread.setDaemon(true);
                     return thread;
                 }));
             }
+        }
+
+        /** The tables whose writers need no keys while they write (see {@link ScratchWriter#usesKeys()}). */
+        List<String> keylessTables() {
+            return keylessTables;
         }
 
         /** Hands the batch to every lane; counts a batch as done when every lane has committed it. */

@@ -47,12 +47,15 @@ public class ScratchSchema implements AutoCloseable {
      * keys (the projections write parents first; the live tables check again when the rows are copied in), the
      * indexes only readers use and their generated columns' expressions (the column stays, empty: the live table
      * computes its own value from the copied columns, so computing it here too would be wasted — a lesson's search
-     * vector). Primary keys and unique constraints stay: the projections rely on them. An index name that does not
-     * exist fails here, so a renamed index is noticed rather than kept by mistake.
+     * vector). Primary keys and unique constraints stay where the writer relies on them; the {@code keylessTables},
+     * filled by writers that only copy rows in, lose every index and key too (the comparisons with the live tables
+     * join by hash). An index name that does not exist fails here, so a renamed index is noticed rather than kept by
+     * mistake.
      */
-    public void prepareForBulkWriting(List<String> tables, List<String> readerIndexes) {
+    public void prepareForBulkWriting(List<String> tables, List<String> readerIndexes, List<String> keylessTables) {
         tables.forEach(ScratchSchema::requireName);
         readerIndexes.forEach(ScratchSchema::requireName);
+        keylessTables.forEach(ScratchSchema::requireName);
         JdbcClient jdbc = JdbcClient.create(dataSource);
         List<Map<String, Object>> foreignKeys = jdbc.sql("""
                         SELECT c.conrelid::regclass::text AS owner, c.conname AS name FROM pg_constraint c
@@ -66,6 +69,17 @@ public class ScratchSchema implements AutoCloseable {
         }
         for (String index : readerIndexes) {
             jdbc.sql("DROP INDEX " + schema + "." + index).update();
+        }
+        for (String table : keylessTables) {
+            String qualified = schema + "." + table;
+            for (String key : names(jdbc, "SELECT conname FROM pg_constraint WHERE conrelid = CAST(:table AS regclass)"
+                    + " AND contype IN ('p', 'u')", qualified)) {
+                jdbc.sql("ALTER TABLE " + qualified + " DROP CONSTRAINT " + key).update();
+            }
+            for (String index : names(jdbc, "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                    + " WHERE i.indrelid = CAST(:table AS regclass)", qualified)) {
+                jdbc.sql("DROP INDEX " + schema + "." + index).update();
+            }
         }
         for (String table : tables) {
             jdbc.sql("ALTER TABLE " + schema + "." + table + " SET UNLOGGED").update();

@@ -15,4 +15,13 @@ public interface ScratchWriter {
     /** Writes what the batches left in memory; the replay is over. */
     default void finish() {
     }
+
+    /**
+     * Whether it relies on its tables' primary keys while it writes: the live statements do ({@code ON CONFLICT},
+     * look-ups by key). A writer that only copies rows in does not, and a rebuild leaves its tables without keys or
+     * indexes while it writes: the comparisons with the live tables join by hash and need none.
+     */
+    default boolean usesKeys() {
+        return true;
+    }
 }

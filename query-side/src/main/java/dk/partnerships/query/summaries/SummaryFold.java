@@ -63,30 +63,39 @@ final class SummaryFold implements ScratchWriter {
     /** Copies the folded rows in, one table after the other (a connection runs one COPY at a time). */
     @Override
     public void finish() {
-        copy("partnership_summary", Summary.COLUMNS, (p, rows) -> rows.add(p.values()));
+        copy("partnership_summary", Summary.COLUMNS, (p, rows) -> rows.add(p.values(json)));
         copy("partnership_readiness_item", List.of("partnership_id", "item_id", "type", "description", "owner",
-                "added_on", "resolved_on", "resolution_note"), (p, rows) -> p.items.values().forEach(
+                "added_on", "resolved_on", "resolution_note"), (p, rows) -> values(p.items).forEach(
                 i -> rows.add(p.id, i.itemId, i.type, i.description, i.owner, i.addedOn, i.resolvedOn,
                         i.resolutionNote)));
         copy("partnership_market_contact", List.of("partnership_id", "contact_id", "organisation", "form", "summary",
-                "information_shared", "effective_date", "published"), (p, rows) -> p.contacts.values().forEach(
+                "information_shared", "effective_date", "published"), (p, rows) -> values(p.contacts).forEach(
                 c -> rows.add(p.id, c.contactId, c.organisation, c.form, c.summary, c.informationShared, c.on,
                         c.published)));
         copy("partnership_benefit", List.of("partnership_id", "benefit_id", "category", "description", "unit",
                 "expected", "declared_on", "sequence", "follow_ups", "assessment", "realised", "followed_up_on"),
-                (p, rows) -> p.benefits.values().forEach(b -> rows.add(p.id, b.benefitId, b.category, b.description,
+                (p, rows) -> values(p.benefits).forEach(b -> rows.add(p.id, b.benefitId, b.category, b.description,
                         b.unit, b.expected, b.declaredOn, b.sequence, b.followUps, b.assessment, b.realised,
                         b.followedUpOn)));
         copy("partnership_benefit_follow_up", List.of("partnership_id", "follow_up_id", "benefit_id", "assessment",
-                "realised", "note", "effective_date", "sequence"), (p, rows) -> p.followUps.forEach(
+                "realised", "note", "effective_date", "sequence"), (p, rows) -> (p.followUps == null ? List.<FollowUp>of() : p.followUps).forEach(
                 f -> rows.add(p.id, f.followUpId(), f.benefitId(), f.assessment(), f.realised(), f.note(), f.on(),
                         f.sequence())));
         copy("partnership_advice_request", List.of("partnership_id", "request_id", "topic", "question", "asked_on",
                 "sequence", "asked_by", "asked_by_name", "answer", "answered_on", "answered_by", "answered_by_name"),
-                (p, rows) -> p.advice.values().forEach(a -> rows.add(p.id, a.requestId, a.topic, a.question,
+                (p, rows) -> values(p.advice).forEach(a -> rows.add(p.id, a.requestId, a.topic, a.question,
                         a.askedOn, a.sequence, a.askedBy, a.askedByName, a.answer, a.answeredOn, a.answeredBy,
                         a.answeredByName)));
         partnerships.clear();
+    }
+
+    @Override
+    public boolean usesKeys() {
+        return false;
+    }
+
+    private static <T> java.util.Collection<T> values(Map<String, T> children) {
+        return children == null ? List.of() : children.values();
     }
 
     private void copy(String table, List<String> columns, java.util.function.BiConsumer<Summary, CopyRows> rowsOf) {
@@ -101,8 +110,7 @@ final class SummaryFold implements ScratchWriter {
         Summary p = partnerships.get(event.partnershipId());
         if (payload instanceof PartnershipProposedEvent e) {
             if (p == null) {
-                partnerships.put(e.partnershipId(), new Summary(e, json.writeValueAsString(e.partners()),
-                        event.recordedAt()));
+                partnerships.put(e.partnershipId(), new Summary(e, event.recordedAt()));
             }
             return;
         }
@@ -126,7 +134,7 @@ final class SummaryFold implements ScratchWriter {
         } else if (payload instanceof TenderProcedureChosenEvent e) {
             p.tenderProcedure = e.procedure().name();
             p.tenderProcedureReason = e.reason();
-            e.publishedContacts().stream().map(p.contacts::get).filter(c -> c != null).forEach(c -> c.published = true);
+            e.publishedContacts().stream().map(p.contacts()::get).filter(c -> c != null).forEach(c -> c.published = true);
         } else if (payload instanceof AwardRecordedEvent e) {
             p.award = json.writeValueAsString(new PartnershipState.Award(e.supplier(), e.valueDkk(), e.buyers(),
                     e.buyerCount(), e.frameworkAgreement(), e.effectiveDate()));
@@ -137,9 +145,9 @@ final class SummaryFold implements ScratchWriter {
             p.evaluation = json.writeValueAsString(new PartnershipState.Evaluation(e.summary(), e.benefitsExpected(),
                     e.benefitsRealised(), e.effectiveDate()));
         } else if (payload instanceof ReadinessItemAddedEvent e) {
-            p.items.put(e.itemId(), new ReadinessItem(e.itemId(), e.type().name(), e.description(), e.owner(), on));
+            p.items().put(e.itemId(), new ReadinessItem(e.itemId(), e.type().name(), e.description(), e.owner(), on));
         } else if (payload instanceof ReadinessItemResolvedEvent e) {
-            ReadinessItem item = p.items.get(e.itemId());
+            ReadinessItem item = p.items().get(e.itemId());
             if (item != null) {
                 item.resolvedOn = on;
                 item.resolutionNote = e.note();
@@ -147,18 +155,18 @@ final class SummaryFold implements ScratchWriter {
         } else if (payload instanceof LessonRecordedEvent) {
             // Counted only: lessons have a read model of their own.
         } else if (payload instanceof MarketContactRecordedEvent e) {
-            p.contacts.put(e.contactId(), new MarketContact(e.contactId(), e.organisation(), e.form().name(),
+            p.contacts().put(e.contactId(), new MarketContact(e.contactId(), e.organisation(), e.form().name(),
                     e.summary(), e.informationShared(), on));
         } else if (payload instanceof BenefitDeclaredEvent e) {
             p.benefitCount++;
-            p.benefits.put(e.benefitId(), new Benefit(e.benefitId(), e.category().name(), e.description(), e.unit(),
+            p.benefits().put(e.benefitId(), new Benefit(e.benefitId(), e.category().name(), e.description(), e.unit(),
                     e.expected(), on, event.sequence()));
         } else if (payload instanceof BenefitFollowedUpEvent e) {
             // Effective dates never go back within a partnership: the latest follow-up is where the benefit stands.
             p.benefitsFollowedUpOn = on;
-            p.followUps.add(new FollowUp(e.followUpId(), e.benefitId(), e.assessment().name(), e.realised(), e.note(),
+            p.followUps().add(new FollowUp(e.followUpId(), e.benefitId(), e.assessment().name(), e.realised(), e.note(),
                     on, event.sequence()));
-            Benefit benefit = p.benefits.get(e.benefitId());
+            Benefit benefit = p.benefits().get(e.benefitId());
             if (benefit != null) {
                 benefit.followUps++;
                 benefit.assessment = e.assessment().name();
@@ -166,11 +174,11 @@ final class SummaryFold implements ScratchWriter {
                 benefit.followedUpOn = on;
             }
         } else if (payload instanceof AdviceRequestedEvent e) {
-            p.advice.put(e.requestId(), new AdviceRequest(e.requestId(), e.topic().name(), e.question(), on,
+            p.advice().put(e.requestId(), new AdviceRequest(e.requestId(), e.topic().name(), e.question(), on,
                     event.sequence(), event.metadataValue(EventMetadata.USER_ID),
                     event.metadataValue(EventMetadata.USER_NAME)));
         } else if (payload instanceof AdviceGivenEvent e) {
-            AdviceRequest request = p.advice.get(e.requestId());
+            AdviceRequest request = p.advice().get(e.requestId());
             if (request != null) {
                 request.answer = e.answer();
                 request.answeredOn = on;
@@ -201,7 +209,6 @@ final class SummaryFold implements ScratchWriter {
 
         final String id;
         final PartnershipProposedEvent proposal;
-        final String partners;
         Stage stage = Stage.IDEA;
         String status = "ACTIVE";
         LocalDate stageEnteredOn;
@@ -218,16 +225,16 @@ final class SummaryFold implements ScratchWriter {
         LocalDate inOperationSince;
         int benefitCount;
         LocalDate benefitsFollowedUpOn;
-        final Map<String, ReadinessItem> items = new LinkedHashMap<>();
-        final Map<String, MarketContact> contacts = new LinkedHashMap<>();
-        final Map<String, Benefit> benefits = new LinkedHashMap<>();
-        final List<FollowUp> followUps = new ArrayList<>();
-        final Map<String, AdviceRequest> advice = new LinkedHashMap<>();
+        // Children, made on a partnership's first one: most partnerships have few kinds, and a rebuild holds all.
+        Map<String, ReadinessItem> items;
+        Map<String, MarketContact> contacts;
+        Map<String, Benefit> benefits;
+        List<FollowUp> followUps;
+        Map<String, AdviceRequest> advice;
 
-        Summary(PartnershipProposedEvent proposal, String partners, Instant recordedAt) {
+        Summary(PartnershipProposedEvent proposal, Instant recordedAt) {
             this.id = proposal.partnershipId();
             this.proposal = proposal;
-            this.partners = partners;
             this.stageEnteredOn = proposal.effectiveDate();
             this.lastRecordedAt = recordedAt;
         }
@@ -254,9 +261,30 @@ final class SummaryFold implements ScratchWriter {
             statusReason = reason;
         }
 
-        Object[] values() {
+        Map<String, ReadinessItem> items() {
+            return items == null ? items = new LinkedHashMap<>() : items;
+        }
+
+        Map<String, MarketContact> contacts() {
+            return contacts == null ? contacts = new LinkedHashMap<>() : contacts;
+        }
+
+        Map<String, Benefit> benefits() {
+            return benefits == null ? benefits = new LinkedHashMap<>() : benefits;
+        }
+
+        List<FollowUp> followUps() {
+            return followUps == null ? followUps = new ArrayList<>() : followUps;
+        }
+
+        Map<String, AdviceRequest> advice() {
+            return advice == null ? advice = new LinkedHashMap<>() : advice;
+        }
+
+        Object[] values(JsonMapper json) {
             return new Object[]{id, proposal.title(), proposal.kind(), proposal.department(),
-                    proposal.owningOrganisation(), proposal.lead(), proposal.leadPersonId(), proposal.need(), partners,
+                    proposal.owningOrganisation(), proposal.lead(), proposal.leadPersonId(), proposal.need(),
+                    json.writeValueAsString(proposal.partners()),
                     proposal.expectedValueDkk(), stage, status, proposal.effectiveDate(), stageEnteredOn,
                     statusChangedOn, statusReason, award, pilotOutcome, evaluation, version, lastRecordedAt,
                     tenderEnteredOn, tenderProcedure, tenderProcedureReason, inOperationSince, benefitCount,

@@ -100,14 +100,20 @@ class ScratchWritersTest {
 
         List<String> tables = projections.stream().flatMap(p -> p.tables().stream()).toList();
         try (ScratchSchema scratch = new ScratchSchema(dataSource, "scratch_writers")) {
-            scratch.prepareForBulkWriting(tables, projections.stream().flatMap(p -> p.readerIndexes().stream()).toList());
+            Map<EventProjection, ScratchWriter> writers = new java.util.LinkedHashMap<>();
             for (EventProjection projection : projections) {
-                ScratchWriter writer = projection.scratchWriter(scratch.openSession());
+                writers.put(projection, projection.scratchWriter(scratch.openSession()));
+            }
+            // As a rebuild does: the tables of writers that only copy rows in lose their keys and indexes first.
+            scratch.prepareForBulkWriting(tables, projections.stream().flatMap(p -> p.readerIndexes().stream()).toList(),
+                    writers.entrySet().stream().filter(writer -> !writer.getValue().usesKeys())
+                            .flatMap(writer -> writer.getKey().tables().stream()).toList());
+            writers.forEach((projection, writer) -> {
                 for (int from = 0; from < events.size(); from += 1000) {
                     writer.write(events.subList(from, Math.min(events.size(), from + 1000)));
                 }
                 writer.finish();
-            }
+            });
             for (String table : tables) {
                 assertThat(JdbcClient.create(dataSource).sql("SELECT count(*) FROM public." + table)
                         .query(Long.class).single()).as("rows in " + table).isPositive();
@@ -118,6 +124,26 @@ class ScratchWritersTest {
             assertThat(JdbcClient.create(dataSource).sql(
                             "SELECT text FROM scratch_writers.partnership_lesson WHERE lesson_id = 'awkward-lesson'")
                     .query(String.class).single()).isEqualTo(AWKWARD);
+        }
+    }
+
+    @Test
+    void a_copy_closed_without_finishing_leaves_nothing_and_the_connection_goes_on() throws Exception {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            connection.createStatement().execute("CREATE TEMPORARY TABLE copied (id TEXT PRIMARY KEY, tags TEXT[])");
+            try (CopyRows rows = CopyRows.into(connection, "copied", List.of("id", "tags"))) {
+                rows.add("first", List.of(AWKWARD)).add("second", List.of());
+            }
+            try (CopyRows rows = CopyRows.into(connection, "copied", List.of("id", "tags"))) {
+                rows.add("kept", List.of(AWKWARD, "")).add("empty", List.of()).add("none", null);
+                assertThat(rows.finish()).isEqualTo(3);
+            }
+            var result = connection.createStatement().executeQuery(
+                    "SELECT string_agg(id || '=' || coalesce(cardinality(tags)::text, 'null'), ' ' ORDER BY id), "
+                            + "(SELECT tags[1] FROM copied WHERE id = 'kept') FROM copied");
+            result.next();
+            assertThat(result.getString(1)).isEqualTo("empty=0 kept=2 none=null");
+            assertThat(result.getString(2)).isEqualTo(AWKWARD);
         }
     }
 

@@ -198,11 +198,13 @@ public class ScratchSchema implements AutoCloseable {
     /**
      * Makes the live tables hold exactly the scratch rows, in one transaction: readers see the old rows until it
      * commits and the new ones after, never an empty or half-built read model, and are never blocked (no TRUNCATE,
-     * no DDL). Only the differences are written: rows whose primary key the copy lacks are deleted (children
-     * first), rows whose stored bytes differ are updated, missing rows are inserted (parents first). A rebuild that
-     * finds the read models right therefore writes nothing but the change counters; one that finds them wrong writes
-     * what it repairs. Rows are compared by their stored bytes ({@code *<>}), so a value that is equal but stored
-     * differently (a number's scale, also inside JSON) is copied too; it is the cheaper comparison.
+     * no DDL on their tables). Only the differences are written. Each table is compared with its copy once, in one
+     * hash join of the two by primary key, into a temporary list of the keys that differ (only in live, only in the
+     * copy, or stored otherwise); rows only in live are then deleted (children first), differing rows updated and
+     * missing rows inserted (parents first), each by that list. A rebuild that finds the read models right therefore
+     * writes nothing but the change counters; an empty live table takes every row without a comparison. Rows are
+     * compared by their stored bytes ({@code *<>}), so a value that is equal but stored differently (a number's
+     * scale, also inside JSON) is copied too; it is the cheaper comparison.
      */
     public List<CopyCount> copyIntoLive(List<String> tablesParentsFirst) throws SQLException {
         tablesParentsFirst.forEach(ScratchSchema::requireName);
@@ -223,45 +225,59 @@ public class ScratchSchema implements AutoCloseable {
                 // The comparisons join tables of a million rows by key; with the default 4 MB each hash join spills
                 // to temporary files. For this transaction only.
                 statement.execute("SET LOCAL work_mem = '256MB'");
+                // Which tables are empty, and for the others the keys that differ, before anything is written.
+                Map<String, String> differing = new java.util.HashMap<>();
+                java.util.Set<String> unchanged = new java.util.HashSet<>();
                 for (String table : tablesParentsFirst) {
                     // Fresh statistics, so the comparisons below are planned as the joins of big tables they are.
                     statement.execute("ANALYZE " + schema + "." + table);
-                }
-                List<String> childrenFirst = new ArrayList<>(tablesParentsFirst);
-                java.util.Collections.reverse(childrenFirst);
-                for (String table : childrenFirst) {
-                    deleted.put(table, statement.executeUpdate("DELETE FROM public." + table + " l WHERE NOT EXISTS"
-                            + " (SELECT 1 FROM " + schema + "." + table + " s WHERE " + sameKey(keys.get(table)) + ")"));
-                }
-                for (String table : tablesParentsFirst) {
-                    String assignments = String.join(", ", columns.get(table).stream()
-                            .filter(column -> !keys.get(table).contains(column))
-                            .map(column -> column + " = s." + column).toList());
-                    if (!assignments.isEmpty()) {
-                        updated.put(table, statement.executeUpdate("UPDATE public." + table + " l SET "
-                                + assignments + " FROM " + schema + "." + table + " s WHERE " + sameKey(keys.get(table))
-                                + " AND " + row("s", columns.get(table)) + " *<> " + row("l", columns.get(table))));
-                    }
-                    // The rows the live table lacks; into an empty table, all of them without looking. Otherwise the
-                    // rows it has are left out by an anti-join before they reach the INSERT, which would compute
-                    // their generated columns before the conflict showed; nested loops are off for that statement,
-                    // as a plan made while the table looked empty scans it once per row (docs/benchmarks.md, fourth
-                    // and sixth rounds). ON CONFLICT stays as the guarantee.
                     boolean empty;
                     try (ResultSet rows = statement.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM public." + table + ")")) {
                         empty = rows.next() && rows.getBoolean(1);
                     }
-                    String columnList = String.join(", ", columns.get(table));
-                    String insert = "INSERT INTO public." + table + " (" + columnList + ") SELECT " + columnList
-                            + " FROM " + schema + "." + table + " s";
                     if (empty) {
-                        inserted.put(table, statement.executeUpdate(insert));
+                        continue;
+                    }
+                    String list = "read_model_differing_" + tablesParentsFirst.indexOf(table);
+                    statement.execute(differingKeys(list, table, columns.get(table), keys.get(table)));
+                    // Planned by its real size below: a list taken for empty would be joined by nested loops.
+                    statement.execute("ANALYZE " + list);
+                    try (ResultSet rows = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM " + list + ")")) {
+                        if (rows.next() && rows.getBoolean(1)) {
+                            differing.put(table, list);
+                        } else {
+                            unchanged.add(table);
+                        }
+                    }
+                }
+                List<String> childrenFirst = new ArrayList<>(tablesParentsFirst);
+                java.util.Collections.reverse(childrenFirst);
+                for (String table : childrenFirst) {
+                    String list = differing.get(table);
+                    deleted.put(table, list == null ? 0 : statement.executeUpdate("DELETE FROM public." + table
+                            + " l USING " + list + " d WHERE d.side = 'live' AND " + sameKey(keys.get(table), "d", "l")));
+                }
+                for (String table : tablesParentsFirst) {
+                    String list = differing.get(table);
+                    String columnList = String.join(", ", columns.get(table));
+                    String sColumns = String.join(", ", columns.get(table).stream().map(c -> "s." + c).toList());
+                    if (unchanged.contains(table)) {
+                        inserted.put(table, 0);
+                    } else if (list == null) {
+                        inserted.put(table, statement.executeUpdate("INSERT INTO public." + table + " (" + columnList
+                                + ") SELECT " + columnList + " FROM " + schema + "." + table));
                     } else {
-                        statement.execute("SET LOCAL enable_nestloop = off");
-                        inserted.put(table, statement.executeUpdate(insert + " WHERE NOT EXISTS (SELECT 1 FROM public."
-                                + table + " l WHERE " + sameKey(keys.get(table)) + ") ON CONFLICT ("
+                        String assignments = String.join(", ", columns.get(table).stream()
+                                .filter(column -> !keys.get(table).contains(column))
+                                .map(column -> column + " = s." + column).toList());
+                        String fromCopy = " FROM " + schema + "." + table + " s JOIN " + list + " d ON "
+                                + sameKey(keys.get(table), "d", "s");
+                        updated.put(table, assignments.isEmpty() ? 0 : statement.executeUpdate("UPDATE public." + table
+                                + " l SET " + assignments + fromCopy + " WHERE d.side = 'both' AND "
+                                + sameKey(keys.get(table), "s", "l")));
+                        inserted.put(table, statement.executeUpdate("INSERT INTO public." + table + " (" + columnList
+                                + ") SELECT " + sColumns + fromCopy + " WHERE d.side = 'copy' ON CONFLICT ("
                                 + String.join(", ", keys.get(table)) + ") DO NOTHING"));
-                        statement.execute("SET LOCAL enable_nestloop = on");
                     }
                     if (inserted.get(table) > 0) {
                         // The rows just inserted count in this transaction's statistics only after ANALYZE; a table
@@ -282,7 +298,21 @@ public class ScratchSchema implements AutoCloseable {
             }
         }
         return tablesParentsFirst.stream().map(table -> new CopyCount(table, deleted.get(table),
-                updated.getOrDefault(table, 0), inserted.get(table))).toList();
+                updated.get(table) == null ? 0 : updated.get(table), inserted.get(table))).toList();
+    }
+
+    /**
+     * A temporary table, dropped at commit, of the keys whose rows differ between the live table and its copy, with
+     * where: {@code live} (only there), {@code copy} (only in the copy) or {@code both} (stored otherwise).
+     */
+    private String differingKeys(String list, String table, List<String> columns, List<String> key) {
+        String keyColumns = String.join(", ", key.stream().map(c -> "coalesce(s." + c + ", l." + c + ") AS " + c)
+                .toList());
+        return "CREATE TEMPORARY TABLE " + list + " ON COMMIT DROP AS SELECT " + keyColumns
+                + ", CASE WHEN s." + key.get(0) + " IS NULL THEN 'live' WHEN l." + key.get(0)
+                + " IS NULL THEN 'copy' ELSE 'both' END AS side FROM public." + table + " l FULL JOIN " + schema + "."
+                + table + " s ON " + sameKey(key, "s", "l") + " WHERE s." + key.get(0) + " IS NULL OR l." + key.get(0)
+                + " IS NULL OR " + row("s", columns) + " *<> " + row("l", columns);
     }
 
     private static List<String> names(JdbcClient catalog, String sql, String table) {
@@ -302,7 +332,12 @@ public class ScratchSchema implements AutoCloseable {
     }
 
     private static String sameKey(List<String> key) {
-        return String.join(" AND ", key.stream().map(column -> "s." + column + " = l." + column).toList());
+        return sameKey(key, "s", "l");
+    }
+
+    private static String sameKey(List<String> key, String one, String other) {
+        return String.join(" AND ", key.stream().map(column -> one + "." + column + " = " + other + "." + column)
+                .toList());
     }
 
     @Override

@@ -150,9 +150,8 @@ public class ApiDocument implements GlobalOpenApiCustomizer {
         problem(responses, "413", "The body is larger than 256 KB (`request-too-large`).");
         problem(responses, "414", "The address is longer than about 8 KB (`uri-too-long`).");
         problem(responses, "503", "The database cannot be reached right now (`service-unavailable`, with "
-                + "`Retry-After`), or, for a write, more writes are arriving at once than the write side takes "
-                + "(`writes-busy`, with `Retry-After`; nothing was recorded). Try again in a few seconds; send a write "
-                + "again with the same Idempotency-Key, so that it is recorded once even if the first attempt was.");
+                + "`Retry-After`). Try again in a few seconds; send a write again with the same Idempotency-Key, "
+                + "so that it is recorded once even if the first attempt was.");
         if (operation.getRequestBody() != null) {
             problem(responses, "415", "The body is not `application/json` (`unsupported-media-type`).");
         }

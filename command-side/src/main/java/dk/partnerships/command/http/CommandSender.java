@@ -37,11 +37,9 @@ class CommandSender {
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final Clock clock;
-    private final WriteAdmission admission;
 
     CommandSender(CommandGateway gateway, IdempotencyStore idempotency, TransactionTemplate transaction,
-                  JsonMapper json, Clock clock, WriteAdmission admission) {
-        this.admission = admission;
+                  JsonMapper json, Clock clock) {
         this.gateway = gateway;
         this.idempotency = idempotency;
         this.transaction = transaction;
@@ -61,28 +59,17 @@ class CommandSender {
      */
     ResponseEntity<String> send(WriteContext context, String scope, Object request, Object command,
                                 LocalDate effectiveDate, Function<Object, WriteAnswerBody> answer) {
-        return admission.admit(() -> sendInTurn(context, scope, request, command, effectiveDate, answer));
-    }
-
-    private ResponseEntity<String> sendInTurn(WriteContext context, String scope, Object request, Object command,
-                                              LocalDate effectiveDate, Function<Object, WriteAnswerBody> answer) {
         if (context.idempotencyKey() == null) {
             // Nothing to write besides the events: Axon's unit of work is the transaction, taken as late as it can be
             // (a surrounding one held a pooled connection through the whole request; measured on the writes benchmark).
             return dispatch(context, command, effectiveDate, answer).toResponse(false);
         }
-        return sendInTurn(context, scope, request, () -> command, effectiveDate, answer);
+        return send(context, scope, request, () -> command, effectiveDate, answer);
     }
 
     /** As above, with the command built inside the write's transaction (and only when it is not a retry). */
     ResponseEntity<String> send(WriteContext context, String scope, Object request, Supplier<Object> command,
                                 LocalDate effectiveDate, Function<Object, WriteAnswerBody> answer) {
-        return admission.admit(() -> sendInTurn(context, scope, request, command, effectiveDate, answer));
-    }
-
-    private ResponseEntity<String> sendInTurn(WriteContext context, String scope, Object request,
-                                              Supplier<Object> command, LocalDate effectiveDate,
-                                              Function<Object, WriteAnswerBody> answer) {
         if (context.idempotencyKey() == null) {
             return transaction.execute(status -> dispatch(context, command.get(), effectiveDate, answer).toResponse(false));
         }

@@ -60,20 +60,6 @@ public class CommandSideConfiguration {
         return cache;
     }
 
-    /** Writes run a bounded number at a time, so the read side keeps up with them; how many wait is a metric. */
-    @Bean
-    WriteAdmission writeAdmission(CommandSideProperties properties,
-                                  org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
-        WriteAdmission admission = new WriteAdmission(properties.concurrentWrites(), properties.writeWait());
-        meters.ifAvailable(registry -> {
-            io.micrometer.core.instrument.Gauge.builder("partnerships.writes.running", admission, a -> a.running())
-                    .description("Writes running now (at most partnerships.concurrent-writes)").register(registry);
-            io.micrometer.core.instrument.Gauge.builder("partnerships.writes.waiting", admission, a -> a.waiting())
-                    .description("Writes waiting for their turn").register(registry);
-        });
-        return admission;
-    }
-
     /** "Today" for effective dates is decided in the municipality's time zone, not the server's. */
     @Bean
     @ConditionalOnMissingBean

@@ -14,14 +14,10 @@ import java.util.Map;
  * @param departments        the departments (code: Danish name) the department registry starts with when empty;
  *                           afterwards administrators maintain them (see the departments package)
  * @param aggregateCacheSize how many partnerships the write side keeps in memory between commands (10,000 unless set)
- * @param concurrentWrites   how many writes run at once; the others wait their turn (0 or unset: twice the processors,
- *                           see {@link WriteAdmission})
- * @param writeWait          how long a write waits for its turn before it is refused with 503 (10 s unless set)
  */
 @ConfigurationProperties(prefix = "partnerships")
 public record CommandSideProperties(String owningOrganisation, ZoneId timeZone, Map<String, String> departments,
-                                    Integer aggregateCacheSize, Integer concurrentWrites,
-                                    java.time.Duration writeWait) {
+                                    Integer aggregateCacheSize) {
 
     /** Copenhagen's departments, as named in the source document. */
     public static final Map<String, String> DEFAULT_DEPARTMENTS;
@@ -43,8 +39,5 @@ public record CommandSideProperties(String owningOrganisation, ZoneId timeZone, 
         timeZone = timeZone == null ? ZoneId.of("Europe/Copenhagen") : timeZone;
         departments = departments == null || departments.isEmpty() ? DEFAULT_DEPARTMENTS : Map.copyOf(departments);
         aggregateCacheSize = aggregateCacheSize == null ? 10_000 : aggregateCacheSize;
-        concurrentWrites = concurrentWrites == null || concurrentWrites == 0 ? 2 * Runtime.getRuntime().availableProcessors()
-                : concurrentWrites;
-        writeWait = writeWait == null ? java.time.Duration.ofSeconds(10) : writeWait;
     }
 }

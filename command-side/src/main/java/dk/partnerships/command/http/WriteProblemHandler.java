@@ -118,14 +118,6 @@ class WriteProblemHandler extends dk.partnerships.security.CodedProblemHandler {
                         String.join(", ", e.known()))))));
     }
 
-    /** 503 {@code writes-busy}: too many writes at once; nothing was written, and a retry in a moment is safe. */
-    @ExceptionHandler(WriteAdmission.WritesBusyException.class)
-    ResponseEntity<ProblemDetail> writesBusy(WriteAdmission.WritesBusyException e) {
-        log.warn("Write answered 503: no turn within {}", e.waited());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(problemWithDetail(HttpStatus.SERVICE_UNAVAILABLE, "writes-busy", "writes-busy"));
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (Problems.isDatabaseUnavailable(e)) {

@@ -12,7 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Appends each event to the log once; a redelivered event hits the primary key and changes nothing. */
 public class PartnershipHistoryProjector implements StatementProjection {
@@ -48,14 +50,24 @@ public class PartnershipHistoryProjector implements StatementProjection {
         return statement;
     }
 
-    /** A rebuild copies each batch's rows in as they come: the log is a row per event, nothing to fold. */
+    /**
+     * A rebuild copies each batch's rows in as they come: the log is a row per event, nothing to fold. It remembers
+     * how far each partnership's log reached, so an event delivered again (Kafka may hold one twice) is left out.
+     */
     @Override
     public ScratchWriter scratchWriter(ScratchSchema.Session session) {
         return new ScratchWriter() {
+            private final Map<String, Long> logged = new HashMap<>();
+
             @Override
             public void write(List<ProjectedEvent> batch) {
                 try (CopyRows rows = CopyRows.into(session.connection(), "partnership_event_log", EventLogRow.COLUMNS)) {
-                    batch.forEach(event -> rows.add(EventLogRow.of(event, json).values()));
+                    for (ProjectedEvent event : batch) {
+                        if (event.sequence() >= logged.getOrDefault(event.partnershipId(), 0L)) {
+                            logged.put(event.partnershipId(), event.sequence() + 1);
+                            rows.add(EventLogRow.of(event, json).values());
+                        }
+                    }
                     rows.finish();
                 }
             }

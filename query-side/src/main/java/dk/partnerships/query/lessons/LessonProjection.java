@@ -94,10 +94,13 @@ public class LessonProjection implements StatementProjection {
                 for (ProjectedEvent event : batch) {
                     CountedPartnership partnership = partnerships.get(event.partnershipId());
                     long version = partnership == null ? 0 : partnership.version;
-                    if (event.sequence() != version) {
+                    if (event.sequence() < version) {
+                        continue; // delivered again (Kafka may hold an event twice)
+                    }
+                    if (event.sequence() > version) {
                         throw new IllegalStateException("Event " + event.sequence() + " of partnership "
-                                + event.partnershipId() + " is not the next one (lessons read model at version "
-                                + version + ")");
+                                + event.partnershipId() + " arrived before its predecessor (lessons read model at"
+                                + " version " + version + ")");
                     }
                     if (event.payload() instanceof PartnershipProposedEvent proposal) {
                         partnership = new CountedPartnership(proposal);

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -136,13 +138,23 @@ public final class CopyRows implements AutoCloseable {
         } else if (value instanceof Boolean bool) {
             return bool ? "t" : "f";
         } else if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant().toString();
+            return microseconds(timestamp.toInstant());
+        } else if (value instanceof Instant instant) {
+            return microseconds(instant);
         } else if (value instanceof Enum<?> constant) {
             return constant.name();
         } else if (value instanceof Collection<?> texts) {
             return textArray(texts);
         }
-        return value.toString(); // numbers, LocalDate, Instant (ISO-8601, read as timestamptz)
+        return value.toString(); // numbers, LocalDate
+    }
+
+    /**
+     * An instant as PostgreSQL stores it, to the microsecond, rounded half up as the JDBC driver rounds the values
+     * the live statements send (PostgreSQL itself would round half to even), so both write the same bytes.
+     */
+    private static String microseconds(Instant instant) {
+        return instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS).toString();
     }
 
     private void quoted(String text) {

@@ -88,7 +88,13 @@ class ScratchWritersTest {
         Random random = new Random(20261207L);
         List<List<ProjectedEvent>> streams = new ArrayList<>(GeneratedPortfolio.portfolio(random, 200));
         streams.add(awkwardPartnership());
-        List<ProjectedEvent> events = GeneratedPortfolio.interleaved(streams, random);
+        List<ProjectedEvent> events = new ArrayList<>(GeneratedPortfolio.interleaved(streams, random));
+        // Kafka may hold an event twice: every read model applies it once, the rebuild's writers too.
+        for (int i = 0; i < 50; i++) {
+            int at = random.nextInt(events.size() - 1) + 1;
+            ProjectedEvent again = events.get(random.nextInt(at));
+            events.add(at, again);
+        }
 
         NamedParameterJdbcTemplate batchJdbc = new NamedParameterJdbcTemplate(dataSource);
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -118,6 +124,11 @@ class ScratchWritersTest {
                 assertThat(JdbcClient.create(dataSource).sql("SELECT count(*) FROM public." + table)
                         .query(Long.class).single()).as("rows in " + table).isPositive();
                 assertThat(scratch.differences(table, 10)).as(table).isEmpty();
+                // A row written twice would match its live row twice: the copies must also count the same.
+                assertThat(JdbcClient.create(dataSource).sql("SELECT count(*) FROM scratch_writers." + table)
+                        .query(Long.class).single()).as("rows in the copy of " + table)
+                        .isEqualTo(JdbcClient.create(dataSource).sql("SELECT count(*) FROM public." + table)
+                                .query(Long.class).single());
             }
             assertThat(JdbcClient.create(dataSource).sql("SELECT count(*) FROM scratch_writers.partnership_lesson")
                     .query(Long.class).single()).as("lessons copied").isPositive();
@@ -187,7 +198,8 @@ class ScratchWritersTest {
         List<ProjectedEvent> stream = new ArrayList<>();
         for (int sequence = 0; sequence < events.size(); sequence++) {
             stream.add(new ProjectedEvent(events.get(sequence), sequence,
-                    Instant.parse("2026-01-01T00:00:00.123456Z").plusSeconds(sequence),
+                    // Half a microsecond: the JDBC driver rounds it up, PostgreSQL alone would round it to even.
+                    Instant.parse("2026-01-01T00:00:00.123456500Z").plusSeconds(sequence),
                     Map.of("userId", AWKWARD, "userName", AWKWARD, "userRole", "PROJECT_LEAD",
                             "correlationId", "c-awkward", "commandId", "cmd-awkward-" + sequence)));
         }

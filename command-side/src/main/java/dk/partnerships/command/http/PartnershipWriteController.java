@@ -174,7 +174,6 @@ class PartnershipWriteController {
                                     HttpServletRequest http) {
         WriteContext context = context(id, http);
         Complete request = body == null ? new Complete(null) : body;
-        refuseNullBody(body, http);
         LocalDate effective = effective(request.effectiveDate());
         return send(context, id, request, http, effective,
                 new CompletePartnershipCommand(id, context.expectedVersion(), effective));
@@ -289,7 +288,6 @@ class PartnershipWriteController {
                                   HttpServletRequest http) {
         WriteContext context = context(id, http);
         Resume request = body == null ? new Resume(null, null) : body;
-        refuseNullBody(body, http);
         LocalDate effective = effective(request.effectiveDate());
         return send(context, id, request, http, effective,
                 new ResumePartnershipCommand(id, context.expectedVersion(), request.reason(), effective));
@@ -369,18 +367,6 @@ class PartnershipWriteController {
 
         String id() {
             return id;
-        }
-    }
-
-    /**
-     * An optional body may be left out, but what is sent must be an object: a JSON {@code null} (which Spring hands
-     * over as no body) is refused like any other body of the wrong shape, as the API document says.
-     */
-    private static void refuseNullBody(Object body, HttpServletRequest http) {
-        if (body == null && http.getContentLengthLong() != 0 && http.getContentLengthLong() != -1
-                || body == null && http.getHeader("Transfer-Encoding") != null) {
-            throw new org.springframework.http.converter.HttpMessageNotReadableException("The body is not an object",
-                    new org.springframework.http.server.ServletServerHttpRequest(http));
         }
     }
 }

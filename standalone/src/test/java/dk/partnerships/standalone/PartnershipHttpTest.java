@@ -230,6 +230,19 @@ class PartnershipHttpTest extends StandaloneHttpTest {
         assertThat(events(id)).isEqualTo(1);
     }
 
+    /**
+     * An optional body may be left out or sent as the JSON null a generated client sends for it; the API document
+     * says so (every exchange here is checked against it; HostileInputTest found the document saying otherwise).
+     */
+    @Test
+    void an_optional_body_may_be_the_json_null() {
+        String id = propose("I bero");
+        assertThat(http.post("/api/partnerships/" + id + "/hold", Map.of("reason", "Budget")).status()).isEqualTo(200);
+        Http.Response resumed = http.post("/api/partnerships/" + id + "/resume", "null");
+        assertThat(resumed.status()).as(resumed.body()).isEqualTo(200);
+        assertThat(resumed.json().get("status").asString()).isEqualTo("ACTIVE");
+    }
+
     @Test
     void bad_input_gets_a_400_problem_and_appends_nothing() {
         String id = propose("Dårligt input");

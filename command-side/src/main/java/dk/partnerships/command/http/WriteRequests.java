@@ -112,6 +112,8 @@ final class WriteRequests {
             LocalDate effectiveDate) {
     }
 
+    /** Optional: a body left out, or the JSON null a generated client sends for it, completes today. */
+    @Schema(nullable = true)
     record Complete(LocalDate effectiveDate) {
     }
 
@@ -180,6 +182,8 @@ final class WriteRequests {
             LocalDate effectiveDate) {
     }
 
+    /** Optional: a body left out, or the JSON null a generated client sends for it, resumes today without a reason. */
+    @Schema(nullable = true)
     record Resume(
             @CleanText(multiline = true) @Size(max = TEXT) String reason,
             LocalDate effectiveDate) {

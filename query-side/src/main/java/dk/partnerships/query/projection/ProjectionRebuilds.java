@@ -234,8 +234,8 @@ public class ProjectionRebuilds implements AutoCloseable {
     }
 
     /**
-     * Replays every event up to the paused live feed's position into the scratch schema with the same projections,
-     * one lane per read model.
+     * Replays every event up to the paused live feed's position into the scratch schema, one lane per read model,
+     * each writing through the read model's {@link ScratchWriter}.
      *
      * @param shown whether the progress is the one {@code GET /api/admin/projections} shows (a rebuild's)
      */

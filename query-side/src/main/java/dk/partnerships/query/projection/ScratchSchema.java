@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A second copy of the read tables in a schema of their own, built by the same migrations and the same projection
- * code as the live ones. Used to rebuild without touching the live tables until the copy is complete, and to
- * check that the live tables equal what the events say.
+ * A second copy of the read tables in a schema of their own, built by the same migrations as the live ones and
+ * filled by each read model's {@link ScratchWriter}. Used to rebuild without touching the live tables until the copy
+ * is complete, and to check that the live tables equal what the events say.
  */
 public class ScratchSchema implements AutoCloseable {
 

@@ -32,7 +32,6 @@ public final class CopyRows implements AutoCloseable {
     private final int columns;
     private final CopyIn copy;
     private final StringBuilder csv = new StringBuilder(CHUNK + 4096);
-    private long rows;
 
     private CopyRows(String table, String sql, int columns, CopyIn copy) {
         this.table = table;
@@ -72,7 +71,6 @@ public final class CopyRows implements AutoCloseable {
             appendValue(values[i]);
         }
         csv.append('\n');
-        rows++;
         if (csv.length() >= CHUNK) {
             send();
         }
@@ -103,10 +101,6 @@ public final class CopyRows implements AutoCloseable {
                 throw new UncategorizedSQLException("Cancelling COPY into " + table, sql, e);
             }
         }
-    }
-
-    public long size() {
-        return rows;
     }
 
     private void send() {

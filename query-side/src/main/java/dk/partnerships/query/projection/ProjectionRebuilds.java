@@ -285,7 +285,6 @@ public class ProjectionRebuilds implements AutoCloseable {
         private final List<ScratchWriter> writers = new ArrayList<>();
         private final List<String> keylessTables = new ArrayList<>();
         private final List<AtomicLong> busyNanos = new ArrayList<>();
-        private final List<ScratchSchema.Session> sessions = new ArrayList<>();
         private final List<ExecutorService> threads = new ArrayList<>();
         private final java.util.Deque<Dispatched> inFlight = new java.util.ArrayDeque<>();
 
@@ -296,9 +295,7 @@ public class ProjectionRebuilds implements AutoCloseable {
                 throws java.sql.SQLException {
             for (EventProjection projection : projections) {
                 busyNanos.add(busy.get(projection.name()));
-                ScratchSchema.Session session = scratch.openSession();
-                sessions.add(session);
-                ScratchWriter writer = projection.scratchWriter(session);
+                ScratchWriter writer = projection.scratchWriter(scratch.openSession());
                 writers.add(writer);
                 if (!writer.usesKeys()) {
                     keylessTables.addAll(projection.tables());

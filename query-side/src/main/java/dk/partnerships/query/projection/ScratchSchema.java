@@ -159,7 +159,7 @@ public class ScratchSchema implements AutoCloseable {
                                         int limit) {
         // l: the side listed, s: the other.
         return "SELECT '" + label + "' AS difference, " + String.join(", ", columns.stream().map(c -> "l." + c).toList())
-                + " FROM " + from + " l LEFT JOIN " + other + " s ON " + sameKey(key)
+                + " FROM " + from + " l LEFT JOIN " + other + " s ON " + sameKey(key, "s", "l")
                 + " WHERE s." + key.get(0) + " IS NULL OR " + row("l", columns) + " *<> " + row("s", columns)
                 + " ORDER BY " + String.join(", ", key.stream().map(c -> "l." + c).toList()) + " LIMIT " + limit;
     }
@@ -329,10 +329,6 @@ public class ScratchSchema implements AutoCloseable {
     private static String row(String alias, List<String> columns) {
         return "CAST(ROW(" + String.join(", ", columns.stream().map(column -> alias + "." + column).toList())
                 + ") AS record)";
-    }
-
-    private static String sameKey(List<String> key) {
-        return sameKey(key, "s", "l");
     }
 
     private static String sameKey(List<String> key, String one, String other) {

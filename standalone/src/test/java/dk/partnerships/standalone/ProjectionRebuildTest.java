@@ -63,6 +63,11 @@ class ProjectionRebuildTest extends StandaloneHttpTest {
                 INSERT INTO partnership_readiness_item (partnership_id, item_id, type, description, owner, added_on)
                 SELECT id, 'invented-by-hand', 'COMPETENCE', 'Not in any event', 'Nobody', DATE '2026-01-01'
                 FROM partnership_summary ORDER BY id LIMIT 1""").update();
+        // The whole history log lost, as in a new read database: the rebuild builds the table anew and swaps it in.
+        String audited = jdbc.sql("SELECT partnership_id FROM partnership_event_log ORDER BY partnership_id LIMIT 1")
+                .query(String.class).single();
+        assertThat(http.get("/api/partnerships/" + audited + "/history").json().size()).isPositive();
+        jdbc.sql("DELETE FROM partnership_event_log").update();
         // The lifecycle read model too, and a kept figure: the dashboard shows the damaged count...
         jdbc.sql("UPDATE partnership_lifecycle SET reached_stages = '{IDEA}', furthest_stage = 'IDEA'").update();
         assertThat(jdbc.sql("UPDATE figure_conversion SET entered = entered + 5 WHERE stage = 'IDEA'").update()).isPositive();
@@ -77,7 +82,7 @@ class ProjectionRebuildTest extends StandaloneHttpTest {
         assertThat(check.json().get("consistent").asBoolean()).isFalse();
         assertThat(check.json().get("differences").propertyNames())
                 .containsExactlyInAnyOrder("partnership_summary", "partnership_lesson", "partnership_readiness_item",
-                        "partnership_lifecycle", "figure_conversion");
+                        "partnership_lifecycle", "figure_conversion", "partnership_event_log");
         assertThat(check.json().get("differences").get("partnership_summary").findValuesAsString("title"))
                 .contains("tampered", "Floating bike data", "Aflåst cykelparkering");
 
@@ -108,8 +113,8 @@ class ProjectionRebuildTest extends StandaloneHttpTest {
         assertThat(changed.get("partnership_lifecycle").get("updated").asInt()).isPositive();
         assertThat(changed.get("figure_conversion").get("updated").asInt()).isPositive();
         assertThat(http.get("/api/dashboard/lifecycle").body()).isEqualTo(figures);
-        assertThat(changed.get("partnership_event_log").toString())
-                .isEqualTo("{\"deleted\":0,\"updated\":0,\"inserted\":0}");
+        assertThat(changed.get("partnership_event_log").get("inserted").asLong()).isEqualTo(eventsInStore());
+        assertThat(http.get("/api/partnerships/" + audited + "/history").json().size()).isPositive();
         assertThat(admin.post("/api/admin/projections/consistency-check", "").json().get("consistent").asBoolean()).isTrue();
         assertThat(admin.post("/api/admin/projections/nope/rebuild", "").code()).isEqualTo("projection-not-found");
 
@@ -118,5 +123,8 @@ class ProjectionRebuildTest extends StandaloneHttpTest {
                 "kind", "OPP", "department", "SOF", "lead", "SOF", "need", "Noget nyt"));
         String id = created.json().get("id").asString();
         await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/partnerships/" + id).status() == 200);
+        // ...into the history log swapped in too.
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/partnerships/" + id + "/history").status() == 200
+                && http.get("/api/partnerships/" + id + "/history").json().size() == 1);
     }
 }

@@ -197,14 +197,15 @@ public class ScratchSchema implements AutoCloseable {
 
     /**
      * Makes the live tables hold exactly the scratch rows, in one transaction: readers see the old rows until it
-     * commits and the new ones after, never an empty or half-built read model, and are never blocked (no TRUNCATE,
-     * no DDL on their tables). Only the differences are written. Each table is compared with its copy once, in one
-     * hash join of the two by primary key, into a temporary list of the keys that differ (only in live, only in the
-     * copy, or stored otherwise); rows only in live are then deleted (children first), differing rows updated and
-     * missing rows inserted (parents first), each by that list. A rebuild that finds the read models right therefore
-     * writes nothing but the change counters; an empty live table takes every row without a comparison. Rows are
-     * compared by their stored bytes ({@code *<>}), so a value that is equal but stored differently (a number's
-     * scale, also inside JSON) is copied too; it is the cheaper comparison.
+     * commits and the new ones after, never an empty or half-built read model, and are not blocked (no TRUNCATE, and
+     * DDL only on a table that was empty, for milliseconds). Only the differences are written. Each table is compared
+     * with its copy once, in one hash join of the two by primary key, into a temporary list of the keys that differ
+     * (only in live, only in the copy, or stored otherwise); rows only in live are then deleted (children first),
+     * differing rows updated and missing rows inserted (parents first), each by that list. A rebuild that finds the
+     * read models right therefore writes nothing but the change counters. A live table that is empty is not filled
+     * but replaced: a complete table is built beside it before the transaction ({@link ReplacementTables}) and swapped
+     * in at its end. Rows are compared by their stored bytes ({@code *<>}), so a value that is equal but stored
+     * differently (a number's scale, also inside JSON) is copied too; it is the cheaper comparison.
      */
     public List<CopyCount> copyIntoLive(List<String> tablesParentsFirst) throws SQLException {
         tablesParentsFirst.forEach(ScratchSchema::requireName);
@@ -215,9 +216,24 @@ public class ScratchSchema implements AutoCloseable {
             columns.put(table, storedColumns(catalog, table));
             keys.put(table, primaryKey(catalog, table));
         }
+        // Nothing writes the live tables while a rebuild holds the feeds; the swap checks again under its lock.
+        List<String> empty = tablesParentsFirst.stream().filter(table -> catalog.sql("SELECT NOT EXISTS (SELECT 1 FROM"
+                + " public." + table + ")").query(Boolean.class).single()).toList();
         Map<String, Integer> deleted = new java.util.HashMap<>();
         Map<String, Integer> updated = new java.util.HashMap<>();
         Map<String, Integer> inserted = new java.util.HashMap<>();
+        try (ReplacementTables replacements = new ReplacementTables(dataSource, schema)) {
+            inserted.putAll(replacements.build(empty, columns));
+            copyIntoLive(tablesParentsFirst, columns, keys, empty, deleted, updated, inserted);
+        }
+        return tablesParentsFirst.stream().map(table -> new CopyCount(table, deleted.get(table),
+                updated.get(table) == null ? 0 : updated.get(table), inserted.get(table))).toList();
+    }
+
+    /** The one transaction of {@link #copyIntoLive(List)}, counting what it writes into the maps given. */
+    private void copyIntoLive(List<String> tablesParentsFirst, Map<String, List<String>> columns,
+                              Map<String, List<String>> keys, List<String> empty, Map<String, Integer> deleted,
+                              Map<String, Integer> updated, Map<String, Integer> inserted) throws SQLException {
         try (Connection live = dataSource.getConnection()) {
             boolean autoCommit = live.getAutoCommit();
             live.setAutoCommit(false);
@@ -225,19 +241,15 @@ public class ScratchSchema implements AutoCloseable {
                 // The comparisons join tables of a million rows by key; with the default 4 MB each hash join spills
                 // to temporary files. For this transaction only.
                 statement.execute("SET LOCAL work_mem = '256MB'");
-                // Which tables are empty, and for the others the keys that differ, before anything is written.
+                // For each table with rows, the keys that differ, before anything is written.
                 Map<String, String> differing = new java.util.HashMap<>();
                 java.util.Set<String> unchanged = new java.util.HashSet<>();
                 for (String table : tablesParentsFirst) {
-                    // Fresh statistics, so the comparisons below are planned as the joins of big tables they are.
-                    statement.execute("ANALYZE " + schema + "." + table);
-                    boolean empty;
-                    try (ResultSet rows = statement.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM public." + table + ")")) {
-                        empty = rows.next() && rows.getBoolean(1);
-                    }
-                    if (empty) {
+                    if (empty.contains(table)) {
                         continue;
                     }
+                    // Fresh statistics, so the comparisons below are planned as the joins of big tables they are.
+                    statement.execute("ANALYZE " + schema + "." + table);
                     String list = "read_model_differing_" + tablesParentsFirst.indexOf(table);
                     statement.execute(differingKeys(list, table, columns.get(table), keys.get(table)));
                     // Planned by its real size below: a list taken for empty would be joined by nested loops.
@@ -261,11 +273,11 @@ public class ScratchSchema implements AutoCloseable {
                     String list = differing.get(table);
                     String columnList = String.join(", ", columns.get(table));
                     String sColumns = String.join(", ", columns.get(table).stream().map(c -> "s." + c).toList());
+                    if (empty.contains(table)) {
+                        continue;
+                    }
                     if (unchanged.contains(table)) {
                         inserted.put(table, 0);
-                    } else if (list == null) {
-                        inserted.put(table, statement.executeUpdate("INSERT INTO public." + table + " (" + columnList
-                                + ") SELECT " + columnList + " FROM " + schema + "." + table));
                     } else {
                         String assignments = String.join(", ", columns.get(table).stream()
                                 .filter(column -> !keys.get(table).contains(column))
@@ -285,6 +297,9 @@ public class ScratchSchema implements AutoCloseable {
                         statement.execute("ANALYZE public." + table);
                     }
                 }
+                List<String> emptyChildrenFirst = new ArrayList<>(empty);
+                java.util.Collections.reverse(emptyChildrenFirst);
+                ReplacementTables.swapIn(live, emptyChildrenFirst);
                 // Figures computed from the old rows may no longer be current (see FiguresCache).
                 statement.execute("UPDATE public.read_model_change SET changes = changes + 1");
                 // Every read model now holds what the events say: what a migration asked to rebuild is done.
@@ -297,8 +312,6 @@ public class ScratchSchema implements AutoCloseable {
                 live.setAutoCommit(autoCommit);
             }
         }
-        return tablesParentsFirst.stream().map(table -> new CopyCount(table, deleted.get(table),
-                updated.get(table) == null ? 0 : updated.get(table), inserted.get(table))).toList();
     }
 
     /**

@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -120,6 +121,129 @@ class ScratchSchemaTest {
         } finally {
             jdbc.sql("DELETE FROM partnership_summary").update();
         }
+    }
+
+    @Test
+    void an_empty_live_table_is_replaced_by_a_table_built_like_it_and_its_keys_point_at_the_new_parents()
+            throws Exception {
+        List<String> tables = List.of("partnership_summary", "partnership_readiness_item", "lesson_partnership",
+                "partnership_lesson", "partnership_event_log");
+        jdbc.sql("DROP ROLE IF EXISTS lessons_reader").update();
+        jdbc.sql("CREATE ROLE lessons_reader").update();
+        jdbc.sql("GRANT SELECT ON partnership_lesson TO lessons_reader").update();
+        Map<String, List<String>> definitions = new java.util.HashMap<>();
+        tables.forEach(table -> definitions.put(table, definition(table)));
+        // The summaries keep a row (copied into, as before); their readiness items, the lessons and the log are empty.
+        summary("public", "kept", "Kept", null);
+        Object tableBefore = relationId("partnership_lesson");
+        try (ScratchSchema scratch = new ScratchSchema(dataSource, "scratch_replace")) {
+            scratch.prepareForBulkWriting(tables, List.of(), List.of("partnership_event_log"));
+            summary("scratch_replace", "kept", "Kept", null);
+            summary("scratch_replace", "added", "Added", null);
+            jdbc.sql("""
+                    INSERT INTO scratch_replace.partnership_readiness_item (partnership_id, item_id, type, description,
+                        owner, added_on) VALUES ('kept', 'i1', 'COMPETENCE', 'Jurist', 'Lead', DATE '2026-01-06')""")
+                    .update();
+            jdbc.sql("""
+                    INSERT INTO scratch_replace.lesson_partnership (id, title, department, kind, version)
+                    VALUES ('kept', 'Kept', 'TMF', 'OPI', 3)""").update();
+            jdbc.sql("""
+                    INSERT INTO scratch_replace.partnership_lesson (lesson_id, partnership_id, text, stage,
+                        effective_date, recorded_at) VALUES ('l1', 'kept', 'Borgerinddragelse tidligt i piloten', 'PILOT',
+                        DATE '2026-02-01', TIMESTAMPTZ '2026-02-01 09:00:00+00')""").update();
+            jdbc.sql("""
+                    INSERT INTO scratch_replace.partnership_event_log (partnership_id, sequence, type, effective_date,
+                        recorded_at, data) VALUES ('kept', 0, 'PartnershipProposedEvent', DATE '2026-01-05',
+                        TIMESTAMPTZ '2026-01-05 10:00:00+00', '{}')""").update();
+
+            List<ScratchSchema.CopyCount> counts = scratch.copyIntoLive(tables);
+
+            assertThat(counts).containsExactly(new ScratchSchema.CopyCount("partnership_summary", 0, 0, 1),
+                    new ScratchSchema.CopyCount("partnership_readiness_item", 0, 0, 1),
+                    new ScratchSchema.CopyCount("lesson_partnership", 0, 0, 1),
+                    new ScratchSchema.CopyCount("partnership_lesson", 0, 0, 1),
+                    new ScratchSchema.CopyCount("partnership_event_log", 0, 0, 1));
+            assertThat(relationId("partnership_lesson")).as("a new table").isNotEqualTo(tableBefore);
+            // Columns, generated columns, keys, indexes, foreign keys and grants as the migrations made them, by name.
+            tables.forEach(table -> assertThat(definition(table)).as(table).isEqualTo(definitions.get(table)));
+            assertThat(scratch.differences("partnership_lesson", 10)).isEmpty();
+            assertThat(jdbc.sql("SELECT lesson_id FROM partnership_lesson WHERE search_vector @@"
+                    + " plainto_tsquery('danish', 'borgerinddragelse')").query(String.class).list()).containsExactly("l1");
+            // The keys hold: a lesson of an unknown partnership is refused, a summary's delete reaches its items.
+            assertThatThrownBy(() -> jdbc.sql("""
+                    INSERT INTO partnership_lesson (lesson_id, partnership_id, text, stage, effective_date, recorded_at)
+                    VALUES ('l2', 'nobody', 'x', 'PILOT', DATE '2026-02-01', now())""").update())
+                    .hasMessageContaining("partnership_lesson_partnership_id_fkey");
+            jdbc.sql("DELETE FROM partnership_summary WHERE id = 'kept'").update();
+            assertThat(jdbc.sql("SELECT count(*) FROM partnership_readiness_item").query(Long.class).single()).isZero();
+        } finally {
+            // Children first.
+            List.of("partnership_event_log", "partnership_lesson", "lesson_partnership", "partnership_readiness_item",
+                    "partnership_summary").forEach(table -> jdbc.sql("DELETE FROM " + table).update());
+            jdbc.sql("REVOKE ALL ON partnership_lesson FROM lessons_reader").update();
+            jdbc.sql("DROP ROLE lessons_reader").update();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_namespace WHERE nspname = :schema")
+                .param("schema", ReplacementTables.SCHEMA).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void the_swap_gives_way_to_a_reader_that_holds_an_emptied_table_and_swaps_once_it_is_done() throws Exception {
+        try (ScratchSchema scratch = new ScratchSchema(dataSource, "scratch_reader");
+             java.sql.Connection reader = dataSource.getConnection()) {
+            scratch.prepareForBulkWriting(List.of("partnership_event_log"), List.of(), List.of("partnership_event_log"));
+            jdbc.sql("""
+                    INSERT INTO scratch_reader.partnership_event_log (partnership_id, sequence, type, effective_date,
+                        recorded_at, data) VALUES ('p', 0, 'PartnershipProposedEvent', DATE '2026-01-05', now(), '{}')""")
+                    .update();
+            // A long read holds the live table; it ends three seconds later, past the swap's first attempts.
+            reader.setAutoCommit(false);
+            try (java.sql.Statement statement = reader.createStatement()) {
+                statement.executeQuery("SELECT count(*) FROM partnership_event_log").close();
+            }
+            java.util.concurrent.CompletableFuture<Void> readerDone = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            Thread.sleep(3000);
+                            reader.commit();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+
+            List<ScratchSchema.CopyCount> counts = scratch.copyIntoLive(List.of("partnership_event_log"));
+
+            readerDone.join();
+            assertThat(counts).containsExactly(new ScratchSchema.CopyCount("partnership_event_log", 0, 0, 1));
+            assertThat(jdbc.sql("SELECT partnership_id FROM partnership_event_log").query(String.class).list())
+                    .containsExactly("p");
+        } finally {
+            jdbc.sql("DELETE FROM partnership_event_log").update();
+        }
+    }
+
+    /** The table as the catalog describes it, with every name: columns, constraints, indexes, grants, persistence. */
+    private static List<String> definition(String table) {
+        List<String> definition = new java.util.ArrayList<>(jdbc.sql("""
+                        SELECT a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull::text || ' '
+                               || a.attgenerated::text || ' ' || coalesce(pg_get_expr(d.adbin, d.adrelid), '-')
+                        FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                        WHERE a.attrelid = CAST(:table AS regclass) AND a.attnum > 0 AND NOT a.attisdropped
+                        ORDER BY a.attnum""").param("table", "public." + table).query(String.class).list());
+        definition.addAll(jdbc.sql("""
+                        SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+                        WHERE conrelid = CAST(:table AS regclass) ORDER BY conname""")
+                .param("table", "public." + table).query(String.class).list());
+        definition.addAll(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = :table"
+                + " ORDER BY indexname").param("table", table).query(String.class).list());
+        definition.add(jdbc.sql("SELECT relpersistence::text || ' ' || coalesce(relacl::text, '-') FROM pg_class"
+                + " WHERE oid = CAST(:table AS regclass)").param("table", "public." + table).query(String.class).single());
+        return definition;
+    }
+
+    private static Object relationId(String table) {
+        return jdbc.sql("SELECT CAST(CAST(:table AS regclass) AS oid)").param("table", "public." + table)
+                .query(Long.class).single();
     }
 
     private static void summary(String schema, String id, String title, String award) {

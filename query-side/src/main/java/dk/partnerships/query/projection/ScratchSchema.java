@@ -209,6 +209,8 @@ public class ScratchSchema implements AutoCloseable {
      */
     public List<CopyCount> copyIntoLive(List<String> tablesParentsFirst) throws SQLException {
         tablesParentsFirst.forEach(ScratchSchema::requireName);
+        // The writers are done; their connections are the pool's, and the replacements' builders need some.
+        closeSessions();
         JdbcClient catalog = JdbcClient.create(dataSource);
         Map<String, List<String>> columns = new java.util.LinkedHashMap<>();
         Map<String, List<String>> keys = new java.util.LinkedHashMap<>();
@@ -352,6 +354,15 @@ public class ScratchSchema implements AutoCloseable {
     @Override
     public synchronized void close() throws SQLException {
         try {
+            closeSessions();
+        } finally {
+            execute(dataSource, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+
+    /** Gives the writers' sessions back to the pool, once the copy is written. */
+    private synchronized void closeSessions() throws SQLException {
+        try {
             for (Connection connection : sessions) {
                 // Back to the pool as it came: a pooled connection must not keep writing into the scratch schema.
                 try (connection; Statement statement = connection.createStatement()) {
@@ -361,7 +372,6 @@ public class ScratchSchema implements AutoCloseable {
             }
         } finally {
             sessions.clear();
-            execute(dataSource, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }
 

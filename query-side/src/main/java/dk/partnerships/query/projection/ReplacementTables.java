@@ -11,11 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,73 +54,36 @@ final class ReplacementTables implements AutoCloseable {
      * @return per table, the rows it holds
      */
     Map<String, Integer> build(List<String> tables, Map<String, List<String>> storedColumns) throws SQLException {
-        Map<String, Integer> rows = new ConcurrentHashMap<>();
-        if (tables.isEmpty()) {
-            return rows;
-        }
         List<String> largestFirst = tables.stream().sorted(Comparator.comparingLong(this::scratchSize).reversed())
                 .toList();
-        ExecutorService builders = Executors.newFixedThreadPool(
-                Math.min(tables.size(), Runtime.getRuntime().availableProcessors()), runnable -> {
-                    Thread thread = new Thread(runnable, "projection-rebuild-replacement");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        try {
-            List<Future<?>> built = new ArrayList<>();
-            for (String table : largestFirst) {
-                built.add(builders.submit(() -> {
-                    rows.put(table, fill(table, storedColumns.get(table)));
-                    return null;
-                }));
-            }
-            for (Future<?> table : built) {
-                table.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Rebuild interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            throw new IllegalStateException("Could not build a replacement table", e.getCause());
-        } finally {
-            builders.shutdownNow();
-        }
+        Map<String, Integer> rows = ParallelTables.run(dataSource, largestFirst,
+                (connection, table) -> fill(connection, table, storedColumns.get(table)));
         for (String table : tables) {
             addForeignKeys(table, tables);
         }
         return rows;
     }
 
-    /** One table, in one transaction: created, filled, keyed, indexed, granted as the live one is, analysed. */
-    private int fill(String table, List<String> columns) throws SQLException {
+    /** One table, in its own transaction: created, filled, keyed, indexed, granted as the live one is, analysed. */
+    private int fill(Connection connection, String table, List<String> columns) throws SQLException {
         String replacement = SCHEMA + "." + table;
         String columnList = String.join(", ", columns);
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                // Index builds sort in memory up to this much (the default, 64 MB, spills the history log's key).
-                statement.execute("SET LOCAL maintenance_work_mem = '128MB'");
-                // LIKE copies neither indexes (built below, after the rows) nor foreign keys (added once all are built).
-                statement.execute("CREATE TABLE " + replacement + " (LIKE public." + table
-                        + " INCLUDING ALL EXCLUDING INDEXES)");
-                int rows = statement.executeUpdate("INSERT INTO " + replacement + " (" + columnList + ") SELECT "
-                        + columnList + " FROM " + scratch + "." + table);
-                for (String sql : keysAndIndexes(table)) {
-                    statement.execute(sql);
-                }
-                for (String sql : grants(table)) {
-                    statement.execute(sql);
-                }
-                statement.execute("ANALYZE " + replacement);
-                connection.commit();
-                return rows;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+        try (Statement statement = connection.createStatement()) {
+            // Index builds sort in memory up to this much (the default, 64 MB, spills the history log's key).
+            statement.execute("SET LOCAL maintenance_work_mem = '128MB'");
+            // LIKE copies neither indexes (built below, after the rows) nor foreign keys (added once all are built).
+            statement.execute("CREATE TABLE " + replacement + " (LIKE public." + table
+                    + " INCLUDING ALL EXCLUDING INDEXES)");
+            int rows = statement.executeUpdate("INSERT INTO " + replacement + " (" + columnList + ") SELECT "
+                    + columnList + " FROM " + scratch + "." + table);
+            for (String sql : keysAndIndexes(table)) {
+                statement.execute(sql);
             }
+            for (String sql : grants(table)) {
+                statement.execute(sql);
+            }
+            statement.execute("ANALYZE " + replacement);
+            return rows;
         }
     }
 

@@ -115,24 +115,42 @@ public class ScratchSchema implements AutoCloseable {
         return schema;
     }
 
-
     /**
-     * Rows that differ between the live table and its scratch copy, both ways: a row whose primary key the other
-     * side lacks, or whose stored bytes differ from the other side's row with that key (the comparison the copy
-     * into the live tables makes, so a check that finds nothing means a rebuild would change nothing). Generated
-     * columns are left out: they follow from the others.
+     * Rows that differ between each live table and its scratch copy, both ways, at most {@code limit} each way per
+     * table: a row whose primary key the other side lacks, or whose stored bytes differ from the other side's row
+     * with that key. It is the comparison the copy into the live tables makes ({@link #compare}), so a check that
+     * finds nothing means a rebuild would change nothing. Generated columns are left out: they follow from the
+     * others.
+     *
+     * @return the tables that differ, in the order given, with their differing rows
      */
-    public List<DifferingRow> differences(String table, int limit) {
-        requireName(table);
+    public Map<String, List<DifferingRow>> differences(List<String> tables, int limit) throws SQLException {
+        tables.forEach(ScratchSchema::requireName);
+        // The writers are done; the comparisons need connections of the pool.
+        closeSessions();
         JdbcClient live = JdbcClient.create(dataSource);
-        List<String> columns = storedColumns(live, table);
-        List<String> key = primaryKey(live, table);
-        List<DifferingRow> differences = new ArrayList<>();
-        differences.addAll(live.sql(onlyOnOneSide("only-in-live", "public." + table, schema + "." + table, columns, key,
-                limit)).query(ScratchSchema::readableRow).list());
-        differences.addAll(live.sql(onlyOnOneSide("only-in-rebuild", schema + "." + table, "public." + table, columns,
-                key, limit)).query(ScratchSchema::readableRow).list());
+        Map<String, TableShape> shapes = catalog(tables);
+        Map<String, Long> differing = compare(tables, shapes);
+        Map<String, List<DifferingRow>> differences = new java.util.LinkedHashMap<>();
+        for (String table : tables) {
+            if (differing.get(table) == 0) {
+                continue;
+            }
+            List<String> columns = shapes.get(table).columns();
+            List<String> key = shapes.get(table).key();
+            List<DifferingRow> rows = new ArrayList<>();
+            rows.addAll(live.sql(rowsOnOneSide("only-in-live", "public." + table, differingList(table), "live", columns,
+                    key, limit)).query(ScratchSchema::readableRow).list());
+            rows.addAll(live.sql(rowsOnOneSide("only-in-rebuild", schema + "." + table, differingList(table), "copy",
+                    columns, key, limit)).query(ScratchSchema::readableRow).list());
+            differences.put(table, rows);
+        }
         return differences;
+    }
+
+    /** The differences of one table; see {@link #differences(List, int)}. */
+    public List<DifferingRow> differences(String table, int limit) throws SQLException {
+        return differences(List.of(table), limit).getOrDefault(table, List.of());
     }
 
     /**
@@ -154,14 +172,16 @@ public class ScratchSchema implements AutoCloseable {
         return new DifferingRow(rs.getString(1), row);
     }
 
-    /** The rows of {@code from} that {@code other} lacks or holds otherwise, labelled {@code label}. */
-    private static String onlyOnOneSide(String label, String from, String other, List<String> columns, List<String> key,
-                                        int limit) {
-        // l: the side listed, s: the other.
+    /**
+     * The rows of {@code from} whose keys the table's differing list holds as only on that {@code side} or stored
+     * otherwise on both, labelled {@code label}, by key.
+     */
+    private static String rowsOnOneSide(String label, String from, String list, String side, List<String> columns,
+                                        List<String> key, int limit) {
         return "SELECT '" + label + "' AS difference, " + String.join(", ", columns.stream().map(c -> "l." + c).toList())
-                + " FROM " + from + " l LEFT JOIN " + other + " s ON " + sameKey(key, "s", "l")
-                + " WHERE s." + key.get(0) + " IS NULL OR " + row("l", columns) + " *<> " + row("s", columns)
-                + " ORDER BY " + String.join(", ", key.stream().map(c -> "l." + c).toList()) + " LIMIT " + limit;
+                + " FROM " + from + " l JOIN " + list + " d ON " + sameKey(key, "d", "l") + " WHERE d.side IN ('"
+                + side + "', 'both') ORDER BY " + String.join(", ", key.stream().map(c -> "l." + c).toList())
+                + " LIMIT " + limit;
     }
 
     private static List<String> primaryKey(JdbcClient catalog, String table) {
@@ -198,9 +218,9 @@ public class ScratchSchema implements AutoCloseable {
     /**
      * Makes the live tables hold exactly the scratch rows, in one transaction: readers see the old rows until it
      * commits and the new ones after, never an empty or half-built read model, and are not blocked (no TRUNCATE, and
-     * DDL only on a table that was empty, for milliseconds). Only the differences are written. Each table is compared
-     * with its copy once, in one hash join of the two by primary key, into a temporary list of the keys that differ
-     * (only in live, only in the copy, or stored otherwise); rows only in live are then deleted (children first),
+     * DDL only on a table that was empty, for milliseconds). Only the differences are written. Before the
+     * transaction each table is compared with its copy ({@link #compare}: one hash join by primary key into a list
+     * of the keys that differ, several tables at a time); in it, rows only in live are deleted (children first),
      * differing rows updated and missing rows inserted (parents first), each by that list. A rebuild that finds the
      * read models right therefore writes nothing but the change counters. A live table that is empty is not filled
      * but replaced: a complete table is built beside it before the transaction ({@link ReplacementTables}) and swapped
@@ -209,97 +229,110 @@ public class ScratchSchema implements AutoCloseable {
      */
     public List<CopyCount> copyIntoLive(List<String> tablesParentsFirst) throws SQLException {
         tablesParentsFirst.forEach(ScratchSchema::requireName);
-        // The writers are done; their connections are the pool's, and the replacements' builders need some.
+        // The writers are done; their connections are the pool's, and the comparisons and builders need some.
         closeSessions();
+        Map<String, TableShape> shapes = catalog(tablesParentsFirst);
         JdbcClient catalog = JdbcClient.create(dataSource);
-        Map<String, List<String>> columns = new java.util.LinkedHashMap<>();
-        Map<String, List<String>> keys = new java.util.LinkedHashMap<>();
-        for (String table : tablesParentsFirst) {
-            columns.put(table, storedColumns(catalog, table));
-            keys.put(table, primaryKey(catalog, table));
-        }
         // Nothing writes the live tables while a rebuild holds the feeds; the swap checks again under its lock.
         List<String> empty = tablesParentsFirst.stream().filter(table -> catalog.sql("SELECT NOT EXISTS (SELECT 1 FROM"
                 + " public." + table + ")").query(Boolean.class).single()).toList();
-        Map<String, Integer> deleted = new java.util.HashMap<>();
-        Map<String, Integer> updated = new java.util.HashMap<>();
-        Map<String, Integer> inserted = new java.util.HashMap<>();
+        List<String> withRows = tablesParentsFirst.stream().filter(table -> !empty.contains(table)).toList();
+        Map<String, Long> differing = compare(withRows, shapes);
         try (ReplacementTables replacements = new ReplacementTables(dataSource, schema)) {
-            inserted.putAll(replacements.build(empty, columns));
-            copyIntoLive(tablesParentsFirst, columns, keys, empty, deleted, updated, inserted);
+            Map<String, List<String>> columns = new java.util.HashMap<>();
+            shapes.forEach((table, shape) -> columns.put(table, shape.columns()));
+            Map<String, Integer> built = replacements.build(empty, columns);
+            Map<String, CopyCount> counts = copyDifferences(withRows.stream().filter(table -> differing.get(table) > 0)
+                    .toList(), shapes, empty);
+            return tablesParentsFirst.stream().map(table -> counts.getOrDefault(table, new CopyCount(table, 0, 0,
+                    built.getOrDefault(table, 0)))).toList();
         }
-        return tablesParentsFirst.stream().map(table -> new CopyCount(table, deleted.get(table),
-                updated.get(table) == null ? 0 : updated.get(table), inserted.get(table))).toList();
     }
 
-    /** The one transaction of {@link #copyIntoLive(List)}, counting what it writes into the maps given. */
-    private void copyIntoLive(List<String> tablesParentsFirst, Map<String, List<String>> columns,
-                              Map<String, List<String>> keys, List<String> empty, Map<String, Integer> deleted,
-                              Map<String, Integer> updated, Map<String, Integer> inserted) throws SQLException {
+    /** A live table's columns with values of their own, in order, and its primary key. */
+    private record TableShape(List<String> columns, List<String> key) {
+    }
+
+    private Map<String, TableShape> catalog(List<String> tables) {
+        JdbcClient catalog = JdbcClient.create(dataSource);
+        Map<String, TableShape> shapes = new java.util.LinkedHashMap<>();
+        for (String table : tables) {
+            shapes.put(table, new TableShape(storedColumns(catalog, table), primaryKey(catalog, table)));
+        }
+        return shapes;
+    }
+
+    /**
+     * Compares each live table with its copy, as many at a time as there are cores, the largest first: one hash join
+     * of the two by primary key into a list of the keys that differ, kept in the scratch schema until it is dropped.
+     *
+     * @return per table, how many keys differ
+     */
+    private Map<String, Long> compare(List<String> tables, Map<String, TableShape> shapes) throws SQLException {
+        JdbcClient catalog = JdbcClient.create(dataSource);
+        List<String> largestFirst = tables.stream().sorted(java.util.Comparator.comparingLong((String table) ->
+                catalog.sql("SELECT pg_total_relation_size(CAST(:table AS regclass))").param("table", "public." + table)
+                        .query(Long.class).single()).reversed()).toList();
+        return ParallelTables.run(dataSource, largestFirst, (connection, table) -> {
+            try (Statement statement = connection.createStatement()) {
+                // A join of tables of a million rows by key spills to temporary files with the default 4 MB.
+                statement.execute("SET LOCAL work_mem = '256MB'");
+                // Fresh statistics, so the comparison is planned as the join of big tables it is.
+                statement.execute("ANALYZE " + schema + "." + table);
+                statement.execute("DROP TABLE IF EXISTS " + differingList(table));
+                statement.execute(differingKeys(table, shapes.get(table)));
+                // Planned by its real size when it is used: a list taken for empty would be joined by nested loops.
+                statement.execute("ANALYZE " + differingList(table));
+                try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + differingList(table))) {
+                    count.next();
+                    return count.getLong(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * The one transaction of {@link #copyIntoLive(List)}: the differing rows of the tables given deleted (children
+     * first), updated and inserted (parents first) by their lists, then the empty tables swapped for their
+     * replacements, the change counters moved.
+     */
+    private Map<String, CopyCount> copyDifferences(List<String> differingParentsFirst, Map<String, TableShape> shapes,
+                                                   List<String> emptyParentsFirst) throws SQLException {
+        Map<String, CopyCount> counts = new java.util.HashMap<>();
         try (Connection live = dataSource.getConnection()) {
             boolean autoCommit = live.getAutoCommit();
             live.setAutoCommit(false);
             try (Statement statement = live.createStatement()) {
-                // The comparisons join tables of a million rows by key; with the default 4 MB each hash join spills
-                // to temporary files. For this transaction only.
                 statement.execute("SET LOCAL work_mem = '256MB'");
-                // For each table with rows, the keys that differ, before anything is written.
-                Map<String, String> differing = new java.util.HashMap<>();
-                java.util.Set<String> unchanged = new java.util.HashSet<>();
-                for (String table : tablesParentsFirst) {
-                    if (empty.contains(table)) {
-                        continue;
-                    }
-                    // Fresh statistics, so the comparisons below are planned as the joins of big tables they are.
-                    statement.execute("ANALYZE " + schema + "." + table);
-                    String list = "read_model_differing_" + tablesParentsFirst.indexOf(table);
-                    statement.execute(differingKeys(list, table, columns.get(table), keys.get(table)));
-                    // Planned by its real size below: a list taken for empty would be joined by nested loops.
-                    statement.execute("ANALYZE " + list);
-                    try (ResultSet rows = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM " + list + ")")) {
-                        if (rows.next() && rows.getBoolean(1)) {
-                            differing.put(table, list);
-                        } else {
-                            unchanged.add(table);
-                        }
-                    }
-                }
-                List<String> childrenFirst = new ArrayList<>(tablesParentsFirst);
+                Map<String, Integer> deleted = new java.util.HashMap<>();
+                List<String> childrenFirst = new ArrayList<>(differingParentsFirst);
                 java.util.Collections.reverse(childrenFirst);
                 for (String table : childrenFirst) {
-                    String list = differing.get(table);
-                    deleted.put(table, list == null ? 0 : statement.executeUpdate("DELETE FROM public." + table
-                            + " l USING " + list + " d WHERE d.side = 'live' AND " + sameKey(keys.get(table), "d", "l")));
+                    deleted.put(table, statement.executeUpdate("DELETE FROM public." + table + " l USING "
+                            + differingList(table) + " d WHERE d.side = 'live' AND "
+                            + sameKey(shapes.get(table).key(), "d", "l")));
                 }
-                for (String table : tablesParentsFirst) {
-                    String list = differing.get(table);
-                    String columnList = String.join(", ", columns.get(table));
-                    String sColumns = String.join(", ", columns.get(table).stream().map(c -> "s." + c).toList());
-                    if (empty.contains(table)) {
-                        continue;
-                    }
-                    if (unchanged.contains(table)) {
-                        inserted.put(table, 0);
-                    } else {
-                        String assignments = String.join(", ", columns.get(table).stream()
-                                .filter(column -> !keys.get(table).contains(column))
-                                .map(column -> column + " = s." + column).toList());
-                        String fromCopy = " FROM " + schema + "." + table + " s JOIN " + list + " d ON "
-                                + sameKey(keys.get(table), "d", "s");
-                        updated.put(table, assignments.isEmpty() ? 0 : statement.executeUpdate("UPDATE public." + table
-                                + " l SET " + assignments + fromCopy + " WHERE d.side = 'both' AND "
-                                + sameKey(keys.get(table), "s", "l")));
-                        inserted.put(table, statement.executeUpdate("INSERT INTO public." + table + " (" + columnList
-                                + ") SELECT " + sColumns + fromCopy + " WHERE d.side = 'copy' ON CONFLICT ("
-                                + String.join(", ", keys.get(table)) + ") DO NOTHING"));
-                    }
-                    if (inserted.get(table) > 0) {
+                for (String table : differingParentsFirst) {
+                    List<String> columns = shapes.get(table).columns();
+                    List<String> key = shapes.get(table).key();
+                    String assignments = String.join(", ", columns.stream().filter(column -> !key.contains(column))
+                            .map(column -> column + " = s." + column).toList());
+                    String fromCopy = " FROM " + schema + "." + table + " s JOIN " + differingList(table) + " d ON "
+                            + sameKey(key, "d", "s");
+                    int updated = assignments.isEmpty() ? 0 : statement.executeUpdate("UPDATE public." + table
+                            + " l SET " + assignments + fromCopy + " WHERE d.side = 'both' AND " + sameKey(key, "s", "l"));
+                    int inserted = statement.executeUpdate("INSERT INTO public." + table + " ("
+                            + String.join(", ", columns) + ") SELECT " + String.join(", ", columns.stream()
+                            .map(c -> "s." + c).toList()) + fromCopy + " WHERE d.side = 'copy' ON CONFLICT ("
+                            + String.join(", ", key) + ") DO NOTHING");
+                    if (inserted > 0) {
                         // The rows just inserted count in this transaction's statistics only after ANALYZE; a table
                         // that looked empty would have its children's foreign-key checks planned as scans of it.
                         statement.execute("ANALYZE public." + table);
                     }
+                    counts.put(table, new CopyCount(table, deleted.get(table), updated, inserted));
                 }
-                List<String> emptyChildrenFirst = new ArrayList<>(empty);
+                List<String> emptyChildrenFirst = new ArrayList<>(emptyParentsFirst);
                 java.util.Collections.reverse(emptyChildrenFirst);
                 ReplacementTables.swapIn(live, emptyChildrenFirst);
                 // Figures computed from the old rows may no longer be current (see FiguresCache).
@@ -314,20 +347,27 @@ public class ScratchSchema implements AutoCloseable {
                 live.setAutoCommit(autoCommit);
             }
         }
+        return counts;
+    }
+
+    /** Where {@link #compare} keeps the keys that differ for the table. */
+    private String differingList(String table) {
+        return schema + ".differing_" + table;
     }
 
     /**
-     * A temporary table, dropped at commit, of the keys whose rows differ between the live table and its copy, with
-     * where: {@code live} (only there), {@code copy} (only in the copy) or {@code both} (stored otherwise).
+     * A table of the keys whose rows differ between the live table and its copy, with where: {@code live} (only
+     * there), {@code copy} (only in the copy) or {@code both} (stored otherwise).
      */
-    private String differingKeys(String list, String table, List<String> columns, List<String> key) {
+    private String differingKeys(String table, TableShape shape) {
+        List<String> key = shape.key();
         String keyColumns = String.join(", ", key.stream().map(c -> "coalesce(s." + c + ", l." + c + ") AS " + c)
                 .toList());
-        return "CREATE TEMPORARY TABLE " + list + " ON COMMIT DROP AS SELECT " + keyColumns
+        return "CREATE UNLOGGED TABLE " + differingList(table) + " AS SELECT " + keyColumns
                 + ", CASE WHEN s." + key.get(0) + " IS NULL THEN 'live' WHEN l." + key.get(0)
                 + " IS NULL THEN 'copy' ELSE 'both' END AS side FROM public." + table + " l FULL JOIN " + schema + "."
                 + table + " s ON " + sameKey(key, "s", "l") + " WHERE s." + key.get(0) + " IS NULL OR l." + key.get(0)
-                + " IS NULL OR " + row("s", columns) + " *<> " + row("l", columns);
+                + " IS NULL OR " + row("s", shape.columns()) + " *<> " + row("l", shape.columns());
     }
 
     private static List<String> names(JdbcClient catalog, String sql, String table) {

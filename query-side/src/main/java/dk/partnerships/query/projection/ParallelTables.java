@@ -1,0 +1,86 @@
+package dk.partnerships.query.projection;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Work on several tables at once, each table in a transaction of its own on a connection of its own, as many at a
+ * time as there are cores: a rebuild's comparisons and replacement tables are each one long statement that PostgreSQL
+ * runs on one core, and the live tables do not change while a rebuild holds the feeds.
+ */
+final class ParallelTables {
+
+    /** What is done to one table, inside its transaction. */
+    @FunctionalInterface
+    interface Job<T> {
+        T run(Connection connection, String table) throws SQLException;
+    }
+
+    private ParallelTables() {
+    }
+
+    /** Runs the job on every table, in the order given as far as the threads allow; returns its answer per table. */
+    static <T> Map<String, T> run(DataSource dataSource, List<String> tables, Job<T> job) throws SQLException {
+        Map<String, T> answers = new ConcurrentHashMap<>();
+        if (tables.isEmpty()) {
+            return answers;
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(
+                Math.min(tables.size(), Runtime.getRuntime().availableProcessors()), runnable -> {
+                    Thread thread = new Thread(runnable, "projection-rebuild-tables");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (String table : tables) {
+                running.add(threads.submit(() -> {
+                    answers.put(table, inTransaction(dataSource, table, job));
+                    return null;
+                }));
+            }
+            for (Future<?> table : running) {
+                table.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Rebuild interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            threads.shutdownNow();
+        }
+        return answers;
+    }
+
+    private static <T> T inTransaction(DataSource dataSource, String table, Job<T> job) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T answer = job.run(connection, table);
+                connection.commit();
+                return answer;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+}

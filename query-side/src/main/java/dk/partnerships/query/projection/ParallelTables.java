@@ -13,9 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Work on several tables at once, each table in a transaction of its own on a connection of its own, as many at a
- * time as there are cores: a rebuild's comparisons and replacement tables are each one long statement that PostgreSQL
- * runs on one core, and the live tables do not change while a rebuild holds the feeds.
+ * Work on several tables at once, each table in a transaction of its own on a connection of its own: a rebuild's
+ * comparisons and replacement tables are each one long statement that PostgreSQL runs on one core, and the live
+ * tables do not change while a rebuild holds the feeds. As many at a time as the JVM sees cores, at most
+ * {@value #MOST_AT_ONCE}: each takes a connection of the pool readers share, and up to 512 MB of the database
+ * server's memory for its join or sort (see the callers' {@code work_mem} and {@code maintenance_work_mem}). After a
+ * failure the jobs already running finish on the server before the caller goes on.
  */
 final class ParallelTables {
 
@@ -24,6 +27,8 @@ final class ParallelTables {
     interface Job<T> {
         T run(Connection connection, String table) throws SQLException;
     }
+
+    static final int MOST_AT_ONCE = 4;
 
     private ParallelTables() {
     }
@@ -35,7 +40,7 @@ final class ParallelTables {
             return answers;
         }
         ExecutorService threads = Executors.newFixedThreadPool(
-                Math.min(tables.size(), Runtime.getRuntime().availableProcessors()), runnable -> {
+                Math.min(tables.size(), Math.min(MOST_AT_ONCE, Runtime.getRuntime().availableProcessors())), runnable -> {
                     Thread thread = new Thread(runnable, "projection-rebuild-tables");
                     thread.setDaemon(true);
                     return thread;

@@ -217,14 +217,14 @@ public class ScratchSchema implements AutoCloseable {
 
     /**
      * Makes the live tables hold exactly the scratch rows, in one transaction: readers see the old rows until it
-     * commits and the new ones after, never an empty or half-built read model, and are not blocked (no TRUNCATE, and
-     * DDL only on a table that was empty, for milliseconds). Only the differences are written. Before the
+     * commits and the new ones after, never an empty or half-built read model, and are not blocked (no TRUNCATE; DDL
+     * only on a table that was empty, see below). Only the differences are written. Before the
      * transaction each table is compared with its copy ({@link #compare}: one hash join by primary key into a list
      * of the keys that differ, several tables at a time); in it, rows only in live are deleted (children first),
      * differing rows updated and missing rows inserted (parents first), each by that list. A rebuild that finds the
-     * read models right therefore writes nothing but the change counters. A live table that is empty is not filled
-     * but replaced: a complete table is built beside it before the transaction ({@link ReplacementTables}) and swapped
-     * in at its end. Rows are compared by their stored bytes ({@code *<>}), so a value that is equal but stored
+     * read models right therefore writes nothing but the change counters. A live table that is empty while its copy
+     * is not is, as a rule, not filled but replaced: a complete table is built beside it before the transaction
+     * ({@link ReplacementTables}) and swapped in at its end, which locks it (and only it) for a moment. Rows are compared by their stored bytes ({@code *<>}), so a value that is equal but stored
      * differently (a number's scale, also inside JSON) is copied too; it is the cheaper comparison.
      */
     public List<CopyCount> copyIntoLive(List<String> tablesParentsFirst) throws SQLException {
@@ -232,10 +232,8 @@ public class ScratchSchema implements AutoCloseable {
         // The writers are done; their connections are the pool's, and the comparisons and builders need some.
         closeSessions();
         Map<String, TableShape> shapes = catalog(tablesParentsFirst);
-        JdbcClient catalog = JdbcClient.create(dataSource);
         // Nothing writes the live tables while a rebuild holds the feeds; the swap checks again under its lock.
-        List<String> empty = tablesParentsFirst.stream().filter(table -> catalog.sql("SELECT NOT EXISTS (SELECT 1 FROM"
-                + " public." + table + ")").query(Boolean.class).single()).toList();
+        List<String> empty = ReplacementTables.choose(dataSource, schema, tablesParentsFirst);
         List<String> withRows = tablesParentsFirst.stream().filter(table -> !empty.contains(table)).toList();
         Map<String, Long> differing = compare(withRows, shapes);
         try (ReplacementTables replacements = new ReplacementTables(dataSource, schema)) {
@@ -270,9 +268,13 @@ public class ScratchSchema implements AutoCloseable {
      */
     private Map<String, Long> compare(List<String> tables, Map<String, TableShape> shapes) throws SQLException {
         JdbcClient catalog = JdbcClient.create(dataSource);
-        List<String> largestFirst = tables.stream().sorted(java.util.Comparator.comparingLong((String table) ->
-                catalog.sql("SELECT pg_total_relation_size(CAST(:table AS regclass))").param("table", "public." + table)
-                        .query(Long.class).single()).reversed()).toList();
+        Map<String, Long> sizes = new java.util.HashMap<>();
+        for (String table : tables) {
+            sizes.put(table, catalog.sql("SELECT pg_total_relation_size(CAST(:table AS regclass))")
+                    .param("table", "public." + table).query(Long.class).single());
+        }
+        List<String> largestFirst = tables.stream().sorted(java.util.Comparator.comparing(sizes::get).reversed())
+                .toList();
         return ParallelTables.run(dataSource, largestFirst, (connection, table) -> {
             try (Statement statement = connection.createStatement()) {
                 // A join of tables of a million rows by key spills to temporary files with the default 4 MB.

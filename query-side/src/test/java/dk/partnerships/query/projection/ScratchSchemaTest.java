@@ -124,25 +124,29 @@ class ScratchSchemaTest {
     }
 
     @Test
-    void an_empty_live_table_is_replaced_by_a_table_built_like_it_and_its_keys_point_at_the_new_parents()
+    void an_emptied_read_model_is_replaced_by_tables_built_like_its_own_and_one_still_filled_is_copied_into()
             throws Exception {
-        List<String> tables = List.of("partnership_summary", "partnership_readiness_item", "lesson_partnership",
-                "partnership_lesson", "partnership_event_log");
+        List<String> tables = List.of("partnership_summary", "partnership_readiness_item", "partnership_market_contact",
+                "lesson_partnership", "partnership_lesson", "partnership_event_log");
         jdbc.sql("DROP ROLE IF EXISTS lessons_reader").update();
         jdbc.sql("CREATE ROLE lessons_reader").update();
         jdbc.sql("GRANT SELECT ON partnership_lesson TO lessons_reader").update();
         Map<String, List<String>> definitions = new java.util.HashMap<>();
-        tables.forEach(table -> definitions.put(table, definition(table)));
-        // The summaries keep a row (copied into, as before); their readiness items, the lessons and the log are empty.
+        Map<String, Long> tablesBefore = new java.util.HashMap<>();
+        tables.forEach(table -> {
+            definitions.put(table, definition(table));
+            tablesBefore.put(table, relationId(table));
+        });
+        // The summaries keep a row but lost one, and all their readiness items; market contacts there were none.
+        // The lessons and the history log are empty, as in a new read database.
         summary("public", "kept", "Kept", null);
-        Object tableBefore = relationId("partnership_lesson");
         try (ScratchSchema scratch = new ScratchSchema(dataSource, "scratch_replace")) {
             scratch.prepareForBulkWriting(tables, List.of(), List.of("partnership_event_log"));
             summary("scratch_replace", "kept", "Kept", null);
             summary("scratch_replace", "added", "Added", null);
             jdbc.sql("""
                     INSERT INTO scratch_replace.partnership_readiness_item (partnership_id, item_id, type, description,
-                        owner, added_on) VALUES ('kept', 'i1', 'COMPETENCE', 'Jurist', 'Lead', DATE '2026-01-06')""")
+                        owner, added_on) VALUES ('added', 'i1', 'COMPETENCE', 'Jurist', 'Lead', DATE '2026-01-06')""")
                     .update();
             jdbc.sql("""
                     INSERT INTO scratch_replace.lesson_partnership (id, title, department, kind, version)
@@ -160,26 +164,31 @@ class ScratchSchemaTest {
 
             assertThat(counts).containsExactly(new ScratchSchema.CopyCount("partnership_summary", 0, 0, 1),
                     new ScratchSchema.CopyCount("partnership_readiness_item", 0, 0, 1),
+                    new ScratchSchema.CopyCount("partnership_market_contact", 0, 0, 0),
                     new ScratchSchema.CopyCount("lesson_partnership", 0, 0, 1),
                     new ScratchSchema.CopyCount("partnership_lesson", 0, 0, 1),
                     new ScratchSchema.CopyCount("partnership_event_log", 0, 0, 1));
-            assertThat(relationId("partnership_lesson")).as("a new table").isNotEqualTo(tableBefore);
+            // Replaced: the tables empty with rows in the copy whose parents were replaced too. The readiness items'
+            // parent still has rows (one it lacked is inserted in the copy's transaction): they are copied into, and
+            // the market contacts, empty and right, are left alone.
+            assertThat(tables.stream().filter(table -> !relationId(table).equals(tablesBefore.get(table))).toList())
+                    .containsExactly("lesson_partnership", "partnership_lesson", "partnership_event_log");
             // Columns, generated columns, keys, indexes, foreign keys and grants as the migrations made them, by name.
             tables.forEach(table -> assertThat(definition(table)).as(table).isEqualTo(definitions.get(table)));
-            assertThat(scratch.differences("partnership_lesson", 10)).isEmpty();
+            assertThat(scratch.differences(tables, 10)).isEmpty();
             assertThat(jdbc.sql("SELECT lesson_id FROM partnership_lesson WHERE search_vector @@"
                     + " plainto_tsquery('danish', 'borgerinddragelse')").query(String.class).list()).containsExactly("l1");
-            // The keys hold: a lesson of an unknown partnership is refused, a summary's delete reaches its items.
-            assertThatThrownBy(() -> jdbc.sql("""
-                    INSERT INTO partnership_lesson (lesson_id, partnership_id, text, stage, effective_date, recorded_at)
-                    VALUES ('l2', 'nobody', 'x', 'PILOT', DATE '2026-02-01', now())""").update())
-                    .hasMessageContaining("partnership_lesson_partnership_id_fkey");
-            jdbc.sql("DELETE FROM partnership_summary WHERE id = 'kept'").update();
-            assertThat(jdbc.sql("SELECT count(*) FROM partnership_readiness_item").query(Long.class).single()).isZero();
+            // The replacement's key points at the new parent: a lesson of an unknown partnership is refused, a
+            // lesson of the partnership whose row was swapped in is taken, and deleting that row takes its lessons.
+            assertThatThrownBy(() -> lesson("l2", "nobody")).hasMessageContaining("partnership_lesson_partnership_id_fkey");
+            lesson("l3", "kept");
+            jdbc.sql("DELETE FROM lesson_partnership WHERE id = 'kept'").update();
+            assertThat(jdbc.sql("SELECT count(*) FROM partnership_lesson").query(Long.class).single()).isZero();
         } finally {
             // Children first.
-            List.of("partnership_event_log", "partnership_lesson", "lesson_partnership", "partnership_readiness_item",
-                    "partnership_summary").forEach(table -> jdbc.sql("DELETE FROM " + table).update());
+            List.of("partnership_event_log", "partnership_lesson", "lesson_partnership", "partnership_market_contact",
+                    "partnership_readiness_item", "partnership_summary")
+                    .forEach(table -> jdbc.sql("DELETE FROM " + table).update());
             jdbc.sql("REVOKE ALL ON partnership_lesson FROM lessons_reader").update();
             jdbc.sql("DROP ROLE lessons_reader").update();
         }
@@ -188,38 +197,85 @@ class ScratchSchemaTest {
     }
 
     @Test
-    void the_swap_gives_way_to_a_reader_that_holds_an_emptied_table_and_swaps_once_it_is_done() throws Exception {
+    void a_read_model_emptied_whole_is_replaced_whole_its_rightly_empty_tables_with_it() throws Exception {
+        List<String> tables = new PartnershipSummaryProjector(jdbc, JsonMapper.builder().build()).tables();
+        Map<String, Long> tablesBefore = new java.util.HashMap<>();
+        tables.forEach(table -> tablesBefore.put(table, relationId(table)));
+        try (ScratchSchema scratch = new ScratchSchema(dataSource, "scratch_whole")) {
+            scratch.prepareForBulkWriting(tables, List.of(), List.of());
+            summary("scratch_whole", "only", "Only", null);
+
+            List<ScratchSchema.CopyCount> counts = scratch.copyIntoLive(tables);
+
+            assertThat(counts.get(0)).isEqualTo(new ScratchSchema.CopyCount("partnership_summary", 0, 0, 1));
+            // Every child had to go with its parent: a live child's key would keep the empty parent from being dropped.
+            assertThat(tables.stream().filter(table -> relationId(table).equals(tablesBefore.get(table))).toList())
+                    .as("tables not replaced").isEmpty();
+            assertThat(jdbc.sql("SELECT id FROM partnership_summary").query(String.class).list()).containsExactly("only");
+        } finally {
+            jdbc.sql("DELETE FROM partnership_summary").update();
+        }
+    }
+
+    @Test
+    void the_swap_lets_other_readers_pass_while_a_long_read_holds_an_emptied_table_and_swaps_once_it_is_done()
+            throws Exception {
         try (ScratchSchema scratch = new ScratchSchema(dataSource, "scratch_reader");
-             java.sql.Connection reader = dataSource.getConnection()) {
+             java.sql.Connection longRead = dataSource.getConnection();
+             java.sql.Connection shortRead = dataSource.getConnection()) {
             scratch.prepareForBulkWriting(List.of("partnership_event_log"), List.of(), List.of("partnership_event_log"));
             jdbc.sql("""
                     INSERT INTO scratch_reader.partnership_event_log (partnership_id, sequence, type, effective_date,
                         recorded_at, data) VALUES ('p', 0, 'PartnershipProposedEvent', DATE '2026-01-05', now(), '{}')""")
                     .update();
-            // A long read holds the live table; it ends three seconds later, past the swap's first attempts.
-            reader.setAutoCommit(false);
-            try (java.sql.Statement statement = reader.createStatement()) {
+            // A long read (an export, say) holds the live table.
+            longRead.setAutoCommit(false);
+            try (java.sql.Statement statement = longRead.createStatement()) {
                 statement.executeQuery("SELECT count(*) FROM partnership_event_log").close();
             }
-            java.util.concurrent.CompletableFuture<Void> readerDone = java.util.concurrent.CompletableFuture.runAsync(
-                    () -> {
+            java.util.concurrent.CompletableFuture<List<ScratchSchema.CopyCount>> copy =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                         try {
-                            Thread.sleep(3000);
-                            reader.commit();
-                        } catch (Exception e) {
+                            return scratch.copyIntoLive(List.of("partnership_event_log"));
+                        } catch (java.sql.SQLException e) {
                             throw new IllegalStateException(e);
                         }
                     });
+            // Until the swap asks for the table (the comparison and the build come first).
+            long giveUpAt = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (!jdbc.sql("""
+                    SELECT EXISTS (SELECT 1 FROM pg_locks WHERE NOT granted AND mode = 'AccessExclusiveLock'
+                        AND relation = CAST('public.partnership_event_log' AS regclass))""")
+                    .query(Boolean.class).single()) {
+                assertThat(copy).as("the copy, before its swap").isNotDone();
+                assertThat(giveUpAt - System.nanoTime()).as("the swap asked for the table within a minute").isPositive();
+                Thread.sleep(20);
+            }
 
-            List<ScratchSchema.CopyCount> counts = scratch.copyIntoLive(List.of("partnership_event_log"));
+            // The swap waits for the long read; a short read that comes now is not stuck behind it until the long
+            // read ends (which is only after this one): the swap gives way, and the short read sees the old table.
+            try (java.sql.Statement statement = shortRead.createStatement()) {
+                statement.execute("SET statement_timeout = '30s'");
+                try (java.sql.ResultSet rows = statement.executeQuery("SELECT count(*) FROM partnership_event_log")) {
+                    rows.next();
+                    assertThat(rows.getLong(1)).isZero();
+                }
+            }
+            longRead.commit();
 
-            readerDone.join();
-            assertThat(counts).containsExactly(new ScratchSchema.CopyCount("partnership_event_log", 0, 0, 1));
+            assertThat(copy.join()).containsExactly(new ScratchSchema.CopyCount("partnership_event_log", 0, 0, 1));
             assertThat(jdbc.sql("SELECT partnership_id FROM partnership_event_log").query(String.class).list())
                     .containsExactly("p");
         } finally {
             jdbc.sql("DELETE FROM partnership_event_log").update();
         }
+    }
+
+    private static void lesson(String id, String partnership) {
+        jdbc.sql("""
+                INSERT INTO partnership_lesson (lesson_id, partnership_id, text, stage, effective_date, recorded_at)
+                VALUES (:id, :partnership, 'x', 'PILOT', DATE '2026-02-01', now())""")
+                .param("id", id).param("partnership", partnership).update();
     }
 
     /** The table as the catalog describes it, with every name: columns, constraints, indexes, grants, persistence. */
@@ -241,7 +297,7 @@ class ScratchSchemaTest {
         return definition;
     }
 
-    private static Object relationId(String table) {
+    private static Long relationId(String table) {
         return jdbc.sql("SELECT CAST(CAST(:table AS regclass) AS oid)").param("table", "public." + table)
                 .query(Long.class).single();
     }

@@ -166,9 +166,11 @@ final class WriteThroughput {
                     Result result = commands(http, CLIENTS[i], cpu, store, compilations, port, seconds);
                     cpuLines.add(String.format("%2d clients: %s", CLIENTS[i], CpuTime.describe(result.cpuPerCommand())));
                     stepLines.add(String.format("%2d clients: %,d JIT compilations during the step; %.1f events per read-model"
-                                    + " transaction (%d processor token%s); read-model lag p50 <= %.0f ms, p99 <= %.0f ms",
+                                    + " transaction (%d processor token%s); read-model lag p50 <= %.0f ms, p99 <= %.0f ms;"
+                                    + " %s",
                             CLIENTS[i], result.jitCompilations(), result.eventsPerTransaction(), result.processors(),
-                            result.processors() == 1 ? "" : "s", result.lagP50Millis(), result.lagP99Millis()));
+                            result.processors() == 1 ? "" : "s", result.lagP50Millis(), result.lagP99Millis(),
+                            floor(result)));
                     System.out.printf("%-8d %,12.0f %,12.0f %,12.0f %8.1f%% %8.1f%% %9.1f %9.1f %9.1f %8d %14.0f%n",
                             CLIENTS[i], ceiling[i], eventSourced[i], result.perSecond(),
                             100 * result.perSecond() / ceiling[i], 100 * result.perSecond() / eventSourced[i],
@@ -370,6 +372,23 @@ final class WriteThroughput {
                 CpuTime.perUnit(cpuBefore, cpuAfter, accepted), compiled,
                 transactions == 0 ? 0 : accepted / transactions, processors, lagAfter.percentileSince(lagBefore, 50),
                 lagAfter.percentileSince(lagBefore, 99));
+    }
+
+    /**
+     * The rate this machine can both write and project, from the step's CPU per command (measured until every read
+     * model held the step's events, so it is both): above it the read models fall further behind the longer the step
+     * runs, whatever the batch sizes; the floor that stops a target of lag and rate together.
+     */
+    private static String floor(Result result) {
+        double millis = result.cpuPerCommand().values().stream().mapToDouble(Double::doubleValue).sum();
+        if (result.cpuPerCommand().isEmpty() || !(millis > 0)) {
+            return "no CPU figures here";
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        double sustainable = cores * 1000 / millis;
+        return String.format("written and projected, %.2f ms of CPU per command: at most %,.0f commands/s on %d cores"
+                        + " with the read models keeping up (the step wrote %,.0f/s%s)", millis, sustainable, cores,
+                result.perSecond(), result.perSecond() > sustainable ? ", more: the read models fell behind" : "");
     }
 
     /** Rows updated in the token table so far: each read-model transaction moves its processor's token once. */

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * A second copy of the read tables in a schema of their own, built by the same migrations as the live ones and
  * filled by each read model's {@link ScratchWriter}. Used to rebuild without touching the live tables until the copy
- * is complete, and to check that the live tables equal what the events say.
+ * is complete, and to check that the live tables equal what the events say. The comparisons with the live tables
+ * leave their lists of differing keys here too ({@code differing_<table>}), dropped with the schema.
  */
 public class ScratchSchema implements AutoCloseable {
 

@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -124,15 +123,12 @@ final class ReplacementTables implements AutoCloseable {
     Map<String, Integer> build(List<String> tables, Map<String, List<String>> storedColumns) throws SQLException {
         // Read from the catalog here, once: the builders' connections are all they hold of the pool.
         Map<String, List<String>> definitions = new java.util.HashMap<>();
-        Map<String, Long> sizes = new java.util.HashMap<>();
         for (String table : tables) {
             List<String> statements = new ArrayList<>(keysAndIndexes(table));
             statements.addAll(grants(table));
             definitions.put(table, statements);
-            sizes.put(table, catalog.sql("SELECT pg_total_relation_size(CAST(:table AS regclass))")
-                    .param("table", scratch + "." + table).query(Long.class).single());
         }
-        List<String> largestFirst = tables.stream().sorted(Comparator.comparing(sizes::get).reversed()).toList();
+        List<String> largestFirst = ParallelTables.largestFirst(dataSource, scratch, tables);
         Map<String, Integer> rows = ParallelTables.run(dataSource, largestFirst,
                 (connection, table) -> fill(connection, table, storedColumns.get(table), definitions.get(table)));
         for (String table : tables) {

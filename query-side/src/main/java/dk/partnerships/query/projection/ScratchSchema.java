@@ -225,8 +225,9 @@ public class ScratchSchema implements AutoCloseable {
      * differing rows updated and missing rows inserted (parents first), each by that list. A rebuild that finds the
      * read models right therefore writes nothing but the change counters. A live table that is empty while its copy
      * is not is, as a rule, not filled but replaced: a complete table is built beside it before the transaction
-     * ({@link ReplacementTables}) and swapped in at its end, which locks it (and only it) for a moment. Rows are compared by their stored bytes ({@code *<>}), so a value that is equal but stored
-     * differently (a number's scale, also inside JSON) is copied too; it is the cheaper comparison.
+     * ({@link ReplacementTables}) and swapped in at its end, which locks it (and only it) for a moment. Rows are
+     * compared by their stored bytes ({@code *<>}), so a value that is equal but stored differently (a number's
+     * scale, also inside JSON) is copied too; it is the cheaper comparison.
      */
     public List<CopyCount> copyIntoLive(List<String> tablesParentsFirst) throws SQLException {
         tablesParentsFirst.forEach(ScratchSchema::requireName);
@@ -268,14 +269,7 @@ public class ScratchSchema implements AutoCloseable {
      * @return per table, how many keys differ
      */
     private Map<String, Long> compare(List<String> tables, Map<String, TableShape> shapes) throws SQLException {
-        JdbcClient catalog = JdbcClient.create(dataSource);
-        Map<String, Long> sizes = new java.util.HashMap<>();
-        for (String table : tables) {
-            sizes.put(table, catalog.sql("SELECT pg_total_relation_size(CAST(:table AS regclass))")
-                    .param("table", "public." + table).query(Long.class).single());
-        }
-        List<String> largestFirst = tables.stream().sorted(java.util.Comparator.comparing(sizes::get).reversed())
-                .toList();
+        List<String> largestFirst = ParallelTables.largestFirst(dataSource, "public", tables);
         return ParallelTables.run(dataSource, largestFirst, (connection, table) -> {
             try (Statement statement = connection.createStatement()) {
                 // A join of tables of a million rows by key spills to temporary files with the default 4 MB.

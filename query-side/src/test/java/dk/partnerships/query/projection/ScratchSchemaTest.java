@@ -242,15 +242,13 @@ class ScratchSchemaTest {
                         }
                     });
             // Until the swap asks for the table (the comparison and the build come first).
-            long giveUpAt = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-            while (!jdbc.sql("""
-                    SELECT EXISTS (SELECT 1 FROM pg_locks WHERE NOT granted AND mode = 'AccessExclusiveLock'
-                        AND relation = CAST('public.partnership_event_log' AS regclass))""")
-                    .query(Boolean.class).single()) {
-                assertThat(copy).as("the copy, before its swap").isNotDone();
-                assertThat(giveUpAt - System.nanoTime()).as("the swap asked for the table within a minute").isPositive();
-                Thread.sleep(20);
-            }
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .pollInterval(java.time.Duration.ofMillis(20))
+                    .failFast("the copy ended before its swap waited", copy::isDone)
+                    .until(() -> jdbc.sql("""
+                            SELECT EXISTS (SELECT 1 FROM pg_locks WHERE NOT granted AND mode = 'AccessExclusiveLock'
+                                AND relation = CAST('public.partnership_event_log' AS regclass))""")
+                            .query(Boolean.class).single());
 
             // The swap waits for the long read; a short read that comes now is not stuck behind it until the long
             // read ends (which is only after this one): the swap gives way, and the short read sees the old table.
